@@ -1,0 +1,655 @@
+//! Types of values, the class hierarchy (C3 MRO, `isinstance`), and
+//! attribute access with Python's descriptor rules (methods bind,
+//! `staticmethod`/`classmethod`/`property` do their thing).
+
+use super::dict::Dict;
+use super::exceptions::{exc_data, ExcType};
+use super::object::{Class, Layout, Obj};
+use super::value::{Value, View};
+use super::{Interp, PyResult};
+use crate::syntax::ast::Name;
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+impl Interp {
+    /// The class of any value.
+    pub fn type_of(&self, v: &Value) -> Value {
+        let t = &self.types;
+        match v.view() {
+            View::Float(_) => t.float.clone(),
+            View::Int(_) => t.int.clone(),
+            View::Bool(_) => t.bool_.clone(),
+            View::None => t.none.clone(),
+            View::NotImplemented => t.not_implemented.clone(),
+            View::Ellipsis | View::Unbound => t.ellipsis.clone(),
+            View::Obj(o) => match o {
+                Obj::Int(_) => t.int.clone(),
+                Obj::Str(_) => t.str_.clone(),
+                Obj::List(_) => t.list.clone(),
+                Obj::Tuple(_) => t.tuple.clone(),
+                Obj::Dict(_) => t.dict.clone(),
+                Obj::Set(_) => t.set.clone(),
+                Obj::FrozenSet(_) => t.frozenset.clone(),
+                Obj::Range(_) => t.range.clone(),
+                Obj::Slice(_) => t.slice.clone(),
+                Obj::Function(_) => t.function.clone(),
+                Obj::Native(_) => t.native.clone(),
+                Obj::BoundMethod(..) => t.method.clone(),
+                Obj::Class(_) => t.type_.clone(),
+                Obj::Instance(i) => i.class.clone(),
+                Obj::Module(_) => t.module.clone(),
+                Obj::Generator(_) => t.generator.clone(),
+                Obj::Iter(_) => t.iterator.clone(),
+                Obj::Cell(_) => t.cell.clone(),
+                Obj::Property(_) => t.property.clone(),
+                Obj::StaticMethod(_) => t.staticmethod.clone(),
+                Obj::ClassMethod(_) => t.classmethod.clone(),
+                Obj::Super(..) => t.super_.clone(),
+                Obj::File(_) => t.file.clone(),
+            },
+        }
+    }
+
+    /// The `__name__` of a value's type, for error messages.
+    pub fn type_name(&self, v: &Value) -> Rc<str> {
+        match v.view() {
+            View::Obj(Obj::Instance(i)) => class_name(&i.class),
+            View::Obj(Obj::Iter(it)) => Rc::from(iter_type_name(&it.borrow())),
+            _ => class_name(&self.type_of(v)),
+        }
+    }
+
+    pub fn isinstance(&self, v: &Value, cls: &Value) -> bool {
+        is_subclass(&self.type_of(v), cls)
+    }
+
+    pub fn getattr(&mut self, obj: &Value, name: &str) -> PyResult<Value> {
+        match self.getattr_opt(obj, name)? {
+            Some(v) => Ok(v),
+            None => Err(self.attribute_error(obj, name)),
+        }
+    }
+
+    pub fn attribute_error(&self, obj: &Value, name: &str) -> super::PyErr {
+        let msg = match obj.as_obj() {
+            Some(Obj::Class(c)) => format!("type object '{}' has no attribute '{name}'", c.name),
+            Some(Obj::Module(m)) => format!("module '{}' has no attribute '{name}'", m.name),
+            _ => format!("'{}' object has no attribute '{name}'", self.type_name(obj)),
+        };
+        self.err(ExcType::AttributeError, msg)
+    }
+
+    /// Attribute lookup; `Ok(None)` when the attribute does not exist.
+    pub fn getattr_opt(&mut self, obj: &Value, name: &str) -> PyResult<Option<Value>> {
+        match obj.as_obj() {
+            Some(Obj::Class(_)) => return self.class_getattr(obj, name),
+            Some(Obj::Module(m)) => {
+                if let Some(Obj::Dict(d)) = m.dict.as_obj() {
+                    if let Some(v) = d.borrow().get_str(name) {
+                        return Ok(Some(v.clone()));
+                    }
+                }
+                if name == "__dict__" {
+                    return Ok(Some(m.dict.clone()));
+                }
+                return Ok(None);
+            }
+            Some(Obj::Super(start, this)) => return self.super_getattr(start, this, name),
+            _ => {}
+        }
+        let cls = self.type_of(obj);
+        let found = lookup_in_class(&cls, name);
+        if let Some(f) = &found {
+            if let Some(Obj::Property(p)) = f.as_obj() {
+                if p[0].is_none() {
+                    return Err(self.err(
+                        ExcType::AttributeError,
+                        format!(
+                            "property '{name}' of '{}' object has no getter",
+                            self.type_name(obj)
+                        ),
+                    ));
+                }
+                let getter = p[0].clone();
+                return self.call(&getter, &[obj.clone()], &[]).map(Some);
+            }
+        }
+        if let Some(Obj::Instance(inst)) = obj.as_obj() {
+            if let Some(v) = inst.dict.borrow().get_str(name) {
+                return Ok(Some(v.clone()));
+            }
+        }
+        if let Some(f) = found {
+            return Ok(Some(bind(f, obj, &cls)));
+        }
+        if let Some(v) = self.special_attr(obj, name)? {
+            return Ok(Some(v));
+        }
+        if let Some(ga) = lookup_in_class(&cls, "__getattr__") {
+            let r = self.call(&ga, &[obj.clone(), Value::str(name)], &[]);
+            return match r {
+                Ok(v) => Ok(Some(v)),
+                Err(e) if super::exceptions::is_instance_of(self, &e.0, ExcType::AttributeError) => {
+                    Ok(None)
+                }
+                Err(e) => Err(e),
+            };
+        }
+        Ok(None)
+    }
+
+    /// Attributes that are not in any class dict: `__class__`, `__dict__`,
+    /// exception fields, function metadata.
+    fn special_attr(&mut self, obj: &Value, name: &str) -> PyResult<Option<Value>> {
+        if name == "__class__" {
+            return Ok(Some(self.type_of(obj)));
+        }
+        let o = match obj.as_obj() {
+            Some(o) => o,
+            None => return Ok(self.number_attr(obj, name)),
+        };
+        Ok(match o {
+            Obj::Instance(inst) => {
+                if let Some(e) = exc_data(obj) {
+                    let e = e.borrow();
+                    match name {
+                        "args" => return Ok(Some(e.args.clone())),
+                        "__cause__" => return Ok(Some(e.cause.clone())),
+                        "__context__" => return Ok(Some(e.context.clone())),
+                        "__suppress_context__" => return Ok(Some(Value::bool(e.suppress_context))),
+                        "__traceback__" => return Ok(Some(Value::NONE)),
+                        "value" if self.isinstance(obj, &self.exc_type(ExcType::StopIteration).clone()) => {
+                            return Ok(Some(super::exceptions::stop_iteration_value(obj)))
+                        }
+                        "code" if self.isinstance(obj, &self.exc_type(ExcType::SystemExit).clone()) => {
+                            return Ok(Some(super::exceptions::stop_iteration_value(obj)))
+                        }
+                        _ => {}
+                    }
+                    if self.isinstance(obj, &self.exc_type(ExcType::OSError).clone()) {
+                        let args = super::exceptions::exc_args(obj);
+                        match name {
+                            "errno" => return Ok(Some(if args.len() >= 2 { args[0].clone() } else { Value::NONE })),
+                            "strerror" => return Ok(Some(if args.len() >= 2 { args[1].clone() } else { Value::NONE })),
+                            "filename" => return Ok(Some(args.get(2).cloned().unwrap_or(Value::NONE))),
+                            _ => {}
+                        }
+                    }
+                }
+                if name == "__dict__" {
+                    // A snapshot: mutation through it is not supported.
+                    let d = inst.dict.borrow();
+                    let mut copy = Dict::with_capacity(d.len());
+                    for (k, v) in d.iter() {
+                        if let Some(Obj::Str(s)) = k.as_obj() {
+                            copy.set_str(&s.s, v.clone());
+                        }
+                    }
+                    return Ok(Some(Value::obj(Obj::Dict(RefCell::new(copy)))));
+                }
+                None
+            }
+            Obj::Function(f) => match name {
+                "__name__" => Some(Value::str(&f.name)),
+                "__qualname__" => Some(Value::str(&f.qualname)),
+                "__module__" => Some(f.module.clone()),
+                "__defaults__" => Some(if f.defaults.is_empty() {
+                    Value::NONE
+                } else {
+                    Value::tuple(f.defaults.clone())
+                }),
+                "__globals__" => Some(f.globals.clone()),
+                _ => {
+                    let a = f.attrs.borrow();
+                    match a.as_ref().and_then(|d| d.get_str(name)) {
+                        Some(v) => Some(v.clone()),
+                        None if name == "__doc__" => Some(Value::NONE),
+                        None => None,
+                    }
+                }
+            },
+            Obj::Native(n) => match name {
+                "__name__" | "__qualname__" => Some(Value::str(&n.name)),
+                _ => None,
+            },
+            Obj::BoundMethod(f, s) => match name {
+                "__self__" => Some(s.clone()),
+                "__func__" => Some(f.clone()),
+                "__name__" | "__qualname__" | "__doc__" => return self.getattr_opt(f, name),
+                _ => None,
+            },
+            Obj::Generator(g) => match name {
+                "__name__" => Some(Value::str(&g.name)),
+                "__qualname__" => Some(Value::str(&g.qualname)),
+                _ => None,
+            },
+            Obj::Range(r) => match name {
+                "start" => Some(Value::int(r.start)),
+                "stop" => Some(Value::int(r.stop)),
+                "step" => Some(Value::int(r.step)),
+                _ => None,
+            },
+            Obj::Slice(s) => match name {
+                "start" => Some(s[0].clone()),
+                "stop" => Some(s[1].clone()),
+                "step" => Some(s[2].clone()),
+                _ => None,
+            },
+            Obj::Property(p) => match name {
+                "fget" => Some(p[0].clone()),
+                "fset" => Some(p[1].clone()),
+                "fdel" => Some(p[2].clone()),
+                "__doc__" => Some(Value::NONE),
+                _ => None,
+            },
+            Obj::StaticMethod(f) | Obj::ClassMethod(f) => match name {
+                "__func__" => Some(f.clone()),
+                _ => None,
+            },
+            Obj::Int(_) => self.number_attr(obj, name),
+            Obj::File(_) => super::file::file_attr(self, obj, name)?,
+            _ => None,
+        })
+    }
+
+    fn number_attr(&self, v: &Value, name: &str) -> Option<Value> {
+        match (v.view(), name) {
+            (View::Float(f), "real") => Some(Value::float(f)),
+            (View::Float(_), "imag") => Some(Value::float(0.0)),
+            (View::Int(_) | View::Bool(_) | View::Obj(Obj::Int(_)), "real" | "numerator") => {
+                Some(super::ops::int_of(v))
+            }
+            (View::Int(_) | View::Bool(_) | View::Obj(Obj::Int(_)), "imag") => Some(Value::int(0)),
+            (View::Int(_) | View::Bool(_) | View::Obj(Obj::Int(_)), "denominator") => {
+                Some(Value::int(1))
+            }
+            _ => None,
+        }
+    }
+
+    fn class_getattr(&mut self, cls: &Value, name: &str) -> PyResult<Option<Value>> {
+        if let Some(f) = lookup_in_class(cls, name) {
+            return Ok(Some(match f.as_obj() {
+                Some(Obj::StaticMethod(inner)) => inner.clone(),
+                Some(Obj::ClassMethod(inner)) => {
+                    Value::obj(Obj::BoundMethod(inner.clone(), cls.clone()))
+                }
+                _ => f,
+            }));
+        }
+        let Some(Obj::Class(c)) = cls.as_obj() else {
+            return Ok(None);
+        };
+        Ok(match name {
+            "__name__" => Some(Value::str(&c.name)),
+            "__qualname__" => Some(Value::str(&c.qualname)),
+            "__module__" => Some(c.module.borrow().clone()),
+            "__bases__" => Some(Value::tuple(c.bases.clone())),
+            "__base__" => Some(c.bases.first().cloned().unwrap_or(Value::NONE)),
+            "__mro__" => {
+                let mut v = vec![cls.clone()];
+                v.extend(c.mro.iter().cloned());
+                Some(Value::tuple(v))
+            }
+            "__dict__" => {
+                let d = c.dict.borrow();
+                let mut copy = Dict::with_capacity(d.len());
+                for (k, v) in d.iter() {
+                    if let Some(Obj::Str(s)) = k.as_obj() {
+                        copy.set_str(&s.s, v.clone());
+                    }
+                }
+                Some(Value::obj(Obj::Dict(RefCell::new(copy))))
+            }
+            "__doc__" => Some(Value::NONE),
+            _ => {
+                let meta = self.types.type_.clone();
+                lookup_in_class(&meta, name).map(|f| bind(f, cls, &meta))
+            }
+        })
+    }
+
+    fn super_getattr(&mut self, start: &Value, this: &Value, name: &str) -> PyResult<Option<Value>> {
+        let cls = if matches!(this.as_obj(), Some(Obj::Class(_))) {
+            this.clone()
+        } else {
+            self.type_of(this)
+        };
+        let mut full = vec![cls.clone()];
+        if let Some(Obj::Class(c)) = cls.as_obj() {
+            full.extend(c.mro.iter().cloned());
+        }
+        let pos = full.iter().position(|c| c.is(start)).map(|p| p + 1).unwrap_or(full.len());
+        for c in &full[pos..] {
+            if let Some(Obj::Class(k)) = c.as_obj() {
+                let found = k.dict.borrow().get_str(name).cloned();
+                if let Some(f) = found {
+                    if let Some(Obj::Property(p)) = f.as_obj() {
+                        let g = p[0].clone();
+                        return self.call(&g, &[this.clone()], &[]).map(Some);
+                    }
+                    if matches!(this.as_obj(), Some(Obj::Class(_))) {
+                        return Ok(Some(match f.as_obj() {
+                            Some(Obj::StaticMethod(inner)) => inner.clone(),
+                            Some(Obj::ClassMethod(inner)) => {
+                                Value::obj(Obj::BoundMethod(inner.clone(), this.clone()))
+                            }
+                            _ => f,
+                        }));
+                    }
+                    return Ok(Some(bind(f, this, &cls)));
+                }
+            }
+        }
+        Ok(None)
+    }
+
+    pub fn setattr(&mut self, obj: &Value, name: &str, value: Value) -> PyResult<()> {
+        match obj.as_obj() {
+            Some(Obj::Instance(inst)) => {
+                let cls = inst.class.clone();
+                if let Some(f) = lookup_in_class(&cls, name) {
+                    if let Some(Obj::Property(p)) = f.as_obj() {
+                        if p[1].is_none() {
+                            return Err(self.err(
+                                ExcType::AttributeError,
+                                format!(
+                                    "property '{name}' of '{}' object has no setter",
+                                    self.type_name(obj)
+                                ),
+                            ));
+                        }
+                        let setter = p[1].clone();
+                        self.call(&setter, &[obj.clone(), value], &[])?;
+                        return Ok(());
+                    }
+                }
+                if let Some(sa) = lookup_in_class(&cls, "__setattr__") {
+                    self.call(&sa, &[obj.clone(), Value::str(name), value], &[])?;
+                    return Ok(());
+                }
+                if let Some(e) = &inst.exc {
+                    match name {
+                        "__cause__" => {
+                            let mut e = e.borrow_mut();
+                            e.cause = value;
+                            e.suppress_context = true;
+                            return Ok(());
+                        }
+                        "__context__" => {
+                            e.borrow_mut().context = value;
+                            return Ok(());
+                        }
+                        "__suppress_context__" => {
+                            e.borrow_mut().suppress_context = value.is(&Value::TRUE);
+                            return Ok(());
+                        }
+                        "args" => {
+                            let t = super::iter::collect(self, &value)?;
+                            e.borrow_mut().args = Value::tuple(t);
+                            return Ok(());
+                        }
+                        _ => {}
+                    }
+                }
+                let old = inst.dict.borrow_mut().set_str(name, value);
+                drop(old);
+                Ok(())
+            }
+            Some(Obj::Class(c)) => {
+                if name == "__del__" {
+                    c.has_del.set(true);
+                }
+                let old = c.dict.borrow_mut().set_str(name, value);
+                drop(old);
+                Ok(())
+            }
+            Some(Obj::Module(m)) => {
+                if let Some(Obj::Dict(d)) = m.dict.as_obj() {
+                    let old = d.borrow_mut().set_str(name, value);
+                    drop(old);
+                }
+                Ok(())
+            }
+            Some(Obj::Function(f)) => {
+                let old = f
+                    .attrs
+                    .borrow_mut()
+                    .get_or_insert_with(Dict::new)
+                    .set_str(name, value);
+                drop(old);
+                Ok(())
+            }
+            _ => {
+                let tn = self.type_name(obj);
+                let msg = if lookup_in_class(&self.type_of(obj), name).is_some() {
+                    format!("'{tn}' object attribute '{name}' is read-only")
+                } else {
+                    format!("'{tn}' object has no attribute '{name}'")
+                };
+                Err(self.err(ExcType::AttributeError, msg))
+            }
+        }
+    }
+
+    pub fn delattr(&mut self, obj: &Value, name: &str) -> PyResult<()> {
+        let removed = match obj.as_obj() {
+            Some(Obj::Instance(inst)) => {
+                if let Some(f) = lookup_in_class(&inst.class, name) {
+                    if let Some(Obj::Property(p)) = f.as_obj() {
+                        if !p[2].is_none() {
+                            let d = p[2].clone();
+                            self.call(&d, &[obj.clone()], &[])?;
+                            return Ok(());
+                        }
+                    }
+                }
+                inst.dict.borrow_mut().remove_str(name)
+            }
+            Some(Obj::Class(c)) => c.dict.borrow_mut().remove_str(name),
+            Some(Obj::Module(m)) => match m.dict.as_obj() {
+                Some(Obj::Dict(d)) => d.borrow_mut().remove_str(name),
+                _ => None,
+            },
+            Some(Obj::Function(f)) => f.attrs.borrow_mut().as_mut().and_then(|d| d.remove_str(name)),
+            _ => None,
+        };
+        match removed {
+            Some(v) => {
+                drop(v);
+                Ok(())
+            }
+            None => Err(self.attribute_error(obj, name)),
+        }
+    }
+
+    /// Create a user class: C3 MRO, `__del__` detection, layout inherited
+    /// from the bases.
+    pub fn new_class(
+        &mut self,
+        name: Name,
+        qualname: Rc<str>,
+        bases: Vec<Value>,
+        dict: Dict,
+        module: Value,
+    ) -> PyResult<Value> {
+        let bases = if bases.is_empty() {
+            vec![self.types.object.clone()]
+        } else {
+            bases
+        };
+        let mut layout = Layout::Object;
+        for b in &bases {
+            match b.as_obj() {
+                Some(Obj::Class(c)) => {
+                    if c.layout == Layout::Exception {
+                        layout = Layout::Exception;
+                    } else if c.layout == Layout::Builtin && !b.is(&self.types.object) {
+                        return Err(self.type_error(format!(
+                            "subclassing built-in type '{}' is not supported",
+                            c.name
+                        )));
+                    }
+                }
+                _ => {
+                    return Err(self.type_error(
+                        "bases must be types".to_string(),
+                    ))
+                }
+            }
+        }
+        let mro = match c3_mro(&bases) {
+            Some(m) => m,
+            None => {
+                let names: Vec<String> = bases.iter().map(|b| class_name(b).to_string()).collect();
+                return Err(self.type_error(format!(
+                    "Cannot create a consistent method resolution order (MRO) for bases {}",
+                    names.join(", ")
+                )));
+            }
+        };
+        let has_del = dict.get_str("__del__").is_some()
+            || mro.iter().any(|c| lookup_own(c, "__del__").is_some());
+        Ok(Value::obj(Obj::Class(Class {
+            name,
+            qualname,
+            bases,
+            mro,
+            dict: RefCell::new(dict),
+            layout,
+            has_del: Cell::new(has_del),
+            module: RefCell::new(module),
+        })))
+    }
+}
+
+fn iter_type_name(it: &super::object::IterState) -> &'static str {
+    use super::object::IterState as I;
+    match it {
+        I::Seq { seq, .. } => match seq.as_obj() {
+            Some(Obj::Tuple(_)) => "tuple_iterator",
+            _ => "list_iterator",
+        },
+        I::Range { .. } => "range_iterator",
+        I::Str { .. } => "str_ascii_iterator",
+        I::DictKeys { .. } => "dict_keyiterator",
+        I::DictValues { .. } => "dict_valueiterator",
+        I::DictItems { .. } => "dict_itemiterator",
+        I::Set { .. } => "set_iterator",
+        I::Reversed { .. } => "list_reverseiterator",
+        I::Enumerate { .. } => "enumerate",
+        I::Zip(_) => "zip",
+        I::Map { .. } => "map",
+        I::Filter { .. } => "filter",
+        I::CallIter { .. } => "callable_iterator",
+        I::GetItem { .. } => "iterator",
+        I::Exhausted => "iterator",
+    }
+}
+
+pub fn class_name(cls: &Value) -> Rc<str> {
+    match cls.as_obj() {
+        Some(Obj::Class(c)) => c.name.clone(),
+        _ => Rc::from("?"),
+    }
+}
+
+/// Bind a class attribute found for an instance access.
+fn bind(f: Value, obj: &Value, cls: &Value) -> Value {
+    match f.as_obj() {
+        Some(Obj::Function(_)) => Value::obj(Obj::BoundMethod(f, obj.clone())),
+        Some(Obj::Native(n)) if n.binds_self => Value::obj(Obj::BoundMethod(f, obj.clone())),
+        Some(Obj::StaticMethod(inner)) => inner.clone(),
+        Some(Obj::ClassMethod(inner)) => Value::obj(Obj::BoundMethod(inner.clone(), cls.clone())),
+        _ => f,
+    }
+}
+
+/// An attribute in the class's own dict.
+pub fn lookup_own(cls: &Value, name: &str) -> Option<Value> {
+    match cls.as_obj() {
+        Some(Obj::Class(c)) => c.dict.borrow().get_str(name).cloned(),
+        _ => None,
+    }
+}
+
+/// An attribute along the class's MRO, unbound.
+pub fn lookup_in_class(cls: &Value, name: &str) -> Option<Value> {
+    let Some(Obj::Class(c)) = cls.as_obj() else {
+        return None;
+    };
+    if let Some(v) = c.dict.borrow().get_str(name) {
+        return Some(v.clone());
+    }
+    for m in &c.mro {
+        if let Some(Obj::Class(k)) = m.as_obj() {
+            if let Some(v) = k.dict.borrow().get_str(name) {
+                return Some(v.clone());
+            }
+        }
+    }
+    None
+}
+
+/// A special method (`__len__`, `__eq__`, …) looked up on the type, bound to
+/// the object. Instance attributes do not count, as in CPython.
+pub fn lookup_special(interp: &Interp, obj: &Value, name: &str) -> Option<Value> {
+    let cls = interp.type_of(obj);
+    lookup_in_class(&cls, name).map(|f| bind(f, obj, &cls))
+}
+
+/// Does the type of `obj` define `name` in a user class (so the operator
+/// must call Python code)? Fast exit for built-in objects.
+pub fn user_special(interp: &Interp, obj: &Value, name: &str) -> Option<Value> {
+    match obj.as_obj() {
+        Some(Obj::Instance(_)) => lookup_special(interp, obj, name),
+        _ => None,
+    }
+}
+
+pub fn is_subclass(cls: &Value, base: &Value) -> bool {
+    if cls.is(base) {
+        return true;
+    }
+    match cls.as_obj() {
+        Some(Obj::Class(c)) => c.mro.iter().any(|m| m.is(base)),
+        _ => false,
+    }
+}
+
+/// C3 linearisation of the bases (the class itself excluded).
+fn c3_mro(bases: &[Value]) -> Option<Vec<Value>> {
+    let mut seqs: Vec<Vec<Value>> = bases
+        .iter()
+        .map(|b| {
+            let mut v = vec![b.clone()];
+            if let Some(Obj::Class(c)) = b.as_obj() {
+                v.extend(c.mro.iter().cloned());
+            }
+            v
+        })
+        .collect();
+    seqs.push(bases.to_vec());
+    let mut out = Vec::new();
+    loop {
+        seqs.retain(|s| !s.is_empty());
+        if seqs.is_empty() {
+            return Some(out);
+        }
+        let mut chosen = None;
+        for s in &seqs {
+            let cand = &s[0];
+            if !seqs.iter().any(|t| t[1..].iter().any(|x| x.is(cand))) {
+                chosen = Some(cand.clone());
+                break;
+            }
+        }
+        let c = chosen?;
+        for s in seqs.iter_mut() {
+            if s[0].is(&c) {
+                s.remove(0);
+            }
+        }
+        out.push(c);
+    }
+}

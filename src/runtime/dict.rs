@@ -1,0 +1,350 @@
+//! The insertion-ordered hash table behind `dict`, instance `__dict__`s,
+//! class namespaces and module globals.
+//!
+//! Layout as CPython's compact dict: a dense `entries` vector in insertion
+//! order (deleted entries become holes) plus a sparse open-addressing index.
+//! The table itself never calls Python code: keys whose equality needs a
+//! user `__eq__` come back as candidates for the caller (`runtime::hash`)
+//! to compare with no borrow held.
+
+use super::object::{Obj, PyStr};
+use super::value::{Value, View};
+
+#[derive(Default)]
+pub struct Dict {
+    entries: Vec<Entry>,
+    /// Open-addressing index into `entries`; length is 0 or a power of two.
+    indices: Vec<u32>,
+    len: usize,
+}
+
+struct Entry {
+    hash: i64,
+    /// `Value::UNBOUND` marks a deleted entry.
+    key: Value,
+    value: Value,
+}
+
+const EMPTY: u32 = u32::MAX;
+const DELETED: u32 = u32::MAX - 1;
+
+/// The result of probing for a key.
+pub enum Probe {
+    Found(usize),
+    NotFound,
+    /// Entries with the same hash whose equality needs Python code.
+    Candidates(Vec<(usize, Value)>),
+}
+
+impl Dict {
+    pub fn new() -> Dict {
+        Dict::default()
+    }
+
+    pub fn with_capacity(n: usize) -> Dict {
+        let mut d = Dict {
+            entries: Vec::with_capacity(n),
+            indices: Vec::new(),
+            len: 0,
+        };
+        if n > 0 {
+            d.indices = vec![EMPTY; (n * 3 / 2).next_power_of_two().max(8)];
+        }
+        d
+    }
+
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// Upper bound of entry positions, for index-based iteration.
+    pub fn entries_len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// The live entry at `pos`, if any.
+    pub fn entry(&self, pos: usize) -> Option<(&Value, &Value)> {
+        self.entries
+            .get(pos)
+            .filter(|e| !e.key.is_unbound())
+            .map(|e| (&e.key, &e.value))
+    }
+
+    pub fn entry_hash(&self, pos: usize) -> i64 {
+        self.entries[pos].hash
+    }
+
+    pub fn value_at(&self, pos: usize) -> &Value {
+        &self.entries[pos].value
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (&Value, &Value)> {
+        self.entries
+            .iter()
+            .filter(|e| !e.key.is_unbound())
+            .map(|e| (&e.key, &e.value))
+    }
+
+    pub fn keys(&self) -> Vec<Value> {
+        self.iter().map(|(k, _)| k.clone()).collect()
+    }
+
+    pub fn values(&self) -> Vec<Value> {
+        self.iter().map(|(_, v)| v.clone()).collect()
+    }
+
+    pub fn for_each_ref(&self, f: &mut dyn FnMut(&Value)) {
+        for (k, v) in self.iter() {
+            f(k);
+            f(v);
+        }
+    }
+
+    /// Probe for `key`, comparing intrinsically where possible.
+    pub fn probe(&self, hash: i64, key: &Value) -> Probe {
+        if self.indices.is_empty() {
+            return Probe::NotFound;
+        }
+        let mask = self.indices.len() - 1;
+        let mut i = (hash as u64 as usize) & mask;
+        let mut candidates = Vec::new();
+        loop {
+            let slot = self.indices[i];
+            if slot == EMPTY {
+                break;
+            }
+            if slot != DELETED {
+                let e = &self.entries[slot as usize];
+                if e.hash == hash {
+                    if e.key.is(key) {
+                        return Probe::Found(slot as usize);
+                    }
+                    match simple_eq(&e.key, key) {
+                        Some(true) => return Probe::Found(slot as usize),
+                        Some(false) => {}
+                        None => candidates.push((slot as usize, e.key.clone())),
+                    }
+                }
+            }
+            i = (i + 1) & mask;
+        }
+        if candidates.is_empty() {
+            Probe::NotFound
+        } else {
+            Probe::Candidates(candidates)
+        }
+    }
+
+    /// Append a key known not to be present.
+    pub fn insert_new(&mut self, hash: i64, key: Value, value: Value) {
+        if (self.entries.len() + 1) * 3 >= self.indices.len() * 2 {
+            self.rebuild();
+        }
+        let pos = self.entries.len();
+        self.entries.push(Entry { hash, key, value });
+        self.len += 1;
+        self.place(hash, pos);
+    }
+
+    /// Replace the value at a found position, returning the old one (which
+    /// the caller drops after releasing any borrow).
+    pub fn replace_value(&mut self, pos: usize, value: Value) -> Value {
+        std::mem::replace(&mut self.entries[pos].value, value)
+    }
+
+    /// Remove the entry at a found position, returning its key and value.
+    pub fn remove_at(&mut self, pos: usize) -> (Value, Value) {
+        let hash = self.entries[pos].hash;
+        let mask = self.indices.len() - 1;
+        let mut i = (hash as u64 as usize) & mask;
+        while self.indices[i] != pos as u32 {
+            i = (i + 1) & mask;
+        }
+        self.indices[i] = DELETED;
+        let e = &mut self.entries[pos];
+        let key = std::mem::replace(&mut e.key, Value::UNBOUND);
+        let value = std::mem::replace(&mut e.value, Value::NONE);
+        self.len -= 1;
+        if self.len == 0 {
+            self.entries.clear();
+            self.indices.iter_mut().for_each(|s| *s = EMPTY);
+        }
+        (key, value)
+    }
+
+    /// Remove and return the last entry (`popitem`).
+    pub fn pop_last(&mut self) -> Option<(Value, Value)> {
+        let pos = self.entries.iter().rposition(|e| !e.key.is_unbound())?;
+        let kv = self.remove_at(pos);
+        self.entries.truncate(pos);
+        Some(kv)
+    }
+
+    pub fn clear(&mut self) -> Dict {
+        std::mem::take(self)
+    }
+
+    fn place(&mut self, hash: i64, pos: usize) {
+        let mask = self.indices.len() - 1;
+        let mut i = (hash as u64 as usize) & mask;
+        while self.indices[i] != EMPTY && self.indices[i] != DELETED {
+            i = (i + 1) & mask;
+        }
+        self.indices[i] = pos as u32;
+    }
+
+    /// Compact the entries (dropping holes) and regrow the index.
+    fn rebuild(&mut self) {
+        if self.len < self.entries.len() {
+            self.entries.retain(|e| !e.key.is_unbound());
+        }
+        let size = ((self.len + 1) * 3).next_power_of_two().max(8);
+        self.indices = vec![EMPTY; size];
+        for pos in 0..self.entries.len() {
+            let h = self.entries[pos].hash;
+            self.place(h, pos);
+        }
+    }
+
+    // ---- string-keyed fast paths (namespaces, instance attributes) ----
+
+    pub fn get_str(&self, key: &str) -> Option<&Value> {
+        let hash = str_hash(key);
+        if self.indices.is_empty() {
+            return None;
+        }
+        let mask = self.indices.len() - 1;
+        let mut i = (hash as u64 as usize) & mask;
+        loop {
+            let slot = self.indices[i];
+            if slot == EMPTY {
+                return None;
+            }
+            if slot != DELETED {
+                let e = &self.entries[slot as usize];
+                if e.hash == hash {
+                    if let Some(Obj::Str(s)) = e.key.as_obj() {
+                        if &*s.s == key {
+                            return Some(&e.value);
+                        }
+                    }
+                }
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    fn find_str(&self, key: &str, hash: i64) -> Option<usize> {
+        if self.indices.is_empty() {
+            return None;
+        }
+        let mask = self.indices.len() - 1;
+        let mut i = (hash as u64 as usize) & mask;
+        loop {
+            let slot = self.indices[i];
+            if slot == EMPTY {
+                return None;
+            }
+            if slot != DELETED {
+                let e = &self.entries[slot as usize];
+                if e.hash == hash {
+                    if let Some(Obj::Str(s)) = e.key.as_obj() {
+                        if &*s.s == key {
+                            return Some(slot as usize);
+                        }
+                    }
+                }
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// Set a string key, returning the old value if there was one.
+    pub fn set_str(&mut self, key: &str, value: Value) -> Option<Value> {
+        let hash = str_hash(key);
+        match self.find_str(key, hash) {
+            Some(pos) => Some(self.replace_value(pos, value)),
+            None => {
+                self.insert_new(hash, Value::str(key), value);
+                None
+            }
+        }
+    }
+
+    pub fn remove_str(&mut self, key: &str) -> Option<Value> {
+        let hash = str_hash(key);
+        self.find_str(key, hash).map(|pos| self.remove_at(pos).1)
+    }
+}
+
+/// The hash of a str. Python randomises str hashes per process, so any good
+/// hash is faithful; this one is FNV-1a folded away from -1.
+pub fn str_hash(s: &str) -> i64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in s.as_bytes() {
+        h ^= *b as u64;
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    let h = h as i64;
+    if h == -1 {
+        -2
+    } else {
+        h
+    }
+}
+
+pub fn pystr_hash(s: &PyStr) -> i64 {
+    if let Some(h) = s.hash.get() {
+        return h;
+    }
+    let h = str_hash(&s.s);
+    s.hash.set(Some(h));
+    h
+}
+
+/// Equality that needs no Python code: `Some(answer)` for numbers, strings,
+/// None and tuples of those; `None` when a user `__eq__` may be involved.
+pub fn simple_eq(a: &Value, b: &Value) -> Option<bool> {
+    match (a.view(), b.view()) {
+        (View::Int(x), View::Int(y)) => Some(x == y),
+        (View::Float(x), View::Float(y)) => Some(x == y),
+        (View::Int(x), View::Float(y)) | (View::Float(y), View::Int(x)) => Some(x as f64 == y),
+        (View::Bool(x), View::Bool(y)) => Some(x == y),
+        (View::Bool(x), View::Int(y)) | (View::Int(y), View::Bool(x)) => Some(x as i64 == y),
+        (View::Bool(x), View::Float(y)) | (View::Float(y), View::Bool(x)) => {
+            Some(x as i64 as f64 == y)
+        }
+        (View::None, View::None) => Some(true),
+        (View::Obj(x), View::Obj(y)) => match (x, y) {
+            (Obj::Str(x), Obj::Str(y)) => Some(x.s == y.s),
+            (Obj::Int(x), Obj::Int(y)) => Some(x == y),
+            (Obj::Tuple(x), Obj::Tuple(y)) => {
+                if x.len() != y.len() {
+                    return Some(false);
+                }
+                for (p, q) in x.iter().zip(y.iter()) {
+                    if p.is(q) {
+                        continue;
+                    }
+                    match simple_eq(p, q)? {
+                        true => continue,
+                        false => return Some(false),
+                    }
+                }
+                Some(true)
+            }
+            (Obj::Instance(_), _) | (_, Obj::Instance(_)) => None,
+            (Obj::FrozenSet(_), _) | (_, Obj::FrozenSet(_)) => None,
+            _ => Some(false),
+        },
+        (View::Obj(o), _) | (_, View::Obj(o)) => match o {
+            Obj::Instance(_) => None,
+            _ => Some(false),
+        },
+        _ => Some(false),
+    }
+}

@@ -1,0 +1,78 @@
+//! The cycle collector: trial deletion over every container object, as
+//! CPython's `gc` does. Reference counting frees everything acyclic; this
+//! finds groups of containers kept alive only by references among
+//! themselves, runs their `__del__`s and breaks their references.
+
+use super::object::Obj;
+use super::value::Value;
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+use std::rc::{Rc, Weak};
+
+thread_local! {
+    static TRACKED: RefCell<Vec<Weak<Obj>>> = const { RefCell::new(Vec::new()) };
+    static ALLOCATED: Cell<usize> = const { Cell::new(0) };
+}
+
+/// How many container allocations trigger an automatic collection.
+pub const THRESHOLD: usize = 20_000;
+
+pub fn track(rc: &Rc<Obj>) {
+    TRACKED.with(|t| t.borrow_mut().push(Rc::downgrade(rc)));
+    ALLOCATED.with(|a| a.set(a.get() + 1));
+}
+
+/// Should the interpreter run an automatic collection now?
+pub fn wants_collection() -> bool {
+    ALLOCATED.with(|a| a.get() >= THRESHOLD)
+}
+
+/// Find unreachable cycles. Returns the unreachable objects (still alive,
+/// held by the returned vector) so the caller can finalize and clear them.
+pub fn find_unreachable() -> Vec<Value> {
+    ALLOCATED.with(|a| a.set(0));
+    let live: Vec<Rc<Obj>> = TRACKED.with(|t| {
+        let mut t = t.borrow_mut();
+        t.retain(|w| w.strong_count() > 0);
+        t.iter().filter_map(|w| w.upgrade()).collect()
+    });
+    let index: HashMap<*const Obj, usize> = live
+        .iter()
+        .enumerate()
+        .map(|(i, rc)| (Rc::as_ptr(rc), i))
+        .collect();
+    // gc_refs: references from outside the tracked set (our upgrade is one).
+    let mut refs: Vec<isize> = live.iter().map(|rc| Rc::strong_count(rc) as isize - 1).collect();
+    for rc in &live {
+        rc.for_each_ref(&mut |v: &Value| {
+            if let Some(p) = v.obj_ptr() {
+                if let Some(&j) = index.get(&p) {
+                    refs[j] -= 1;
+                }
+            }
+        });
+    }
+    // Everything reachable from an externally referenced object survives.
+    let mut reachable = vec![false; live.len()];
+    let mut stack: Vec<usize> = (0..live.len()).filter(|&i| refs[i] > 0).collect();
+    for &i in &stack {
+        reachable[i] = true;
+    }
+    while let Some(i) = stack.pop() {
+        live[i].for_each_ref(&mut |v: &Value| {
+            if let Some(p) = v.obj_ptr() {
+                if let Some(&j) = index.get(&p) {
+                    if !reachable[j] {
+                        reachable[j] = true;
+                        stack.push(j);
+                    }
+                }
+            }
+        });
+    }
+    live.into_iter()
+        .zip(reachable)
+        .filter(|(_, r)| !r)
+        .map(|(rc, _)| Value::from_rc(rc))
+        .collect()
+}

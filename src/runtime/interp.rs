@@ -1,0 +1,302 @@
+//! Interpreter state shared by every backend: the built-in types, the
+//! module table, the recursion counter, output streams and the stack of
+//! exceptions being handled.
+
+use super::dict::Dict;
+use super::exceptions::{self, ExcType};
+use super::object::{Class, Layout, NativeFn, NativeFnPtr, Obj};
+use super::value::Value;
+use super::{PyErr, PyResult};
+use crate::syntax::ast::Name;
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+use std::io::Write;
+use std::path::PathBuf;
+use std::rc::Rc;
+
+/// The classes of the built-in types.
+pub struct Types {
+    pub object: Value,
+    pub type_: Value,
+    pub int: Value,
+    pub float: Value,
+    pub bool_: Value,
+    pub str_: Value,
+    pub list: Value,
+    pub tuple: Value,
+    pub dict: Value,
+    pub set: Value,
+    pub frozenset: Value,
+    pub range: Value,
+    pub slice: Value,
+    pub none: Value,
+    pub not_implemented: Value,
+    pub ellipsis: Value,
+    pub function: Value,
+    pub native: Value,
+    pub method: Value,
+    pub module: Value,
+    pub generator: Value,
+    pub iterator: Value,
+    pub cell: Value,
+    pub property: Value,
+    pub staticmethod: Value,
+    pub classmethod: Value,
+    pub super_: Value,
+    pub file: Value,
+}
+
+/// Where `print` and tracebacks go; the embedding API can redirect them.
+pub type Sink = Box<dyn Write>;
+
+pub struct Interp {
+    pub types: Types,
+    pub exc_types: Vec<Value>,
+    /// The `builtins` module's dict.
+    pub builtins: Value,
+    pub modules: HashMap<Rc<str>, Value>,
+    /// Source text of every file run, for traceback lines.
+    pub sources: HashMap<Rc<str>, Rc<str>>,
+    pub depth: u32,
+    pub recursion_limit: u32,
+    pub stdout: Sink,
+    pub stderr: Sink,
+    /// Exceptions currently being handled (innermost last): the target of a
+    /// bare `raise` and the `__context__` of a new exception.
+    pub handled: Vec<Value>,
+    pub argv: Vec<String>,
+    /// Where `import name` looks for `name.py`.
+    pub search_path: Vec<PathBuf>,
+    pub gc_enabled: bool,
+    /// Lowest stack address Python calls may reach before `RecursionError`;
+    /// guards the Rust stack whatever the recursion limit says.
+    pub stack_floor: Cell<usize>,
+    /// Open file objects, flushed at exit so no written data is lost.
+    pub open_files: RefCell<Vec<std::rc::Weak<Obj>>>,
+}
+
+impl Interp {
+    pub fn new() -> Interp {
+        let object = bare_class("object", vec![], Layout::Builtin);
+        let type_ = bare_class("type", vec![object.clone()], Layout::Builtin);
+        let mk = |name: &str| bare_class(name, vec![object.clone()], Layout::Builtin);
+        let int = mk("int");
+        let types = Types {
+            bool_: bare_class("bool", vec![int.clone(), object.clone()], Layout::Builtin),
+            int,
+            float: mk("float"),
+            str_: mk("str"),
+            list: mk("list"),
+            tuple: mk("tuple"),
+            dict: mk("dict"),
+            set: mk("set"),
+            frozenset: mk("frozenset"),
+            range: mk("range"),
+            slice: mk("slice"),
+            none: mk("NoneType"),
+            not_implemented: mk("NotImplementedType"),
+            ellipsis: mk("ellipsis"),
+            function: mk("function"),
+            native: mk("builtin_function_or_method"),
+            method: mk("method"),
+            module: mk("module"),
+            generator: mk("generator"),
+            iterator: mk("iterator"),
+            cell: mk("cell"),
+            property: mk("property"),
+            staticmethod: mk("staticmethod"),
+            classmethod: mk("classmethod"),
+            super_: mk("super"),
+            file: mk("TextIOWrapper"),
+            object,
+            type_,
+        };
+        let mut interp = Interp {
+            types,
+            exc_types: Vec::new(),
+            builtins: Value::obj(Obj::Dict(RefCell::new(Dict::new()))),
+            modules: HashMap::new(),
+            sources: HashMap::new(),
+            depth: 0,
+            recursion_limit: 1000,
+            stdout: Box::new(std::io::BufWriter::new(std::io::stdout())),
+            stderr: Box::new(std::io::stderr()),
+            handled: Vec::new(),
+            argv: Vec::new(),
+            search_path: Vec::new(),
+            gc_enabled: true,
+            stack_floor: Cell::new(0),
+            open_files: RefCell::new(Vec::new()),
+        };
+        interp.exc_types = exceptions::make_exception_types(&interp);
+        super::methods::install(&mut interp);
+        super::builtins::install(&mut interp);
+        interp
+    }
+
+    pub fn exc_type(&self, t: ExcType) -> &Value {
+        &self.exc_types[t as usize]
+    }
+
+    /// A new exception of a built-in type with one message argument.
+    pub fn err(&self, t: ExcType, msg: impl Into<String>) -> PyErr {
+        let msg: String = msg.into();
+        PyErr(exceptions::new_exception(
+            self,
+            self.exc_type(t),
+            vec![Value::str(&msg)],
+        ))
+    }
+
+    pub fn type_error(&self, msg: impl Into<String>) -> PyErr {
+        self.err(ExcType::TypeError, msg)
+    }
+    pub fn value_error(&self, msg: impl Into<String>) -> PyErr {
+        self.err(ExcType::ValueError, msg)
+    }
+
+    /// Record the source of a file so tracebacks can quote its lines.
+    pub fn add_source(&mut self, file: &str, source: &str) -> Rc<str> {
+        let name: Rc<str> = Rc::from(file);
+        self.sources.insert(name.clone(), Rc::from(source));
+        name
+    }
+
+    pub fn builtin(&self, name: &str) -> Option<Value> {
+        match self.builtins.as_obj() {
+            Some(Obj::Dict(d)) => d.borrow().get_str(name).cloned(),
+            _ => None,
+        }
+    }
+
+    pub fn set_builtin(&self, name: &str, v: Value) {
+        if let Some(Obj::Dict(d)) = self.builtins.as_obj() {
+            let old = d.borrow_mut().set_str(name, v);
+            drop(old);
+        }
+    }
+
+    /// Enter a Python-level call: checks the recursion limit and the Rust
+    /// stack headroom. Pair with `leave_call`.
+    #[inline]
+    pub fn enter_call(&mut self) -> PyResult<()> {
+        self.depth += 1;
+        if self.depth > self.recursion_limit || self.stack_exhausted() {
+            self.depth -= 1;
+            return Err(self.err(
+                ExcType::RecursionError,
+                "maximum recursion depth exceeded",
+            ));
+        }
+        Ok(())
+    }
+
+    #[inline]
+    pub fn leave_call(&mut self) {
+        self.depth -= 1;
+    }
+
+    /// True when the native stack is nearly used up (deep nesting in
+    /// expressions or native recursion such as repr of a deep list).
+    #[inline]
+    pub fn stack_exhausted(&self) -> bool {
+        let marker = 0u8;
+        let here = &marker as *const u8 as usize;
+        let floor = self.stack_floor.get();
+        floor != 0 && here < floor
+    }
+
+    /// Run pending `__del__` methods. Called by backends at safe points.
+    pub fn run_finalizers(&mut self) {
+        if !super::value::has_pending_finalizers() {
+            return;
+        }
+        loop {
+            let pending = super::value::take_pending_finalizers();
+            if pending.is_empty() {
+                break;
+            }
+            for obj in pending {
+                self.finalize(obj);
+            }
+        }
+    }
+
+    fn finalize(&mut self, obj: Value) {
+        let del = super::attr::lookup_special(self, &obj, "__del__");
+        if let Some(del) = del {
+            let saved_handled = self.handled.len();
+            if let Err(e) = self.call(&del, &[obj.clone()], &[]) {
+                let _ = writeln!(self.stderr, "Exception ignored in: {}", "__del__");
+                let text = exceptions::format_exception(self, &e.0);
+                let _ = write!(self.stderr, "{text}");
+            }
+            self.handled.truncate(saved_handled);
+        }
+        drop(obj);
+    }
+
+    pub fn flush_output(&mut self) {
+        let _ = self.stdout.flush();
+        let _ = self.stderr.flush();
+    }
+}
+
+impl Default for Interp {
+    fn default() -> Self {
+        Interp::new()
+    }
+}
+
+/// A class before the interpreter exists (bootstrapping built-in types).
+pub fn bare_class(name: &str, bases: Vec<Value>, layout: Layout) -> Value {
+    let mut mro = Vec::new();
+    for b in &bases {
+        if !mro.iter().any(|m: &Value| m.is(b)) {
+            mro.push(b.clone());
+        }
+        if let Some(Obj::Class(c)) = b.as_obj() {
+            for m in &c.mro {
+                if !mro.iter().any(|x: &Value| x.is(m)) {
+                    mro.push(m.clone());
+                }
+            }
+        }
+    }
+    let name: Name = Rc::from(name);
+    Value::obj(Obj::Class(Class {
+        qualname: name.clone(),
+        name,
+        bases,
+        mro,
+        dict: RefCell::new(Dict::new()),
+        layout,
+        has_del: Cell::new(false),
+        module: RefCell::new(Value::str("builtins")),
+    }))
+}
+
+/// A native function value.
+pub fn native(name: &str, func: NativeFnPtr) -> Value {
+    Value::obj(Obj::Native(NativeFn {
+        name: Rc::from(name),
+        func,
+        binds_self: true,
+    }))
+}
+
+/// Add a native method to a class.
+pub fn add_method(class: &Value, name: &str, func: NativeFnPtr) {
+    if let Some(Obj::Class(c)) = class.as_obj() {
+        let old = c.dict.borrow_mut().set_str(name, native(name, func));
+        drop(old);
+    }
+}
+
+/// Set a class attribute.
+pub fn set_class_attr(class: &Value, name: &str, v: Value) {
+    if let Some(Obj::Class(c)) = class.as_obj() {
+        let old = c.dict.borrow_mut().set_str(name, v);
+        drop(old);
+    }
+}

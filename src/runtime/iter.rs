@@ -1,0 +1,473 @@
+//! The iteration protocol (`iter`, `next`) for built-in iterables, user
+//! classes with `__iter__`/`__next__` or `__getitem__`, and generators.
+
+use super::exceptions::{self, ExcType};
+use super::object::{GenStep, IterState, Obj, Resume};
+use super::value::{Value, View};
+use super::{Interp, PyResult};
+use std::cell::RefCell;
+
+pub fn new_iter(state: IterState) -> Value {
+    Value::obj(Obj::Iter(RefCell::new(state)))
+}
+
+impl Interp {
+    /// `iter(v)`.
+    pub fn iter(&mut self, v: &Value) -> PyResult<Value> {
+        let state = match v.as_obj() {
+            Some(Obj::List(_)) | Some(Obj::Tuple(_)) => IterState::Seq {
+                seq: v.clone(),
+                index: 0,
+            },
+            Some(Obj::Str(_)) => IterState::Str {
+                s: v.clone(),
+                byte_pos: 0,
+            },
+            Some(Obj::Range(r)) => IterState::Range {
+                next: r.start,
+                step: r.step,
+                remaining: r.len(),
+            },
+            Some(Obj::Dict(d)) => IterState::DictKeys {
+                dict: v.clone(),
+                index: 0,
+                len: d.borrow().len(),
+            },
+            Some(Obj::Set(s)) => IterState::Set {
+                set: v.clone(),
+                index: 0,
+                len: s.borrow().len(),
+            },
+            Some(Obj::FrozenSet(s)) => IterState::Set {
+                set: v.clone(),
+                index: 0,
+                len: s.len(),
+            },
+            Some(Obj::Iter(_)) | Some(Obj::Generator(_)) => return Ok(v.clone()),
+            Some(Obj::File(_)) => return Ok(v.clone()),
+            Some(Obj::Instance(_)) => {
+                if let Some(m) = super::attr::lookup_special(self, v, "__iter__") {
+                    let it = self.call(&m, &[], &[])?;
+                    if !self.is_iterator(&it) {
+                        return Err(self.type_error(format!(
+                            "iter() returned non-iterator of type '{}'",
+                            self.type_name(&it)
+                        )));
+                    }
+                    return Ok(it);
+                }
+                if super::attr::lookup_special(self, v, "__getitem__").is_some() {
+                    IterState::GetItem {
+                        obj: v.clone(),
+                        index: 0,
+                    }
+                } else {
+                    return Err(self.not_iterable(v));
+                }
+            }
+            _ => return Err(self.not_iterable(v)),
+        };
+        Ok(new_iter(state))
+    }
+
+    fn is_iterator(&self, v: &Value) -> bool {
+        match v.as_obj() {
+            Some(Obj::Iter(_)) | Some(Obj::Generator(_)) | Some(Obj::File(_)) => true,
+            Some(Obj::Instance(_)) => super::attr::lookup_special(self, v, "__next__").is_some(),
+            _ => false,
+        }
+    }
+
+    pub fn not_iterable(&self, v: &Value) -> super::PyErr {
+        self.type_error(format!("'{}' object is not iterable", self.type_name(v)))
+    }
+
+    /// `next(it)`: `Ok(None)` when exhausted.
+    pub fn next(&mut self, it: &Value) -> PyResult<Option<Value>> {
+        match it.as_obj() {
+            Some(Obj::Iter(cell)) => self.iter_next(cell),
+            Some(Obj::Generator(_)) => match gen_resume(self, it, Resume::Send(Value::NONE))? {
+                GenStep::Yield(v) => Ok(Some(v)),
+                GenStep::Return(_) => Ok(None),
+            },
+            Some(Obj::File(_)) => super::file::file_next(self, it),
+            Some(Obj::Instance(_)) => {
+                let Some(m) = super::attr::lookup_special(self, it, "__next__") else {
+                    return Err(self.type_error(format!(
+                        "'{}' object is not an iterator",
+                        self.type_name(it)
+                    )));
+                };
+                match self.call(&m, &[], &[]) {
+                    Ok(v) => Ok(Some(v)),
+                    Err(e) if exceptions::is_instance_of(self, &e.0, ExcType::StopIteration) => {
+                        Ok(None)
+                    }
+                    Err(e) => Err(e),
+                }
+            }
+            _ => Err(self.type_error(format!(
+                "'{}' object is not an iterator",
+                self.type_name(it)
+            ))),
+        }
+    }
+
+    fn iter_next(&mut self, cell: &RefCell<IterState>) -> PyResult<Option<Value>> {
+        let mut st = cell.borrow_mut();
+        let kind = st_kind(&st);
+        match &mut *st {
+            IterState::Seq { seq, index } => {
+                let item = match seq.as_obj() {
+                    Some(Obj::List(l)) => l.borrow().get(*index).cloned(),
+                    Some(Obj::Tuple(t)) => t.get(*index).cloned(),
+                    _ => None,
+                };
+                if item.is_some() {
+                    *index += 1;
+                } else {
+                    *st = IterState::Exhausted;
+                }
+                Ok(item)
+            }
+            IterState::Range {
+                next,
+                step,
+                remaining,
+            } => {
+                if *remaining <= 0 {
+                    return Ok(None);
+                }
+                let v = *next;
+                *remaining -= 1;
+                *next = next.wrapping_add(*step);
+                Ok(Some(Value::int(v)))
+            }
+            IterState::Str { s, byte_pos } => {
+                let Some(Obj::Str(ps)) = s.as_obj() else {
+                    return Ok(None);
+                };
+                match ps.s[*byte_pos..].chars().next() {
+                    Some(c) => {
+                        *byte_pos += c.len_utf8();
+                        let mut buf = [0u8; 4];
+                        Ok(Some(Value::str(c.encode_utf8(&mut buf))))
+                    }
+                    None => Ok(None),
+                }
+            }
+            IterState::DictKeys { dict, index, len }
+            | IterState::DictValues { dict, index, len }
+            | IterState::DictItems { dict, index, len } => {
+                let Some(Obj::Dict(d)) = dict.as_obj() else {
+                    return Ok(None);
+                };
+                let d = d.borrow();
+                if d.len() != *len {
+                    let msg = "dictionary changed size during iteration";
+                    *len = usize::MAX;
+                    drop(d);
+                    drop(st);
+                    return Err(self.err(ExcType::RuntimeError, msg));
+                }
+                while *index < d.entries_len() {
+                    let pos = *index;
+                    *index += 1;
+                    if let Some((k, v)) = d.entry(pos) {
+                        let r = match kind {
+                            "k" => k.clone(),
+                            "v" => v.clone(),
+                            _ => Value::tuple(vec![k.clone(), v.clone()]),
+                        };
+                        return Ok(Some(r));
+                    }
+                }
+                Ok(None)
+            }
+            IterState::Set { set, index, len } => {
+                let items: Option<Value>;
+                {
+                    let (n, slots, get): (usize, usize, Box<dyn Fn(usize) -> Option<Value>>) =
+                        match set.as_obj() {
+                            Some(Obj::Set(s)) => {
+                                let s = s.borrow();
+                                let n = s.len();
+                                let slots = s.slots_len();
+                                let snapshot: Vec<Option<Value>> =
+                                    (0..slots).map(|i| s.slot(i).cloned()).collect();
+                                (n, slots, Box::new(move |i| snapshot[i].clone()))
+                            }
+                            Some(Obj::FrozenSet(s)) => {
+                                let snapshot: Vec<Option<Value>> =
+                                    (0..s.slots_len()).map(|i| s.slot(i).cloned()).collect();
+                                (s.len(), s.slots_len(), Box::new(move |i| snapshot[i].clone()))
+                            }
+                            _ => return Ok(None),
+                        };
+                    if n != *len {
+                        *len = usize::MAX;
+                        drop(st);
+                        return Err(self.err(
+                            ExcType::RuntimeError,
+                            "Set changed size during iteration",
+                        ));
+                    }
+                    let mut found = None;
+                    while *index < slots {
+                        let i = *index;
+                        *index += 1;
+                        if let Some(v) = get(i) {
+                            found = Some(v);
+                            break;
+                        }
+                    }
+                    items = found;
+                }
+                Ok(items)
+            }
+            IterState::Reversed { seq, index } => {
+                if *index == 0 {
+                    return Ok(None);
+                }
+                *index -= 1;
+                let item = match seq.as_obj() {
+                    Some(Obj::List(l)) => l.borrow().get(*index).cloned(),
+                    Some(Obj::Tuple(t)) => t.get(*index).cloned(),
+                    _ => None,
+                };
+                Ok(item)
+            }
+            IterState::Enumerate { inner, count } => {
+                let inner = inner.clone();
+                let c = count.clone();
+                drop(st);
+                match self.next(&inner)? {
+                    Some(v) => {
+                        let nc = self.binop(crate::syntax::ast::BinOp::Add, &c, &Value::int(1))?;
+                        if let IterState::Enumerate { count, .. } = &mut *cell.borrow_mut() {
+                            *count = nc;
+                        }
+                        Ok(Some(Value::tuple(vec![c, v])))
+                    }
+                    None => Ok(None),
+                }
+            }
+            IterState::Zip(iters) => {
+                let iters = iters.clone();
+                drop(st);
+                let mut out = Vec::with_capacity(iters.len());
+                for it in &iters {
+                    match self.next(it)? {
+                        Some(v) => out.push(v),
+                        None => return Ok(None),
+                    }
+                }
+                if iters.is_empty() {
+                    return Ok(None);
+                }
+                Ok(Some(Value::tuple(out)))
+            }
+            IterState::Map { func, iters } => {
+                let (func, iters) = (func.clone(), iters.clone());
+                drop(st);
+                let mut args = Vec::with_capacity(iters.len());
+                for it in &iters {
+                    match self.next(it)? {
+                        Some(v) => args.push(v),
+                        None => return Ok(None),
+                    }
+                }
+                self.call(&func, &args, &[]).map(Some)
+            }
+            IterState::Filter { func, inner } => {
+                let (func, inner) = (func.clone(), inner.clone());
+                drop(st);
+                while let Some(v) = self.next(&inner)? {
+                    let keep = if func.is_none() {
+                        self.truthy(&v)?
+                    } else {
+                        let r = self.call(&func, &[v.clone()], &[])?;
+                        self.truthy(&r)?
+                    };
+                    if keep {
+                        return Ok(Some(v));
+                    }
+                }
+                Ok(None)
+            }
+            IterState::CallIter { func, sentinel } => {
+                let (func, sentinel) = (func.clone(), sentinel.clone());
+                drop(st);
+                let v = self.call(&func, &[], &[])?;
+                if self.eq(&v, &sentinel)? {
+                    *cell.borrow_mut() = IterState::Exhausted;
+                    return Ok(None);
+                }
+                Ok(Some(v))
+            }
+            IterState::GetItem { obj, index } => {
+                let obj = obj.clone();
+                let i = *index;
+                *index += 1;
+                drop(st);
+                match self.getitem(&obj, &Value::int(i)) {
+                    Ok(v) => Ok(Some(v)),
+                    Err(e)
+                        if exceptions::is_instance_of(self, &e.0, ExcType::IndexError)
+                            || exceptions::is_instance_of(self, &e.0, ExcType::StopIteration) =>
+                    {
+                        *cell.borrow_mut() = IterState::Exhausted;
+                        Ok(None)
+                    }
+                    Err(e) => Err(e),
+                }
+            }
+            IterState::Exhausted => Ok(None),
+        }
+    }
+}
+
+fn st_kind(st: &IterState) -> &'static str {
+    match st {
+        IterState::DictKeys { .. } => "k",
+        IterState::DictValues { .. } => "v",
+        _ => "i",
+    }
+}
+
+/// Resume a generator: the one entry point for `next`, `send`, `throw`.
+pub fn gen_resume(interp: &mut Interp, g: &Value, input: Resume) -> PyResult<GenStep> {
+    let Some(Obj::Generator(gen)) = g.as_obj() else {
+        return Err(interp.type_error("not a generator"));
+    };
+    if gen.running.get() {
+        return Err(interp.value_error("generator already executing"));
+    }
+    if gen.finished.get() {
+        return match input {
+            Resume::Throw(e) => Err(super::PyErr(e)),
+            Resume::Send(_) => Ok(GenStep::Return(Value::NONE)),
+        };
+    }
+    if !gen.started.get() {
+        if let Resume::Send(v) = &input {
+            if !v.is_none() {
+                return Err(interp.type_error(
+                    "can't send non-None value to a just-started generator",
+                ));
+            }
+        }
+    }
+    gen.started.set(true);
+    let body = gen.body.borrow_mut().take();
+    let Some(mut body) = body else {
+        return Ok(GenStep::Return(Value::NONE));
+    };
+    gen.running.set(true);
+    let r = body.resume(interp, input);
+    gen.running.set(false);
+    match &r {
+        Ok(GenStep::Yield(_)) => {
+            *gen.body.borrow_mut() = Some(body);
+        }
+        _ => {
+            gen.finished.set(true);
+            drop(body);
+        }
+    }
+    match r {
+        Err(e) if exceptions::is_instance_of(interp, &e.0, ExcType::StopIteration) => {
+            Err(interp.err(ExcType::RuntimeError, "generator raised StopIteration"))
+        }
+        other => other,
+    }
+}
+
+/// `generator.close()`: throw GeneratorExit in and expect it back.
+pub fn gen_close(interp: &mut Interp, g: &Value) -> PyResult<()> {
+    let Some(Obj::Generator(gen)) = g.as_obj() else {
+        return Ok(());
+    };
+    if gen.finished.get() || !gen.started.get() {
+        gen.finished.set(true);
+        let body = gen.body.borrow_mut().take();
+        drop(body);
+        return Ok(());
+    }
+    let exc = interp.err(ExcType::GeneratorExit, "").0;
+    let exc = {
+        // GeneratorExit() has no args.
+        let cls = interp.exc_type(ExcType::GeneratorExit).clone();
+        drop(exc);
+        exceptions::new_exception(interp, &cls, vec![])
+    };
+    match gen_resume(interp, g, Resume::Throw(exc)) {
+        Ok(GenStep::Yield(_)) => Err(interp.err(
+            ExcType::RuntimeError,
+            "generator ignored GeneratorExit",
+        )),
+        Ok(GenStep::Return(_)) => Ok(()),
+        Err(e) if exceptions::is_instance_of(interp, &e.0, ExcType::GeneratorExit) => Ok(()),
+        Err(e) => Err(e),
+    }
+}
+
+/// Drain any iterable into a vector.
+pub fn collect(interp: &mut Interp, v: &Value) -> PyResult<Vec<Value>> {
+    match v.as_obj() {
+        Some(Obj::List(l)) => return Ok(l.borrow().clone()),
+        Some(Obj::Tuple(t)) => return Ok(t.to_vec()),
+        _ => {}
+    }
+    let it = interp.iter(v)?;
+    let mut out = Vec::new();
+    while let Some(x) = interp.next(&it)? {
+        out.push(x);
+    }
+    Ok(out)
+}
+
+/// Unpack exactly `n` items (or `before` + starred rest + `after`).
+pub fn unpack(
+    interp: &mut Interp,
+    v: &Value,
+    before: usize,
+    starred: bool,
+    after: usize,
+) -> PyResult<Vec<Value>> {
+    if !matches!(v.view(), View::Obj(_)) || interp.iter(v).is_err() {
+        return Err(interp.type_error(format!(
+            "cannot unpack non-iterable {} object",
+            interp.type_name(v)
+        )));
+    }
+    let items = collect(interp, v)?;
+    let n = items.len();
+    if !starred {
+        if n != before {
+            return Err(if n > before {
+                interp.value_error(format!("too many values to unpack (expected {before})"))
+            } else {
+                interp.value_error(format!(
+                    "not enough values to unpack (expected {before}, got {n})"
+                ))
+            });
+        }
+        return Ok(items);
+    }
+    if n < before + after {
+        return Err(interp.value_error(format!(
+            "not enough values to unpack (expected at least {}, got {n})",
+            before + after
+        )));
+    }
+    let mut out = Vec::with_capacity(before + after + 1);
+    let mut it = items.into_iter();
+    for _ in 0..before {
+        out.push(it.next().unwrap());
+    }
+    let middle: Vec<Value> = (&mut it).take(n - before - after).collect();
+    out.push(Value::list(middle));
+    out.extend(it);
+    Ok(out)
+}

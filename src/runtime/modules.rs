@@ -1,0 +1,1 @@
+//! Built-in modules (`math`, `sys`, `gc`, `time`, `os`, …).

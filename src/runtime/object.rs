@@ -1,0 +1,544 @@
+//! The heap object model: every kind of object a `Value` can point to.
+//!
+//! One enum rather than trait objects: matching on the kind is what every
+//! operator does first, and it keeps the cycle collector's traversal in one
+//! place (`Obj::for_each_ref`).
+
+use super::dict::Dict;
+use super::set::PySet;
+use super::value::Value;
+use super::Interp;
+use super::PyResult;
+use crate::syntax::ast::Name;
+use num_bigint::BigInt;
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+pub enum Obj {
+    /// Only ints that do not fit the unboxed 48-bit form.
+    Int(BigInt),
+    Str(PyStr),
+    List(RefCell<Vec<Value>>),
+    Tuple(Box<[Value]>),
+    Dict(RefCell<Dict>),
+    Set(RefCell<PySet>),
+    FrozenSet(PySet),
+    Range(Range),
+    Slice(Box<[Value; 3]>),
+    Function(Function),
+    Native(NativeFn),
+    /// A function bound to its first argument (`obj.method`).
+    BoundMethod(Value, Value),
+    Class(Class),
+    Instance(Instance),
+    Module(Module),
+    Generator(Generator),
+    Iter(RefCell<IterState>),
+    /// A closure cell shared between a function and its inner functions.
+    Cell(RefCell<Value>),
+    Property(Box<[Value; 3]>),
+    StaticMethod(Value),
+    ClassMethod(Value),
+    /// `super()`: (the class to start after, the bound object)
+    Super(Value, Value),
+    File(RefCell<super::file::FileObj>),
+}
+
+pub struct PyStr {
+    pub s: Box<str>,
+    /// Number of code points; equals the byte length for ASCII text, which
+    /// makes indexing O(1) in the common case.
+    pub chars: usize,
+    pub hash: Cell<Option<i64>>,
+}
+
+impl PyStr {
+    pub fn new(s: impl Into<Box<str>>) -> PyStr {
+        let s = s.into();
+        let chars = if s.is_ascii() {
+            s.len()
+        } else {
+            s.chars().count()
+        };
+        PyStr {
+            s,
+            chars,
+            hash: Cell::new(None),
+        }
+    }
+    pub fn is_ascii(&self) -> bool {
+        self.chars == self.s.len()
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Range {
+    pub start: i64,
+    pub stop: i64,
+    pub step: i64,
+}
+
+impl Range {
+    pub fn len(&self) -> i64 {
+        if self.step > 0 && self.start < self.stop {
+            (self.stop - self.start - 1) / self.step + 1
+        } else if self.step < 0 && self.start > self.stop {
+            (self.start - self.stop - 1) / (-self.step) + 1
+        } else {
+            0
+        }
+    }
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+    pub fn get(&self, i: i64) -> i64 {
+        self.start + i * self.step
+    }
+}
+
+/// Parameter layout shared by every backend; `bind_arguments` fills slots
+/// in this order: positional params, keyword-only params, `*args`, `**kwargs`.
+#[derive(Debug, Default)]
+pub struct Signature {
+    pub params: Vec<Name>,
+    pub posonly: usize,
+    pub npositional: usize,
+    pub nkwonly: usize,
+    pub vararg: Option<Name>,
+    pub kwarg: Option<Name>,
+}
+
+impl Signature {
+    pub fn nslots(&self) -> usize {
+        self.params.len() + self.vararg.is_some() as usize + self.kwarg.is_some() as usize
+    }
+}
+
+/// What a backend runs when the function is called.
+#[derive(Clone)]
+pub enum Code {
+    Tree(Rc<crate::tree::TreeCode>),
+}
+
+pub struct Function {
+    pub name: Name,
+    pub qualname: Rc<str>,
+    pub sig: Rc<Signature>,
+    pub code: Code,
+    pub defaults: Vec<Value>,
+    /// Defaults of keyword-only parameters, by parameter name.
+    pub kwdefaults: Vec<(Name, Value)>,
+    /// Cells captured from enclosing functions, in the code's free-var order.
+    pub closure: Vec<Value>,
+    /// The module's globals dict.
+    pub globals: Value,
+    pub module: Value,
+    pub is_generator: bool,
+    /// `func.attr = …` and `__doc__`; created on first use.
+    pub attrs: RefCell<Option<Dict>>,
+}
+
+pub type NativeFnPtr = fn(&mut Interp, &[Value], &[(Name, Value)]) -> PyResult<Value>;
+
+pub struct NativeFn {
+    pub name: Rc<str>,
+    pub func: NativeFnPtr,
+    /// For module functions, the module they belong to (for repr only).
+    pub binds_self: bool,
+}
+
+/// What instances of a class are made of, for classes built into the runtime.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Layout {
+    /// Plain user objects: an `Instance` with a `__dict__`.
+    Object,
+    /// `BaseException` and subclasses: an `Instance` with exception data.
+    Exception,
+    /// A built-in type whose instances are some other `Obj` kind (or unboxed).
+    Builtin,
+}
+
+pub struct Class {
+    pub name: Name,
+    pub qualname: Rc<str>,
+    pub bases: Vec<Value>,
+    /// Method resolution order, excluding the class itself (which would be a
+    /// reference cycle).
+    pub mro: Vec<Value>,
+    pub dict: RefCell<Dict>,
+    pub layout: Layout,
+    /// Whether the class (or a base) defines `__del__`; checked on every
+    /// last-reference release of an instance.
+    pub has_del: Cell<bool>,
+    pub module: RefCell<Value>,
+}
+
+pub struct Instance {
+    pub class: Value,
+    pub dict: RefCell<Dict>,
+    pub exc: Option<RefCell<ExcData>>,
+    /// Set once `__del__` has been scheduled, so it runs only once.
+    pub finalized: Cell<bool>,
+}
+
+#[derive(Clone, Debug)]
+pub struct TraceEntry {
+    pub file: Rc<str>,
+    pub line: u32,
+    pub func: Rc<str>,
+}
+
+pub struct ExcData {
+    pub args: Value,
+    /// Innermost frame first (the order frames are unwound).
+    pub traceback: Vec<TraceEntry>,
+    pub cause: Value,
+    pub context: Value,
+    pub suppress_context: bool,
+}
+
+pub struct Module {
+    pub name: Name,
+    pub dict: Value,
+}
+
+/// The state machine of a generator is backend specific.
+pub trait GenBody {
+    /// Resume with a value sent in (or an exception thrown in).
+    fn resume(&mut self, interp: &mut Interp, input: Resume) -> PyResult<GenStep>;
+    /// References held by the suspended frame, for the cycle collector.
+    fn for_each_ref(&self, f: &mut dyn FnMut(&Value));
+    /// Drop the frame's references (cycle collector clearing).
+    fn clear(&mut self);
+}
+
+pub enum Resume {
+    Send(Value),
+    Throw(Value),
+}
+
+pub enum GenStep {
+    Yield(Value),
+    Return(Value),
+}
+
+pub struct Generator {
+    pub name: Name,
+    pub qualname: Rc<str>,
+    pub running: Cell<bool>,
+    pub finished: Cell<bool>,
+    pub started: Cell<bool>,
+    pub body: RefCell<Option<Box<dyn GenBody>>>,
+}
+
+pub enum IterState {
+    /// Index-based iteration over a list or tuple (sees appends, like CPython).
+    Seq {
+        seq: Value,
+        index: usize,
+    },
+    Range {
+        next: i64,
+        step: i64,
+        remaining: i64,
+    },
+    Str {
+        s: Value,
+        byte_pos: usize,
+    },
+    DictKeys {
+        dict: Value,
+        index: usize,
+        len: usize,
+    },
+    DictValues {
+        dict: Value,
+        index: usize,
+        len: usize,
+    },
+    DictItems {
+        dict: Value,
+        index: usize,
+        len: usize,
+    },
+    Set {
+        set: Value,
+        index: usize,
+        len: usize,
+    },
+    Reversed {
+        seq: Value,
+        index: usize,
+    },
+    Enumerate {
+        inner: Value,
+        count: Value,
+    },
+    Zip(Vec<Value>),
+    Map {
+        func: Value,
+        iters: Vec<Value>,
+    },
+    Filter {
+        func: Value,
+        inner: Value,
+    },
+    /// `iter(callable, sentinel)`
+    CallIter {
+        func: Value,
+        sentinel: Value,
+    },
+    /// An object with `__getitem__` but no `__iter__`.
+    GetItem {
+        obj: Value,
+        index: i64,
+    },
+    Exhausted,
+}
+
+impl Obj {
+    pub fn kind_name(&self) -> &'static str {
+        match self {
+            Obj::Int(_) => "int",
+            Obj::Str(_) => "str",
+            Obj::List(_) => "list",
+            Obj::Tuple(_) => "tuple",
+            Obj::Dict(_) => "dict",
+            Obj::Set(_) => "set",
+            Obj::FrozenSet(_) => "frozenset",
+            Obj::Range(_) => "range",
+            Obj::Slice(_) => "slice",
+            Obj::Function(_) => "function",
+            Obj::Native(_) => "builtin_function_or_method",
+            Obj::BoundMethod(..) => "method",
+            Obj::Class(_) => "type",
+            Obj::Instance(_) => "instance",
+            Obj::Module(_) => "module",
+            Obj::Generator(_) => "generator",
+            Obj::Iter(_) => "iterator",
+            Obj::Cell(_) => "cell",
+            Obj::Property(_) => "property",
+            Obj::StaticMethod(_) => "staticmethod",
+            Obj::ClassMethod(_) => "classmethod",
+            Obj::Super(..) => "super",
+            Obj::File(_) => "file",
+        }
+    }
+
+    /// Objects that can be part of a reference cycle and so must be known
+    /// to the cycle collector.
+    pub fn is_gc_container(&self) -> bool {
+        matches!(
+            self,
+            Obj::List(_)
+                | Obj::Tuple(_)
+                | Obj::Dict(_)
+                | Obj::Set(_)
+                | Obj::Function(_)
+                | Obj::BoundMethod(..)
+                | Obj::Class(_)
+                | Obj::Instance(_)
+                | Obj::Generator(_)
+                | Obj::Iter(_)
+                | Obj::Cell(_)
+                | Obj::Property(_)
+                | Obj::Module(_)
+        )
+    }
+
+    /// On the last release: does this object need `__del__` run first?
+    /// Marks it so the finalizer is scheduled only once.
+    pub fn wants_finalizer(&self) -> bool {
+        if let Obj::Instance(inst) = self {
+            if inst.finalized.get() {
+                return false;
+            }
+            if let Some(Obj::Class(c)) = inst.class.as_obj() {
+                if c.has_del.get() {
+                    inst.finalized.set(true);
+                    return true;
+                }
+            }
+        }
+        false
+    }
+
+    /// Visit every reference this object holds (for the cycle collector).
+    /// Borrows that fail (an object being mutated right now) are skipped,
+    /// which only makes the collector more conservative.
+    pub fn for_each_ref(&self, f: &mut dyn FnMut(&Value)) {
+        match self {
+            Obj::List(l) => {
+                if let Ok(l) = l.try_borrow() {
+                    l.iter().for_each(f)
+                }
+            }
+            Obj::Tuple(t) => t.iter().for_each(f),
+            Obj::Dict(d) => {
+                if let Ok(d) = d.try_borrow() {
+                    d.for_each_ref(f)
+                }
+            }
+            Obj::Set(s) => {
+                if let Ok(s) = s.try_borrow() {
+                    s.for_each_ref(f)
+                }
+            }
+            Obj::Function(func) => {
+                func.defaults.iter().for_each(&mut *f);
+                func.kwdefaults.iter().for_each(|(_, v)| f(v));
+                func.closure.iter().for_each(&mut *f);
+                f(&func.globals);
+                if let Ok(a) = func.attrs.try_borrow() {
+                    if let Some(d) = a.as_ref() {
+                        d.for_each_ref(f)
+                    }
+                }
+            }
+            Obj::BoundMethod(a, b) => {
+                f(a);
+                f(b)
+            }
+            Obj::Class(c) => {
+                c.bases.iter().for_each(&mut *f);
+                c.mro.iter().for_each(&mut *f);
+                if let Ok(d) = c.dict.try_borrow() {
+                    d.for_each_ref(f)
+                }
+            }
+            Obj::Instance(i) => {
+                f(&i.class);
+                if let Ok(d) = i.dict.try_borrow() {
+                    d.for_each_ref(f)
+                }
+                if let Some(e) = &i.exc {
+                    if let Ok(e) = e.try_borrow() {
+                        f(&e.args);
+                        f(&e.cause);
+                        f(&e.context);
+                    }
+                }
+            }
+            Obj::Generator(g) => {
+                if let Ok(b) = g.body.try_borrow() {
+                    if let Some(b) = b.as_ref() {
+                        b.for_each_ref(f)
+                    }
+                }
+            }
+            Obj::Iter(it) => {
+                if let Ok(it) = it.try_borrow() {
+                    it.for_each_ref(f)
+                }
+            }
+            Obj::Cell(c) => {
+                if let Ok(c) = c.try_borrow() {
+                    f(&c)
+                }
+            }
+            Obj::Property(p) => p.iter().for_each(f),
+            Obj::StaticMethod(v) | Obj::ClassMethod(v) => f(v),
+            Obj::Super(a, b) => {
+                f(a);
+                f(b)
+            }
+            Obj::Module(m) => f(&m.dict),
+            Obj::Slice(s) => s.iter().for_each(f),
+            _ => {}
+        }
+    }
+
+    /// Drop every reference a mutable container holds; the cycle collector
+    /// calls this on unreachable objects to break their cycles.
+    pub fn clear_refs(&self) {
+        match self {
+            Obj::List(l) => {
+                let old = l.try_borrow_mut().map(|mut l| std::mem::take(&mut *l));
+                drop(old);
+            }
+            Obj::Dict(d) => {
+                let old = d.try_borrow_mut().map(|mut d| std::mem::take(&mut *d));
+                drop(old);
+            }
+            Obj::Set(s) => {
+                let old = s.try_borrow_mut().map(|mut s| std::mem::take(&mut *s));
+                drop(old);
+            }
+            Obj::Class(c) => {
+                let old = c.dict.try_borrow_mut().map(|mut d| std::mem::take(&mut *d));
+                drop(old);
+            }
+            Obj::Instance(i) => {
+                let old = i.dict.try_borrow_mut().map(|mut d| std::mem::take(&mut *d));
+                drop(old);
+                if let Some(e) = &i.exc {
+                    if let Ok(mut e) = e.try_borrow_mut() {
+                        let old = (
+                            std::mem::replace(&mut e.args, Value::NONE),
+                            std::mem::replace(&mut e.cause, Value::NONE),
+                            std::mem::replace(&mut e.context, Value::NONE),
+                        );
+                        drop(e);
+                        drop(old);
+                    }
+                }
+            }
+            Obj::Cell(c) => {
+                let old = c
+                    .try_borrow_mut()
+                    .map(|mut c| std::mem::replace(&mut *c, Value::UNBOUND));
+                drop(old);
+            }
+            Obj::Generator(g) => {
+                if let Ok(mut b) = g.body.try_borrow_mut() {
+                    if let Some(b) = b.as_mut() {
+                        b.clear();
+                    }
+                }
+            }
+            Obj::Function(f) => {
+                let old = f.attrs.try_borrow_mut().map(|mut a| a.take());
+                drop(old);
+            }
+            Obj::Iter(it) => {
+                let old = it
+                    .try_borrow_mut()
+                    .map(|mut it| std::mem::replace(&mut *it, IterState::Exhausted));
+                drop(old);
+            }
+            _ => {}
+        }
+    }
+}
+
+impl IterState {
+    fn for_each_ref(&self, f: &mut dyn FnMut(&Value)) {
+        match self {
+            IterState::Seq { seq, .. } | IterState::Reversed { seq, .. } => f(seq),
+            IterState::Str { s, .. } => f(s),
+            IterState::DictKeys { dict, .. }
+            | IterState::DictValues { dict, .. }
+            | IterState::DictItems { dict, .. } => f(dict),
+            IterState::Set { set, .. } => f(set),
+            IterState::Enumerate { inner, count } => {
+                f(inner);
+                f(count)
+            }
+            IterState::Zip(v) => v.iter().for_each(f),
+            IterState::Map { func, iters } => {
+                f(func);
+                iters.iter().for_each(f)
+            }
+            IterState::Filter { func, inner } => {
+                f(func);
+                f(inner)
+            }
+            IterState::CallIter { func, sentinel } => {
+                f(func);
+                f(sentinel)
+            }
+            IterState::GetItem { obj, .. } => f(obj),
+            IterState::Range { .. } | IterState::Exhausted => {}
+        }
+    }
+}

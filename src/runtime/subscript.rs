@@ -1,0 +1,327 @@
+//! Subscription: `x[i]`, `x[a:b:c]`, item assignment and deletion.
+
+use super::exceptions::ExcType;
+use super::object::Obj;
+use super::ops::{as_i64, num, Num};
+use super::value::Value;
+use super::{Interp, PyResult};
+
+/// Resolved slice bounds over a sequence of `len` items.
+pub struct SliceIdx {
+    pub start: i64,
+    pub stop: i64,
+    pub step: i64,
+}
+
+impl SliceIdx {
+    pub fn indices(&self) -> impl Iterator<Item = usize> + '_ {
+        let mut i = self.start;
+        std::iter::from_fn(move || {
+            if (self.step > 0 && i < self.stop) || (self.step < 0 && i > self.stop) {
+                let r = i as usize;
+                i += self.step;
+                Some(r)
+            } else {
+                None
+            }
+        })
+    }
+    pub fn count(&self) -> usize {
+        if self.step > 0 && self.start < self.stop {
+            ((self.stop - self.start - 1) / self.step + 1) as usize
+        } else if self.step < 0 && self.start > self.stop {
+            ((self.start - self.stop - 1) / (-self.step) + 1) as usize
+        } else {
+            0
+        }
+    }
+}
+
+impl Interp {
+    fn slice_part(&self, v: &Value) -> PyResult<Option<i64>> {
+        if v.is_none() {
+            return Ok(None);
+        }
+        match num(v) {
+            Some(Num::I(i)) => Ok(Some(i)),
+            Some(Num::B(b)) => Ok(Some(if num_traits::Signed::is_negative(b) {
+                i64::MIN / 2
+            } else {
+                i64::MAX / 2
+            })),
+            _ => {
+                if let Some(m) = super::attr::user_special(self, v, "__index__") {
+                    let _ = m;
+                }
+                Err(self.type_error(
+                    "slice indices must be integers or None or have an __index__ method",
+                ))
+            }
+        }
+    }
+
+    /// CPython's `PySlice_GetIndicesEx`.
+    pub fn slice_indices(&self, slice: &[Value; 3], len: usize) -> PyResult<SliceIdx> {
+        let len = len as i64;
+        let step = self.slice_part(&slice[2])?.unwrap_or(1);
+        if step == 0 {
+            return Err(self.value_error("slice step cannot be zero"));
+        }
+        let (lo, hi) = if step < 0 { (-1, len - 1) } else { (0, len) };
+        let fix = |v: Option<i64>, default: i64| -> i64 {
+            match v {
+                None => default,
+                Some(i) => {
+                    let i = if i < 0 { i + len } else { i };
+                    i.clamp(lo, hi)
+                }
+            }
+        };
+        let start = fix(self.slice_part(&slice[0])?, if step < 0 { hi } else { lo });
+        let stop = fix(self.slice_part(&slice[1])?, if step < 0 { lo } else { hi });
+        Ok(SliceIdx { start, stop, step })
+    }
+
+    /// Normalise an index (negative from the end) or raise IndexError.
+    pub fn seq_index(&self, idx: &Value, len: usize, what: &str) -> PyResult<usize> {
+        let i = match num(idx) {
+            Some(Num::I(i)) => i,
+            Some(Num::B(_)) => {
+                return Err(self.err(
+                    ExcType::IndexError,
+                    "cannot fit 'int' into an index-sized integer",
+                ))
+            }
+            _ => {
+                return Err(self.type_error(format!(
+                    "{what} indices must be integers or slices, not {}",
+                    self.type_name(idx)
+                )))
+            }
+        };
+        let j = if i < 0 { i + len as i64 } else { i };
+        if j < 0 || j >= len as i64 {
+            return Err(self.err(ExcType::IndexError, format!("{what} index out of range")));
+        }
+        Ok(j as usize)
+    }
+
+    pub fn getitem(&mut self, obj: &Value, idx: &Value) -> PyResult<Value> {
+        match obj.as_obj() {
+            Some(Obj::List(l)) => {
+                if let Some(Obj::Slice(s)) = idx.as_obj() {
+                    let l = l.borrow();
+                    let si = self.slice_indices(s, l.len())?;
+                    return Ok(Value::list(si.indices().map(|i| l[i].clone()).collect()));
+                }
+                let l = l.borrow();
+                let i = self.seq_index(idx, l.len(), "list")?;
+                Ok(l[i].clone())
+            }
+            Some(Obj::Tuple(t)) => {
+                if let Some(Obj::Slice(s)) = idx.as_obj() {
+                    let si = self.slice_indices(s, t.len())?;
+                    return Ok(Value::tuple(si.indices().map(|i| t[i].clone()).collect()));
+                }
+                let i = self.seq_index(idx, t.len(), "tuple")?;
+                Ok(t[i].clone())
+            }
+            Some(Obj::Str(s)) => {
+                if let Some(Obj::Slice(sl)) = idx.as_obj() {
+                    let si = self.slice_indices(sl, s.chars)?;
+                    if s.is_ascii() {
+                        let b = s.s.as_bytes();
+                        if si.step == 1 {
+                            let (a, z) = (si.start as usize, (si.stop.max(si.start)) as usize);
+                            return Ok(Value::str(&s.s[a..z]));
+                        }
+                        let out: String = si.indices().map(|i| b[i] as char).collect();
+                        return Ok(Value::string(out));
+                    }
+                    let chars: Vec<char> = s.s.chars().collect();
+                    let out: String = si.indices().map(|i| chars[i]).collect();
+                    return Ok(Value::string(out));
+                }
+                let i = match self.seq_index(idx, s.chars, "string") {
+                    Ok(i) => i,
+                    Err(e) => return Err(e),
+                };
+                if s.is_ascii() {
+                    Ok(Value::str(&s.s[i..i + 1]))
+                } else {
+                    let c = s.s.chars().nth(i).unwrap();
+                    Ok(Value::string(c.to_string()))
+                }
+            }
+            Some(Obj::Dict(_)) => match super::hash::dict_get(self, obj, idx)? {
+                Some(v) => Ok(v),
+                None => Err(super::hash::key_error(self, idx)),
+            },
+            Some(Obj::Range(r)) => {
+                if let Some(Obj::Slice(s)) = idx.as_obj() {
+                    let si = self.slice_indices(s, r.len() as usize)?;
+                    let n = si.count() as i64;
+                    let start = r.get(si.start);
+                    let step = r.step * si.step;
+                    return Ok(Value::obj(Obj::Range(super::object::Range {
+                        start,
+                        stop: start + n * step,
+                        step,
+                    })));
+                }
+                let i = self.seq_index(idx, r.len() as usize, "range object")?;
+                Ok(Value::int(r.get(i as i64)))
+            }
+            Some(Obj::Instance(_)) => match super::attr::lookup_special(self, obj, "__getitem__") {
+                Some(m) => self.call(&m, &[idx.clone()], &[]),
+                None => Err(self.not_subscriptable(obj)),
+            },
+            Some(Obj::Class(_)) => {
+                // `list[int]` style generic aliases: accept and return the class.
+                Ok(obj.clone())
+            }
+            _ => Err(self.not_subscriptable(obj)),
+        }
+    }
+
+    fn not_subscriptable(&self, obj: &Value) -> super::PyErr {
+        self.type_error(format!(
+            "'{}' object is not subscriptable",
+            self.type_name(obj)
+        ))
+    }
+
+    pub fn setitem(&mut self, obj: &Value, idx: &Value, value: Value) -> PyResult<()> {
+        match obj.as_obj() {
+            Some(Obj::List(l)) => {
+                if let Some(Obj::Slice(s)) = idx.as_obj() {
+                    let items = super::iter::collect(self, &value)?;
+                    let mut l = l.borrow_mut();
+                    let si = self.slice_indices(s, l.len())?;
+                    if si.step == 1 {
+                        let a = si.start as usize;
+                        let z = (si.stop.max(si.start)) as usize;
+                        let old: Vec<Value> = l.splice(a..z, items).collect();
+                        drop(l);
+                        drop(old);
+                        return Ok(());
+                    }
+                    let n = si.count();
+                    if n != items.len() {
+                        return Err(self.value_error(format!(
+                            "attempt to assign sequence of size {} to extended slice of size {n}",
+                            items.len()
+                        )));
+                    }
+                    let idxs: Vec<usize> = si.indices().collect();
+                    let mut old = Vec::with_capacity(n);
+                    for (i, v) in idxs.into_iter().zip(items) {
+                        old.push(std::mem::replace(&mut l[i], v));
+                    }
+                    drop(l);
+                    drop(old);
+                    return Ok(());
+                }
+                let mut l = l.borrow_mut();
+                let i = self.seq_index(idx, l.len(), "list assignment")?;
+                let old = std::mem::replace(&mut l[i], value);
+                drop(l);
+                drop(old);
+                Ok(())
+            }
+            Some(Obj::Dict(_)) => super::hash::dict_set(self, obj, idx.clone(), value),
+            Some(Obj::Instance(_)) => match super::attr::lookup_special(self, obj, "__setitem__") {
+                Some(m) => self.call(&m, &[idx.clone(), value], &[]).map(|_| ()),
+                None => Err(self.type_error(format!(
+                    "'{}' object does not support item assignment",
+                    self.type_name(obj)
+                ))),
+            },
+            _ => Err(self.type_error(format!(
+                "'{}' object does not support item assignment",
+                self.type_name(obj)
+            ))),
+        }
+    }
+
+    pub fn delitem(&mut self, obj: &Value, idx: &Value) -> PyResult<()> {
+        match obj.as_obj() {
+            Some(Obj::List(l)) => {
+                if let Some(Obj::Slice(s)) = idx.as_obj() {
+                    let mut l = l.borrow_mut();
+                    let si = self.slice_indices(s, l.len())?;
+                    let mut idxs: Vec<usize> = si.indices().collect();
+                    idxs.sort_unstable();
+                    let mut old = Vec::with_capacity(idxs.len());
+                    for i in idxs.into_iter().rev() {
+                        old.push(l.remove(i));
+                    }
+                    drop(l);
+                    drop(old);
+                    return Ok(());
+                }
+                let mut l = l.borrow_mut();
+                let i = self.seq_index(idx, l.len(), "list assignment")?;
+                let old = l.remove(i);
+                drop(l);
+                drop(old);
+                Ok(())
+            }
+            Some(Obj::Dict(_)) => match super::hash::dict_del(self, obj, idx)? {
+                Some(_) => Ok(()),
+                None => Err(super::hash::key_error(self, idx)),
+            },
+            Some(Obj::Instance(_)) => match super::attr::lookup_special(self, obj, "__delitem__") {
+                Some(m) => self.call(&m, &[idx.clone()], &[]).map(|_| ()),
+                None => Err(self.type_error(format!(
+                    "'{}' object doesn't support item deletion",
+                    self.type_name(obj)
+                ))),
+            },
+            _ => Err(self.type_error(format!(
+                "'{}' object doesn't support item deletion",
+                self.type_name(obj)
+            ))),
+        }
+    }
+
+    /// `len(v)`.
+    pub fn len(&mut self, v: &Value) -> PyResult<usize> {
+        Ok(match v.as_obj() {
+            Some(Obj::Str(s)) => s.chars,
+            Some(Obj::List(l)) => l.borrow().len(),
+            Some(Obj::Tuple(t)) => t.len(),
+            Some(Obj::Dict(d)) => d.borrow().len(),
+            Some(Obj::Set(s)) => s.borrow().len(),
+            Some(Obj::FrozenSet(s)) => s.len(),
+            Some(Obj::Range(r)) => r.len() as usize,
+            Some(Obj::Instance(_)) => match super::attr::lookup_special(self, v, "__len__") {
+                Some(m) => {
+                    let r = self.call(&m, &[], &[])?;
+                    self.len_result(&r)?
+                }
+                None => return Err(self.no_len(v)),
+            },
+            _ => return Err(self.no_len(v)),
+        })
+    }
+
+    fn no_len(&self, v: &Value) -> super::PyErr {
+        self.type_error(format!("object of type '{}' has no len()", self.type_name(v)))
+    }
+
+    /// An index argument (for `list.insert`, `range`, …) as i64.
+    pub fn index_arg(&self, v: &Value) -> PyResult<i64> {
+        match as_i64(v) {
+            Some(i) => Ok(i),
+            None if super::ops::is_int_like(v) => Err(self.err(
+                ExcType::OverflowError,
+                "Python int too large to convert to C ssize_t",
+            )),
+            None => Err(self.type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                self.type_name(v)
+            ))),
+        }
+    }
+}

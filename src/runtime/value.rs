@@ -1,0 +1,392 @@
+//! The one value word every backend handles: a NaN-boxed 64-bit `Value`.
+//!
+//! Why NaN-boxing: floats and small ints stay unboxed (no allocation for
+//! arithmetic), and the whole value fits in one machine register, which is
+//! what the JIT wants. Heap objects are `Rc<Obj>` pointers stored in the low
+//! 48 bits; reference counts are CPython's refcounts, so `__del__` timing is
+//! deterministic.
+//!
+//! Encoding (top 16 bits):
+//! - anything below `0xFFF9`: an `f64` (NaNs are canonicalised to one quiet NaN),
+//! - `0xFFF9`: a 48-bit signed small int,
+//! - `0xFFFA`: a special constant (None, False, True, NotImplemented, …),
+//! - `0xFFFC`: a pointer to an `Rc<Obj>` allocation.
+//!
+//! This is the only module that turns raw bits into references; every
+//! `unsafe` block here says why it is sound.
+
+use super::object::Obj;
+use num_bigint::BigInt;
+use num_traits::ToPrimitive;
+use std::cell::{Cell, RefCell};
+use std::mem::ManuallyDrop;
+use std::rc::Rc;
+
+#[repr(transparent)]
+pub struct Value(u64);
+
+const TAG_SHIFT: u32 = 48;
+const TAG_INT: u64 = 0xFFF9;
+const TAG_SPECIAL: u64 = 0xFFFA;
+const TAG_OBJ: u64 = 0xFFFC;
+const PAYLOAD_MASK: u64 = (1 << TAG_SHIFT) - 1;
+const CANONICAL_NAN: u64 = 0x7FF8_0000_0000_0000;
+
+/// Small ints are 48-bit two's complement.
+pub const SMALL_INT_MIN: i64 = -(1 << 47);
+pub const SMALL_INT_MAX: i64 = (1 << 47) - 1;
+
+const fn special(n: u64) -> Value {
+    Value((TAG_SPECIAL << TAG_SHIFT) | n)
+}
+
+/// A borrowed, matchable view of a value.
+#[derive(Clone, Copy)]
+pub enum View<'a> {
+    Float(f64),
+    Int(i64),
+    None,
+    Bool(bool),
+    NotImplemented,
+    Ellipsis,
+    /// The "no value" marker of an unbound local; never visible to Python code.
+    Unbound,
+    Obj(&'a Obj),
+}
+
+impl Value {
+    pub const NONE: Value = special(0);
+    pub const FALSE: Value = special(1);
+    pub const TRUE: Value = special(2);
+    pub const NOT_IMPLEMENTED: Value = special(3);
+    pub const ELLIPSIS: Value = special(4);
+    pub const UNBOUND: Value = special(5);
+
+    #[inline]
+    pub fn float(f: f64) -> Value {
+        if f.is_nan() {
+            Value(CANONICAL_NAN)
+        } else {
+            Value(f.to_bits())
+        }
+    }
+
+    #[inline]
+    pub fn bool(b: bool) -> Value {
+        if b {
+            Value::TRUE
+        } else {
+            Value::FALSE
+        }
+    }
+
+    /// An int: unboxed when it fits in 48 bits, a heap bigint otherwise.
+    #[inline]
+    pub fn int(i: i64) -> Value {
+        if (SMALL_INT_MIN..=SMALL_INT_MAX).contains(&i) {
+            Value((TAG_INT << TAG_SHIFT) | (i as u64 & PAYLOAD_MASK))
+        } else {
+            Value::obj(Obj::Int(BigInt::from(i)))
+        }
+    }
+
+    /// An int from a bigint, normalised so that small values are unboxed.
+    pub fn bigint(b: BigInt) -> Value {
+        match b.to_i64() {
+            Some(i) if (SMALL_INT_MIN..=SMALL_INT_MAX).contains(&i) => Value::int(i),
+            _ => Value::obj(Obj::Int(b)),
+        }
+    }
+
+    pub fn obj(o: Obj) -> Value {
+        let track = o.is_gc_container();
+        let rc = Rc::new(o);
+        if track {
+            super::gc::track(&rc);
+        }
+        Value::from_rc(rc)
+    }
+
+    pub fn str(s: &str) -> Value {
+        Value::obj(Obj::Str(super::object::PyStr::new(s)))
+    }
+
+    pub fn string(s: String) -> Value {
+        Value::obj(Obj::Str(super::object::PyStr::new(s)))
+    }
+
+    pub fn list(v: Vec<Value>) -> Value {
+        Value::obj(Obj::List(RefCell::new(v)))
+    }
+
+    pub fn tuple(v: Vec<Value>) -> Value {
+        Value::obj(Obj::Tuple(v.into_boxed_slice()))
+    }
+
+    /// The text of a str value.
+    pub fn as_str(&self) -> Option<&str> {
+        match self.as_obj() {
+            Some(Obj::Str(s)) => Some(&s.s),
+            _ => None,
+        }
+    }
+
+    pub fn from_rc(rc: Rc<Obj>) -> Value {
+        let p = Rc::into_raw(rc) as u64;
+        debug_assert_eq!(p >> TAG_SHIFT, 0, "pointer does not fit in 48 bits");
+        Value((TAG_OBJ << TAG_SHIFT) | p)
+    }
+
+    #[inline]
+    fn tag(&self) -> u64 {
+        self.0 >> TAG_SHIFT
+    }
+
+    #[inline]
+    pub fn is_float(&self) -> bool {
+        self.tag() < TAG_INT
+    }
+    #[inline]
+    pub fn is_small_int(&self) -> bool {
+        self.tag() == TAG_INT
+    }
+    #[inline]
+    pub fn is_obj(&self) -> bool {
+        self.tag() == TAG_OBJ
+    }
+    #[inline]
+    pub fn is_none(&self) -> bool {
+        self.0 == Value::NONE.0
+    }
+    #[inline]
+    pub fn is_unbound(&self) -> bool {
+        self.0 == Value::UNBOUND.0
+    }
+
+    #[inline]
+    pub fn as_float(&self) -> Option<f64> {
+        if self.is_float() {
+            Some(f64::from_bits(self.0))
+        } else {
+            None
+        }
+    }
+
+    #[inline]
+    pub fn as_small_int(&self) -> Option<i64> {
+        if self.is_small_int() {
+            Some(((self.0 << 16) as i64) >> 16)
+        } else {
+            None
+        }
+    }
+
+    #[inline]
+    pub fn as_obj(&self) -> Option<&Obj> {
+        if self.is_obj() {
+            // SAFETY: a TAG_OBJ value always holds a pointer produced by
+            // `Rc::into_raw` and owns one strong count, so the allocation
+            // lives at least as long as `self`.
+            Some(unsafe { &*((self.0 & PAYLOAD_MASK) as *const Obj) })
+        } else {
+            None
+        }
+    }
+
+    /// A new strong reference to the heap object, if this is one.
+    pub fn as_rc(&self) -> Option<Rc<Obj>> {
+        if self.is_obj() {
+            let p = (self.0 & PAYLOAD_MASK) as *const Obj;
+            // SAFETY: see `as_obj`; we add a count before materialising a
+            // second `Rc` so both owners hold their own count.
+            unsafe {
+                Rc::increment_strong_count(p);
+                Some(Rc::from_raw(p))
+            }
+        } else {
+            None
+        }
+    }
+
+    #[inline]
+    pub fn view(&self) -> View<'_> {
+        match self.tag() {
+            TAG_INT => View::Int(self.as_small_int().unwrap()),
+            TAG_OBJ => View::Obj(self.as_obj().unwrap()),
+            TAG_SPECIAL => match self.0 & PAYLOAD_MASK {
+                0 => View::None,
+                1 => View::Bool(false),
+                2 => View::Bool(true),
+                3 => View::NotImplemented,
+                4 => View::Ellipsis,
+                _ => View::Unbound,
+            },
+            _ => View::Float(f64::from_bits(self.0)),
+        }
+    }
+
+    /// Python's `is`: the same object (or the same unboxed word).
+    #[inline]
+    pub fn is(&self, other: &Value) -> bool {
+        self.0 == other.0
+    }
+
+    /// The raw word, for `id()` and for the JIT.
+    #[inline]
+    pub fn bits(&self) -> u64 {
+        self.0
+    }
+
+    /// Current strong count (1 for unboxed values), for `sys.getrefcount`.
+    pub fn refcount(&self) -> usize {
+        if self.is_obj() {
+            let p = (self.0 & PAYLOAD_MASK) as *const Obj;
+            // SAFETY: the pointer is live (see `as_obj`); ManuallyDrop keeps
+            // the temporary Rc from releasing the count it does not own.
+            let rc = ManuallyDrop::new(unsafe { Rc::from_raw(p) });
+            Rc::strong_count(&rc)
+        } else {
+            1
+        }
+    }
+
+    /// The object pointer, for identity maps in the cycle collector and copy.
+    pub fn obj_ptr(&self) -> Option<*const Obj> {
+        if self.is_obj() {
+            Some((self.0 & PAYLOAD_MASK) as *const Obj)
+        } else {
+            None
+        }
+    }
+}
+
+impl Clone for Value {
+    #[inline]
+    fn clone(&self) -> Value {
+        if self.is_obj() {
+            // SAFETY: the pointer is live (see `as_obj`); the new Value owns
+            // the count we add.
+            unsafe { Rc::increment_strong_count((self.0 & PAYLOAD_MASK) as *const Obj) };
+        }
+        Value(self.0)
+    }
+}
+
+thread_local! {
+    /// Objects whose `__del__` must run; drained by the interpreter at safe
+    /// points (statement boundaries, call returns) so a finalizer never runs
+    /// while Rust code holds a borrow of a container.
+    static FINALIZE: RefCell<Vec<Value>> = const { RefCell::new(Vec::new()) };
+    static DROP_DEPTH: Cell<u32> = const { Cell::new(0) };
+    /// Objects whose release was deferred to keep deep structures (long
+    /// linked lists) from overflowing the Rust stack while they are freed.
+    static TRASH: RefCell<Vec<Rc<Obj>>> = const { RefCell::new(Vec::new()) };
+}
+
+/// How deep releases may nest before they are deferred to the trash list.
+const MAX_DROP_DEPTH: u32 = 64;
+
+pub fn take_pending_finalizers() -> Vec<Value> {
+    FINALIZE.with(|f| std::mem::take(&mut *f.borrow_mut()))
+}
+
+pub fn has_pending_finalizers() -> bool {
+    FINALIZE.with(|f| !f.borrow().is_empty())
+}
+
+impl Drop for Value {
+    #[inline]
+    fn drop(&mut self) {
+        if self.is_obj() {
+            let p = (self.0 & PAYLOAD_MASK) as *const Obj;
+            // SAFETY: this Value owns one strong count of a live allocation;
+            // `release` consumes exactly that count.
+            unsafe { release(p) }
+        }
+    }
+}
+
+/// Give up one strong count of `p`.
+///
+/// # Safety
+/// `p` must come from `Rc::into_raw` and the caller must own one count.
+unsafe fn release(p: *const Obj) {
+    // SAFETY: per the contract, we own one count; the Rc built here takes it.
+    let rc = unsafe { Rc::from_raw(p) };
+    if Rc::strong_count(&rc) > 1 {
+        drop(rc);
+        return;
+    }
+    if rc.wants_finalizer() {
+        FINALIZE.with(|f| f.borrow_mut().push(Value::from_rc(rc)));
+        return;
+    }
+    let depth = DROP_DEPTH.with(|d| d.get());
+    if depth >= MAX_DROP_DEPTH {
+        TRASH.with(|t| t.borrow_mut().push(rc));
+        return;
+    }
+    DROP_DEPTH.with(|d| d.set(depth + 1));
+    drop(rc);
+    if depth == 0 {
+        // Outermost release: free what was deferred, iteratively.
+        loop {
+            let next = TRASH.with(|t| t.borrow_mut().pop());
+            match next {
+                Some(r) => drop(r),
+                None => break,
+            }
+        }
+    }
+    DROP_DEPTH.with(|d| d.set(depth));
+}
+
+impl Default for Value {
+    fn default() -> Value {
+        Value::NONE
+    }
+}
+
+impl std::fmt::Debug for Value {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.view() {
+            View::Float(x) => write!(f, "Float({x})"),
+            View::Int(i) => write!(f, "Int({i})"),
+            View::None => write!(f, "None"),
+            View::Bool(b) => write!(f, "Bool({b})"),
+            View::NotImplemented => write!(f, "NotImplemented"),
+            View::Ellipsis => write!(f, "Ellipsis"),
+            View::Unbound => write!(f, "<unbound>"),
+            View::Obj(o) => write!(f, "Obj({})", o.kind_name()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn small_ints_round_trip() {
+        for i in [0, 1, -1, 42, SMALL_INT_MIN, SMALL_INT_MAX, -123456789] {
+            assert_eq!(Value::int(i).as_small_int(), Some(i));
+        }
+        assert!(Value::int(SMALL_INT_MAX + 1).is_obj());
+    }
+
+    #[test]
+    fn floats_round_trip() {
+        for x in [0.0, -0.0, 1.5, f64::INFINITY, f64::NEG_INFINITY, f64::MIN_POSITIVE] {
+            assert_eq!(Value::float(x).as_float().unwrap().to_bits(), x.to_bits());
+        }
+        assert!(Value::float(f64::NAN).as_float().unwrap().is_nan());
+        assert!(Value::float(-f64::NAN).is_float());
+    }
+
+    #[test]
+    fn specials_are_distinct() {
+        assert!(matches!(Value::NONE.view(), View::None));
+        assert!(matches!(Value::TRUE.view(), View::Bool(true)));
+        assert!(!Value::NONE.is(&Value::FALSE));
+    }
+}

@@ -1,0 +1,3 @@
+//! The front end: source text to a typed AST with spans.
+pub mod ast;
+pub mod scope;
