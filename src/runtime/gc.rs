@@ -76,3 +76,34 @@ pub fn find_unreachable() -> Vec<Value> {
         .map(|(rc, _)| Value::from_rc(rc))
         .collect()
 }
+
+/// `gc.collect()`: find unreachable cycles, run their finalizers once, then
+/// break their references. Returns how many objects were unreachable.
+pub fn collect(interp: &mut super::Interp) -> usize {
+    interp.run_finalizers();
+    let garbage = find_unreachable();
+    let n = garbage.len();
+    for g in &garbage {
+        if let Some(o) = g.as_obj() {
+            if o.wants_finalizer() {
+                if let Some(del) = super::attr::lookup_special(interp, g, "__del__") {
+                    if let Err(e) = interp.call(&del, &[], &[]) {
+                        let text = super::exceptions::format_exception(interp, &e.0);
+                        let _ = std::io::Write::write_all(
+                            &mut interp.stderr,
+                            format!("Exception ignored in: __del__\n{text}").as_bytes(),
+                        );
+                    }
+                }
+            }
+        }
+    }
+    for g in &garbage {
+        if let Some(o) = g.as_obj() {
+            o.clear_refs();
+        }
+    }
+    drop(garbage);
+    interp.run_finalizers();
+    n
+}

@@ -9,3 +9,11 @@ pub fn install(_interp: &mut Interp) {}
 pub fn percent_format(interp: &mut Interp, _template: &str, _args: &Value) -> PyResult<Value> {
     Err(interp.type_error("% formatting not implemented"))
 }
+
+/// `format(v, spec)`.
+pub fn format_value(interp: &mut Interp, v: &Value, spec: &str) -> PyResult<String> {
+    if spec.is_empty() {
+        return interp.str_of(v);
+    }
+    Err(interp.value_error("format specs not implemented yet"))
+}

@@ -11,6 +11,7 @@ pub mod file;
 pub mod format;
 pub mod gc;
 pub mod hash;
+pub mod import;
 pub mod interp;
 pub mod iter;
 pub mod methods;

@@ -1,0 +1,164 @@
+//! Running a whole program the way `python3 file.py` does: parse (syntax
+//! errors reported with ariadne), execute in the chosen mode, print an
+//! uncaught exception's traceback, honour `SystemExit`, and finalize
+//! objects and flush files at exit. The CLI and the tests both use this.
+
+use crate::runtime::exceptions::{self, ExcType};
+use crate::runtime::{Interp, Value};
+use std::io::Write;
+use std::path::Path;
+
+/// The execution modes; not every build supports every mode yet.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    Tree,
+    Vm,
+    Jit,
+}
+
+impl Mode {
+    pub fn parse(s: &str) -> Option<Mode> {
+        match s {
+            "tree" => Some(Mode::Tree),
+            "vm" => Some(Mode::Vm),
+            "jit" => Some(Mode::Jit),
+            _ => None,
+        }
+    }
+    pub fn name(self) -> &'static str {
+        match self {
+            Mode::Tree => "tree",
+            Mode::Vm => "vm",
+            Mode::Jit => "jit",
+        }
+    }
+    pub fn is_available(self) -> bool {
+        self == Mode::Tree
+    }
+}
+
+/// Modes this build can run.
+pub const AVAILABLE_MODES: &[Mode] = &[Mode::Tree];
+
+/// Native stack for the interpreter thread: deep Python recursion is
+/// bounded by the recursion limit and the stack guard, not by this.
+const MAIN_STACK_SIZE: usize = 1 << 30;
+const STACK_MARGIN: usize = 1 << 20;
+
+/// Run `source` as the program `filename` with `sys.argv = argv`.
+/// Returns the process exit status.
+pub fn run_program(filename: &str, source: &str, argv: Vec<String>, mode: Mode) -> i32 {
+    if !mode.is_available() {
+        eprintln!(
+            "tern: mode '{}' is not supported by this build yet (available: {})",
+            mode.name(),
+            AVAILABLE_MODES.iter().map(|m| m.name()).collect::<Vec<_>>().join(", ")
+        );
+        return 2;
+    }
+    let filename = filename.to_string();
+    let source = source.to_string();
+    let worker = std::thread::Builder::new()
+        .name("tern-main".into())
+        .stack_size(MAIN_STACK_SIZE)
+        .spawn(move || {
+            let module = match crate::syntax::parse_module(&source) {
+                Ok(m) => m,
+                Err(errs) => {
+                    let color = std::io::IsTerminal::is_terminal(&std::io::stderr());
+                    let report =
+                        crate::diag::render_syntax_error(&filename, &source, &errs[0], color);
+                    eprint!("{report}");
+                    return 1;
+                }
+            };
+            let mut interp = Interp::new();
+            let marker = 0u8;
+            let top = &marker as *const u8 as usize;
+            interp
+                .stack_floor
+                .set(top.saturating_sub(MAIN_STACK_SIZE - STACK_MARGIN));
+            interp.argv = argv;
+            let dir = Path::new(&filename)
+                .parent()
+                .map(|p| if p.as_os_str().is_empty() { Path::new(".") } else { p })
+                .unwrap_or(Path::new("."))
+                .to_path_buf();
+            interp.search_path.push(dir);
+            let result = crate::tree::run_main(&mut interp, &filename, &source, module);
+            finish(&mut interp, result)
+        });
+    match worker {
+        Ok(handle) => handle.join().unwrap_or(70),
+        Err(e) => {
+            eprintln!("tern: cannot start the interpreter thread: {e}");
+            70
+        }
+    }
+}
+
+/// Turn the program's outcome into an exit status, printing an uncaught
+/// exception, then finalize what is left.
+pub fn finish(interp: &mut Interp, result: Result<Value, crate::runtime::PyErr>) -> i32 {
+    let (code, globals) = match result {
+        Ok(g) => (0, Some(g)),
+        Err(e) => (report_uncaught(interp, &e.0), None),
+    };
+    interp.run_finalizers();
+    shutdown(interp, globals);
+    code
+}
+
+/// Print the traceback (or handle `SystemExit`) and give the exit status.
+pub fn report_uncaught(interp: &mut Interp, exc: &Value) -> i32 {
+    let _ = interp.stdout.flush();
+    if exceptions::is_instance_of(interp, exc, ExcType::SystemExit) {
+        let args = exceptions::exc_args(exc);
+        let code = args.first().cloned().unwrap_or(Value::NONE);
+        if code.is_none() {
+            return 0;
+        }
+        if let Some(i) = crate::runtime::ops::as_i64(&code) {
+            return i as i32;
+        }
+        let text = interp.str_of(&code).unwrap_or_default();
+        let _ = writeln!(interp.stderr, "{text}");
+        return 1;
+    }
+    let text = exceptions::format_exception(interp, exc);
+    let _ = write!(interp.stderr, "{text}");
+    let _ = interp.stderr.flush();
+    1
+}
+
+/// Interpreter exit: clear `__main__`'s globals (running `__del__` of what
+/// they held, as CPython does), collect cycles, flush output and files.
+fn shutdown(interp: &mut Interp, globals: Option<Value>) {
+    let globals = globals.or_else(|| {
+        interp
+            .modules
+            .get("__main__")
+            .and_then(|m| match m.as_obj() {
+                Some(crate::runtime::Obj::Module(m)) => Some(m.dict.clone()),
+                _ => None,
+            })
+    });
+    if let Some(g) = globals {
+        if let Some(crate::runtime::Obj::Dict(d)) = g.as_obj() {
+            let keys: Vec<String> = d
+                .borrow()
+                .iter()
+                .filter_map(|(k, _)| k.as_str().map(|s| s.to_string()))
+                .filter(|k| !k.starts_with("__"))
+                .collect();
+            for k in keys {
+                let old = d.borrow_mut().set_str(&k, Value::NONE);
+                drop(old);
+                interp.run_finalizers();
+            }
+        }
+    }
+    crate::runtime::gc::collect(interp);
+    crate::runtime::file::flush_all(interp);
+    interp.flush_output();
+}
