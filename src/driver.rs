@@ -52,7 +52,11 @@ pub fn run_program(filename: &str, source: &str, argv: Vec<String>, mode: Mode) 
         eprintln!(
             "tern: mode '{}' is not supported by this build yet (available: {})",
             mode.name(),
-            AVAILABLE_MODES.iter().map(|m| m.name()).collect::<Vec<_>>().join(", ")
+            AVAILABLE_MODES
+                .iter()
+                .map(|m| m.name())
+                .collect::<Vec<_>>()
+                .join(", ")
         );
         return 2;
     }
@@ -81,7 +85,13 @@ pub fn run_program(filename: &str, source: &str, argv: Vec<String>, mode: Mode) 
             interp.argv = argv;
             let dir = Path::new(&filename)
                 .parent()
-                .map(|p| if p.as_os_str().is_empty() { Path::new(".") } else { p })
+                .map(|p| {
+                    if p.as_os_str().is_empty() {
+                        Path::new(".")
+                    } else {
+                        p
+                    }
+                })
                 .unwrap_or(Path::new("."))
                 .to_path_buf();
             interp.search_path.push(dir);

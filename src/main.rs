@@ -52,7 +52,10 @@ fn main() -> ExitCode {
     }
     let cli = Cli::parse_from(args);
     let Some(mode) = Mode::parse(&cli.mode) else {
-        eprintln!("tern: unknown mode '{}' (expected tree, vm or jit)", cli.mode);
+        eprintln!(
+            "tern: unknown mode '{}' (expected tree, vm or jit)",
+            cli.mode
+        );
         return ExitCode::from(2);
     };
     let code = match (cli.code, cli.command) {
@@ -61,7 +64,9 @@ fn main() -> ExitCode {
         (None, Some(Command::Check { files })) => check(&files),
         (None, Some(Command::Ast { file })) => ast(&file),
         (None, None) => {
-            eprintln!("tern: the interactive REPL is not available yet; give a FILE (see `tern --help`)");
+            eprintln!(
+                "tern: the interactive REPL is not available yet; give a FILE (see `tern --help`)"
+            );
             2
         }
     };
@@ -123,7 +128,10 @@ fn ast(file: &str) -> i32 {
         }
         Err(errs) => {
             let color = std::io::IsTerminal::is_terminal(&std::io::stderr());
-            eprint!("{}", tern::diag::render_syntax_error(file, &source, &errs[0], color));
+            eprint!(
+                "{}",
+                tern::diag::render_syntax_error(file, &source, &errs[0], color)
+            );
             1
         }
     }

@@ -129,7 +129,9 @@ impl Interp {
             let r = self.call(&ga, &[obj.clone(), Value::str(name)], &[]);
             return match r {
                 Ok(v) => Ok(Some(v)),
-                Err(e) if super::exceptions::is_instance_of(self, &e.0, ExcType::AttributeError) => {
+                Err(e)
+                    if super::exceptions::is_instance_of(self, &e.0, ExcType::AttributeError) =>
+                {
                     Ok(None)
                 }
                 Err(e) => Err(e),
@@ -158,10 +160,18 @@ impl Interp {
                         "__context__" => return Ok(Some(e.context.clone())),
                         "__suppress_context__" => return Ok(Some(Value::bool(e.suppress_context))),
                         "__traceback__" => return Ok(Some(Value::NONE)),
-                        "value" if self.isinstance(obj, &self.exc_type(ExcType::StopIteration).clone()) => {
+                        "value"
+                            if self.isinstance(
+                                obj,
+                                &self.exc_type(ExcType::StopIteration).clone(),
+                            ) =>
+                        {
                             return Ok(Some(super::exceptions::stop_iteration_value(obj)))
                         }
-                        "code" if self.isinstance(obj, &self.exc_type(ExcType::SystemExit).clone()) => {
+                        "code"
+                            if self
+                                .isinstance(obj, &self.exc_type(ExcType::SystemExit).clone()) =>
+                        {
                             return Ok(Some(super::exceptions::stop_iteration_value(obj)))
                         }
                         _ => {}
@@ -169,9 +179,23 @@ impl Interp {
                     if self.isinstance(obj, &self.exc_type(ExcType::OSError).clone()) {
                         let args = super::exceptions::exc_args(obj);
                         match name {
-                            "errno" => return Ok(Some(if args.len() >= 2 { args[0].clone() } else { Value::NONE })),
-                            "strerror" => return Ok(Some(if args.len() >= 2 { args[1].clone() } else { Value::NONE })),
-                            "filename" => return Ok(Some(args.get(2).cloned().unwrap_or(Value::NONE))),
+                            "errno" => {
+                                return Ok(Some(if args.len() >= 2 {
+                                    args[0].clone()
+                                } else {
+                                    Value::NONE
+                                }))
+                            }
+                            "strerror" => {
+                                return Ok(Some(if args.len() >= 2 {
+                                    args[1].clone()
+                                } else {
+                                    Value::NONE
+                                }))
+                            }
+                            "filename" => {
+                                return Ok(Some(args.get(2).cloned().unwrap_or(Value::NONE)))
+                            }
                             _ => {}
                         }
                     }
@@ -309,7 +333,12 @@ impl Interp {
         })
     }
 
-    fn super_getattr(&mut self, start: &Value, this: &Value, name: &str) -> PyResult<Option<Value>> {
+    fn super_getattr(
+        &mut self,
+        start: &Value,
+        this: &Value,
+        name: &str,
+    ) -> PyResult<Option<Value>> {
         let cls = if matches!(this.as_obj(), Some(Obj::Class(_))) {
             this.clone()
         } else {
@@ -319,7 +348,11 @@ impl Interp {
         if let Some(Obj::Class(c)) = cls.as_obj() {
             full.extend(c.mro.iter().cloned());
         }
-        let pos = full.iter().position(|c| c.is(start)).map(|p| p + 1).unwrap_or(full.len());
+        let pos = full
+            .iter()
+            .position(|c| c.is(start))
+            .map(|p| p + 1)
+            .unwrap_or(full.len());
         for c in &full[pos..] {
             if let Some(Obj::Class(k)) = c.as_obj() {
                 let found = k.dict.borrow().get_str(name).cloned();
@@ -451,7 +484,11 @@ impl Interp {
                 Some(Obj::Dict(d)) => d.borrow_mut().remove_str(name),
                 _ => None,
             },
-            Some(Obj::Function(f)) => f.attrs.borrow_mut().as_mut().and_then(|d| d.remove_str(name)),
+            Some(Obj::Function(f)) => f
+                .attrs
+                .borrow_mut()
+                .as_mut()
+                .and_then(|d| d.remove_str(name)),
             _ => None,
         };
         match removed {
@@ -491,11 +528,7 @@ impl Interp {
                         )));
                     }
                 }
-                _ => {
-                    return Err(self.type_error(
-                        "bases must be types".to_string(),
-                    ))
-                }
+                _ => return Err(self.type_error("bases must be types".to_string())),
             }
         }
         let mro = match c3_mro(&bases) {
@@ -651,5 +684,21 @@ fn c3_mro(bases: &[Value]) -> Option<Vec<Value>> {
             }
         }
         out.push(c);
+    }
+}
+
+/// `super(cls, obj)`; the zero-argument form is compiled by each backend
+/// (it needs the enclosing class cell and the first argument).
+pub fn super_builtin(
+    interp: &mut Interp,
+    args: &[Value],
+    _kw: &[(Name, Value)],
+) -> PyResult<Value> {
+    match args {
+        [cls, obj] if matches!(cls.as_obj(), Some(Obj::Class(_))) => {
+            Ok(Value::obj(Obj::Super(cls.clone(), obj.clone())))
+        }
+        [] => Err(interp.err(ExcType::RuntimeError, "super(): no arguments")),
+        _ => Err(interp.type_error("super() argument 1 must be a type")),
     }
 }

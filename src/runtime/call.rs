@@ -73,7 +73,12 @@ impl Interp {
         }
         let user_new = super::attr::lookup_in_class(cls, "__new__");
         let obj = match user_new {
-            Some(new) if matches!(new.as_obj(), Some(Obj::Function(_)) | Some(Obj::StaticMethod(_))) => {
+            Some(new)
+                if matches!(
+                    new.as_obj(),
+                    Some(Obj::Function(_)) | Some(Obj::StaticMethod(_))
+                ) =>
+            {
                 let mut args = Vec::with_capacity(pos.len() + 1);
                 args.push(cls.clone());
                 args.extend_from_slice(pos);
@@ -134,7 +139,12 @@ pub fn bind_arguments(
     let mut slots: Vec<Value> = Vec::with_capacity(sig.nslots());
     slots.resize(sig.params.len(), Value::UNBOUND);
     // Fast path: exactly the positional parameters, no keywords.
-    if pos.len() == npos && kw.is_empty() && sig.vararg.is_none() && sig.kwarg.is_none() && sig.nkwonly == 0 {
+    if pos.len() == npos
+        && kw.is_empty()
+        && sig.vararg.is_none()
+        && sig.kwarg.is_none()
+        && sig.nkwonly == 0
+    {
         for (s, v) in slots.iter_mut().zip(pos) {
             *s = v.clone();
         }
@@ -152,16 +162,19 @@ pub fn bind_arguments(
     } else {
         Vec::new()
     };
-    let mut kwargs = if sig.kwarg.is_some() { Some(Dict::new()) } else { None };
+    let mut kwargs = if sig.kwarg.is_some() {
+        Some(Dict::new())
+    } else {
+        None
+    };
     let mut posonly_as_kw: Vec<&str> = Vec::new();
     for (k, v) in kw {
         let idx = sig.params.iter().position(|p| p == k);
         match idx {
             Some(i) if i >= sig.posonly => {
                 if !slots[i].is_unbound() {
-                    return Err(interp.type_error(format!(
-                        "{name}() got multiple values for argument '{k}'"
-                    )));
+                    return Err(interp
+                        .type_error(format!("{name}() got multiple values for argument '{k}'")));
                 }
                 slots[i] = v.clone();
             }
@@ -174,9 +187,8 @@ pub fn bind_arguments(
                         posonly_as_kw.push(k);
                         continue;
                     }
-                    return Err(interp.type_error(format!(
-                        "{name}() got an unexpected keyword argument '{k}'"
-                    )));
+                    return Err(interp
+                        .type_error(format!("{name}() got an unexpected keyword argument '{k}'")));
                 }
             },
         }
@@ -233,7 +245,10 @@ fn too_many_positional(
     let npos = sig.npositional;
     let required = npos - func.defaults.len();
     let takes = if required == npos {
-        format!("{npos} positional argument{}", if npos == 1 { "" } else { "s" })
+        format!(
+            "{npos} positional argument{}",
+            if npos == 1 { "" } else { "s" }
+        )
     } else {
         format!("from {required} to {npos} positional arguments")
     };
@@ -293,9 +308,15 @@ pub fn check_arity(
             _ => format!("{name} expected {min} arguments, got {n}"),
         }
     } else if n < min {
-        format!("{name} expected at least {min} argument{}, got {n}", if min == 1 { "" } else { "s" })
+        format!(
+            "{name} expected at least {min} argument{}, got {n}",
+            if min == 1 { "" } else { "s" }
+        )
     } else {
-        format!("{name} expected at most {max} argument{}, got {n}", if max == 1 { "" } else { "s" })
+        format!(
+            "{name} expected at most {max} argument{}, got {n}",
+            if max == 1 { "" } else { "s" }
+        )
     };
     Err(interp.type_error(msg))
 }
@@ -315,7 +336,12 @@ pub fn kwarg<'a>(kw: &'a [(Name, Value)], name: &str) -> Option<&'a Value> {
 }
 
 /// Reject keyword arguments other than `allowed`.
-pub fn only_kwargs(interp: &Interp, fname: &str, kw: &[(Name, Value)], allowed: &[&str]) -> PyResult<()> {
+pub fn only_kwargs(
+    interp: &Interp,
+    fname: &str,
+    kw: &[(Name, Value)],
+    allowed: &[&str],
+) -> PyResult<()> {
     for (k, _) in kw {
         if !allowed.contains(&&**k) {
             return Err(interp.type_error(format!(

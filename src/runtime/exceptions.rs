@@ -164,9 +164,7 @@ fn exc_with_traceback(_: &mut Interp, args: &[Value], _kw: &[(Name, Value)]) -> 
 /// Is `v` an exception class (a subclass of BaseException)?
 pub fn is_exception_class(interp: &Interp, v: &Value) -> bool {
     match v.as_obj() {
-        Some(Obj::Class(_)) => {
-            super::attr::is_subclass(v, interp.exc_type(ExcType::BaseException))
-        }
+        Some(Obj::Class(_)) => super::attr::is_subclass(v, interp.exc_type(ExcType::BaseException)),
         _ => false,
     }
 }
@@ -186,9 +184,8 @@ pub fn matches(interp: &mut Interp, exc: &Value, typ: &Value) -> PyResult<bool> 
             let cls = interp.type_of(exc);
             Ok(super::attr::is_subclass(&cls, typ))
         }
-        _ => Err(interp.type_error(
-            "catching classes that do not inherit from BaseException is not allowed",
-        )),
+        _ => Err(interp
+            .type_error("catching classes that do not inherit from BaseException is not allowed")),
     }
 }
 

@@ -42,7 +42,10 @@ pub fn find_unreachable() -> Vec<Value> {
         .map(|(i, rc)| (Rc::as_ptr(rc), i))
         .collect();
     // gc_refs: references from outside the tracked set (our upgrade is one).
-    let mut refs: Vec<isize> = live.iter().map(|rc| Rc::strong_count(rc) as isize - 1).collect();
+    let mut refs: Vec<isize> = live
+        .iter()
+        .map(|rc| Rc::strong_count(rc) as isize - 1)
+        .collect();
     for rc in &live {
         rc.for_each_ref(&mut |v: &Value| {
             if let Some(p) = v.obj_ptr() {

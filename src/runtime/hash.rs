@@ -61,7 +61,11 @@ pub fn hash_f64(x: f64) -> i64 {
             h -= MODULUS;
         }
     }
-    let e = if e >= 0 { e % 61 } else { 61 - 1 - ((-1 - e) % 61) };
+    let e = if e >= 0 {
+        e % 61
+    } else {
+        61 - 1 - ((-1 - e) % 61)
+    };
     h = ((h << e) & MODULUS) | (h >> (61 - e));
     let h = (h as i64) * sign;
     if h == -1 {
@@ -138,19 +142,14 @@ impl Interp {
                     h as i64
                 }
                 Obj::List(_) | Obj::Dict(_) | Obj::Set(_) => {
-                    return Err(self.type_error(format!(
-                        "unhashable type: '{}'",
-                        self.type_name(v)
-                    )))
+                    return Err(self.type_error(format!("unhashable type: '{}'", self.type_name(v))))
                 }
                 Obj::Instance(_) => {
                     let cls = self.type_of(v);
                     match super::attr::lookup_in_class(&cls, "__hash__") {
                         Some(h) if h.is_none() => {
-                            return Err(self.type_error(format!(
-                                "unhashable type: '{}'",
-                                self.type_name(v)
-                            )))
+                            return Err(self
+                                .type_error(format!("unhashable type: '{}'", self.type_name(v))))
                         }
                         Some(h) => {
                             let r = self.call(&h, &[v.clone()], &[])?;
@@ -158,9 +157,9 @@ impl Interp {
                                 Some(super::ops::Num::I(i)) => hash_i64(i),
                                 Some(super::ops::Num::B(b)) => hash_bigint(b),
                                 _ => {
-                                    return Err(self.type_error(
-                                        "__hash__ method should return an integer",
-                                    ))
+                                    return Err(
+                                        self.type_error("__hash__ method should return an integer")
+                                    )
                                 }
                             }
                         }
@@ -328,7 +327,11 @@ pub fn dict_eq(interp: &mut Interp, a: &Value, b: &Value) -> PyResult<bool> {
 
 pub fn key_error(interp: &mut Interp, key: &Value) -> super::PyErr {
     let cls = interp.exc_type(ExcType::KeyError).clone();
-    super::PyErr(super::exceptions::new_exception(interp, &cls, vec![key.clone()]))
+    super::PyErr(super::exceptions::new_exception(
+        interp,
+        &cls,
+        vec![key.clone()],
+    ))
 }
 
 // ---- sets ----

@@ -61,7 +61,10 @@ pub fn import_module(interp: &mut Interp, name: &str, runner: ModuleRunner) -> P
         ));
     };
     let source = std::fs::read_to_string(&path).map_err(|e| {
-        interp.err(ExcType::ImportError, format!("cannot read {}: {e}", path.display()))
+        interp.err(
+            ExcType::ImportError,
+            format!("cannot read {}: {e}", path.display()),
+        )
     })?;
     let file = path.to_string_lossy().to_string();
     let globals = new_module_globals(interp, name, &file);

@@ -71,6 +71,8 @@ pub struct Interp {
     /// Lowest stack address Python calls may reach before `RecursionError`;
     /// guards the Rust stack whatever the recursion limit says.
     pub stack_floor: Cell<usize>,
+    /// Globals dicts of the running frames (innermost last), for `globals()`.
+    pub frame_globals: Vec<Value>,
     /// Open file objects, flushed at exit so no written data is lost.
     pub open_files: RefCell<Vec<std::rc::Weak<Obj>>>,
 }
@@ -127,10 +129,14 @@ impl Interp {
             gc_enabled: true,
             stack_floor: Cell::new(0),
             open_files: RefCell::new(Vec::new()),
+            frame_globals: Vec::new(),
         };
         interp.exc_types = exceptions::make_exception_types(&interp);
         super::methods::install(&mut interp);
         super::builtins::install(&mut interp);
+        interp.set_builtin("super", native("super", super::attr::super_builtin));
+        interp.set_builtin("globals", native("globals", builtin_globals));
+        interp.set_builtin("locals", native("locals", builtin_globals));
         interp
     }
 
@@ -183,10 +189,7 @@ impl Interp {
         self.depth += 1;
         if self.depth > self.recursion_limit || self.stack_exhausted() {
             self.depth -= 1;
-            return Err(self.err(
-                ExcType::RecursionError,
-                "maximum recursion depth exceeded",
-            ));
+            return Err(self.err(ExcType::RecursionError, "maximum recursion depth exceeded"));
         }
         Ok(())
     }
@@ -240,6 +243,11 @@ impl Interp {
         let _ = self.stdout.flush();
         let _ = self.stderr.flush();
     }
+}
+
+/// `globals()` (and, approximately, `locals()`): the running frame's globals.
+fn builtin_globals(interp: &mut Interp, _args: &[Value], _kw: &[(Name, Value)]) -> PyResult<Value> {
+    Ok(interp.frame_globals.last().cloned().unwrap_or(Value::NONE))
 }
 
 impl Default for Interp {

@@ -200,17 +200,20 @@ impl Interp {
                             Some(Obj::FrozenSet(s)) => {
                                 let snapshot: Vec<Option<Value>> =
                                     (0..s.slots_len()).map(|i| s.slot(i).cloned()).collect();
-                                (s.len(), s.slots_len(), Box::new(move |i| snapshot[i].clone()))
+                                (
+                                    s.len(),
+                                    s.slots_len(),
+                                    Box::new(move |i| snapshot[i].clone()),
+                                )
                             }
                             _ => return Ok(None),
                         };
                     if n != *len {
                         *len = usize::MAX;
                         drop(st);
-                        return Err(self.err(
-                            ExcType::RuntimeError,
-                            "Set changed size during iteration",
-                        ));
+                        return Err(
+                            self.err(ExcType::RuntimeError, "Set changed size during iteration")
+                        );
                     }
                     let mut found = None;
                     while *index < slots {
@@ -352,9 +355,9 @@ pub fn gen_resume(interp: &mut Interp, g: &Value, input: Resume) -> PyResult<Gen
     if !gen.started.get() {
         if let Resume::Send(v) = &input {
             if !v.is_none() {
-                return Err(interp.type_error(
-                    "can't send non-None value to a just-started generator",
-                ));
+                return Err(
+                    interp.type_error("can't send non-None value to a just-started generator")
+                );
             }
         }
     }
@@ -402,10 +405,9 @@ pub fn gen_close(interp: &mut Interp, g: &Value) -> PyResult<()> {
         exceptions::new_exception(interp, &cls, vec![])
     };
     match gen_resume(interp, g, Resume::Throw(exc)) {
-        Ok(GenStep::Yield(_)) => Err(interp.err(
-            ExcType::RuntimeError,
-            "generator ignored GeneratorExit",
-        )),
+        Ok(GenStep::Yield(_)) => {
+            Err(interp.err(ExcType::RuntimeError, "generator ignored GeneratorExit"))
+        }
         Ok(GenStep::Return(_)) => Ok(()),
         Err(e) if exceptions::is_instance_of(interp, &e.0, ExcType::GeneratorExit) => Ok(()),
         Err(e) => Err(e),

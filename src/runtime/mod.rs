@@ -23,6 +23,9 @@ pub mod set;
 pub mod subscript;
 pub mod value;
 
+#[cfg(test)]
+mod tests;
+
 pub use exceptions::ExcType;
 pub use interp::Interp;
 pub use object::Obj;

@@ -194,14 +194,12 @@ impl Interp {
         if op == BinOp::Add {
             match a.as_obj() {
                 Some(Obj::Str(_)) => {
-                    return self.type_error(format!(
-                        "can only concatenate str (not \"{nb}\") to str"
-                    ))
+                    return self
+                        .type_error(format!("can only concatenate str (not \"{nb}\") to str"))
                 }
                 Some(Obj::List(_)) => {
-                    return self.type_error(format!(
-                        "can only concatenate list (not \"{nb}\") to list"
-                    ))
+                    return self
+                        .type_error(format!("can only concatenate list (not \"{nb}\") to list"))
                 }
                 Some(Obj::Tuple(_)) => {
                     return self.type_error(format!(
@@ -224,7 +222,11 @@ impl Interp {
                 "can't multiply sequence by non-int of type '{other}'"
             ));
         }
-        let sym = if op == BinOp::Pow { "** or pow()" } else { op.symbol() };
+        let sym = if op == BinOp::Pow {
+            "** or pow()"
+        } else {
+            op.symbol()
+        };
         self.type_error(format!(
             "unsupported operand type(s) for {sym}: '{na}' and '{nb}'"
         ))
@@ -345,7 +347,10 @@ impl Interp {
                 self.float_op(op, a, b)
             }
             (a, Num::F(b)) => {
-                if matches!(op, BinOp::LShift | BinOp::RShift | BinOp::BitAnd | BinOp::BitOr | BinOp::BitXor) {
+                if matches!(
+                    op,
+                    BinOp::LShift | BinOp::RShift | BinOp::BitAnd | BinOp::BitOr | BinOp::BitXor
+                ) {
                     return Err(self.type_error(format!(
                         "unsupported operand type(s) for {}: 'int' and 'float'",
                         op.symbol()
@@ -391,10 +396,9 @@ impl Interp {
             }
             BinOp::FloorDiv => {
                 if b == 0.0 {
-                    return Err(self.err(
-                        ExcType::ZeroDivisionError,
-                        "float floor division by zero",
-                    ));
+                    return Err(
+                        self.err(ExcType::ZeroDivisionError, "float floor division by zero")
+                    );
                 }
                 float_divmod(a, b).0
             }
@@ -412,9 +416,7 @@ impl Interp {
                     ));
                 }
                 if a < 0.0 && b.fract() != 0.0 && b.is_finite() {
-                    return Err(self.value_error(
-                        "complex results are not supported",
-                    ));
+                    return Err(self.value_error("complex results are not supported"));
                 }
                 let r = a.powf(b);
                 if r.is_infinite() && a.is_finite() && b.is_finite() {
@@ -468,9 +470,9 @@ impl Interp {
                     let fb = bigint_to_f64(b).unwrap_or(f64::NEG_INFINITY);
                     return self.float_op(BinOp::Pow, fa, fb);
                 }
-                let e = b.to_u32().ok_or_else(|| {
-                    self.err(ExcType::MemoryError, "")
-                })?;
+                let e = b
+                    .to_u32()
+                    .ok_or_else(|| self.err(ExcType::MemoryError, ""))?;
                 let bits = a.bits().saturating_mul(e as u64);
                 if bits > (1 << 32) {
                     return Err(self.err(ExcType::MemoryError, ""));
@@ -499,9 +501,7 @@ impl Interp {
             BinOp::BitOr => Value::bigint(a | b),
             BinOp::BitXor => Value::bigint(a ^ b),
             BinOp::MatMul => {
-                return Err(self.type_error(
-                    "unsupported operand type(s) for @: 'int' and 'int'",
-                ))
+                return Err(self.type_error("unsupported operand type(s) for @: 'int' and 'int'"))
             }
         })
     }
@@ -625,7 +625,11 @@ impl Interp {
         if let Some(r) = self.builtin_eq(a, b)? {
             return Ok(Value::bool(r != negate));
         }
-        let (name, rname) = if negate { ("__ne__", "__ne__") } else { ("__eq__", "__eq__") };
+        let (name, rname) = if negate {
+            ("__ne__", "__ne__")
+        } else {
+            ("__eq__", "__eq__")
+        };
         if let Some(m) = super::attr::user_special(self, a, name) {
             let r = self.call(&m, &[b.clone()], &[])?;
             if !r.is(&Value::NOT_IMPLEMENTED) {
@@ -656,7 +660,9 @@ impl Interp {
             return Ok(Some(num_cmp(x, y) == Some(Ordering::Equal)));
         }
         let (Some(oa), Some(ob)) = (a.as_obj(), b.as_obj()) else {
-            if matches!(a.as_obj(), Some(Obj::Instance(_))) || matches!(b.as_obj(), Some(Obj::Instance(_))) {
+            if matches!(a.as_obj(), Some(Obj::Instance(_)))
+                || matches!(b.as_obj(), Some(Obj::Instance(_)))
+            {
                 return Ok(None);
             }
             return Ok(Some(a.is(b)));
@@ -677,7 +683,9 @@ impl Interp {
             }
             (Obj::Range(x), Obj::Range(y)) => {
                 (x.is_empty() && y.is_empty())
-                    || (x.len() == y.len() && x.start == y.start && (x.len() == 1 || x.step == y.step))
+                    || (x.len() == y.len()
+                        && x.start == y.start
+                        && (x.len() == 1 || x.step == y.step))
             }
             (Obj::Instance(_), _) | (_, Obj::Instance(_)) => return Ok(None),
             (Obj::BoundMethod(f1, s1), Obj::BoundMethod(f2, s2)) => f1.is(f2) && s1.is(s2),
@@ -830,7 +838,9 @@ impl Interp {
                 Ok(false)
             }
             Some(Obj::Dict(_)) => Ok(super::hash::dict_get(self, container, item)?.is_some()),
-            Some(Obj::Set(_) | Obj::FrozenSet(_)) => super::hash::set_contains(self, container, item),
+            Some(Obj::Set(_) | Obj::FrozenSet(_)) => {
+                super::hash::set_contains(self, container, item)
+            }
             Some(Obj::Range(r)) => Ok(match as_i64(item) {
                 Some(i) => {
                     if r.step > 0 {
@@ -882,7 +892,9 @@ pub fn num_cmp(x: Num, y: Num) -> Option<Ordering> {
         (Num::I(a), Num::I(b)) => Some(a.cmp(&b)),
         (Num::F(a), Num::F(b)) => a.partial_cmp(&b),
         (Num::I(a), Num::F(b)) => int_float_cmp(&BigInt::from(a), a as f64, b),
-        (Num::F(a), Num::I(b)) => int_float_cmp(&BigInt::from(b), b as f64, a).map(Ordering::reverse),
+        (Num::F(a), Num::I(b)) => {
+            int_float_cmp(&BigInt::from(b), b as f64, a).map(Ordering::reverse)
+        }
         (Num::B(a), Num::F(b)) => int_float_cmp(a, a.to_f64().unwrap_or(f64::INFINITY), b),
         (Num::F(a), Num::B(b)) => {
             int_float_cmp(b, b.to_f64().unwrap_or(f64::INFINITY), a).map(Ordering::reverse)
@@ -898,7 +910,11 @@ fn int_float_cmp(i: &BigInt, approx: f64, f: f64) -> Option<Ordering> {
         return None;
     }
     if f.is_infinite() {
-        return Some(if f > 0.0 { Ordering::Less } else { Ordering::Greater });
+        return Some(if f > 0.0 {
+            Ordering::Less
+        } else {
+            Ordering::Greater
+        });
     }
     if approx != f {
         return approx.partial_cmp(&f);

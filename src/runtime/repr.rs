@@ -118,7 +118,11 @@ impl Interp {
                     self.repr(&s[1])?,
                     self.repr(&s[2])?
                 ),
-                Obj::Function(f) => format!("<function {} at {:#x}>", f.qualname, v.bits() & 0xffff_ffff_ffff),
+                Obj::Function(f) => format!(
+                    "<function {} at {:#x}>",
+                    f.qualname,
+                    v.bits() & 0xffff_ffff_ffff
+                ),
                 Obj::Native(n) => format!("<built-in function {}>", n.name),
                 Obj::BoundMethod(f, s) => {
                     let fname = match f.as_obj() {

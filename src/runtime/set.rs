@@ -82,10 +82,7 @@ impl PySet {
     }
 
     pub fn slot(&self, i: usize) -> Option<&Value> {
-        self.table
-            .get(i)
-            .filter(|s| s.is_active())
-            .map(|s| &s.key)
+        self.table.get(i).filter(|s| s.is_active()).map(|s| &s.key)
     }
 
     pub fn slot_hash(&self, i: usize) -> i64 {

@@ -307,7 +307,10 @@ impl Interp {
     }
 
     fn no_len(&self, v: &Value) -> super::PyErr {
-        self.type_error(format!("object of type '{}' has no len()", self.type_name(v)))
+        self.type_error(format!(
+            "object of type '{}' has no len()",
+            self.type_name(v)
+        ))
     }
 
     /// An index argument (for `list.insert`, `range`, …) as i64.

@@ -376,7 +376,14 @@ mod tests {
 
     #[test]
     fn floats_round_trip() {
-        for x in [0.0, -0.0, 1.5, f64::INFINITY, f64::NEG_INFINITY, f64::MIN_POSITIVE] {
+        for x in [
+            0.0,
+            -0.0,
+            1.5,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            f64::MIN_POSITIVE,
+        ] {
             assert_eq!(Value::float(x).as_float().unwrap().to_bits(), x.to_bits());
         }
         assert!(Value::float(f64::NAN).as_float().unwrap().is_nan());

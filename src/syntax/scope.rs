@@ -155,7 +155,10 @@ fn find_captures<'a>(
         }
         if b.uses_super {
             if let Some(c) = stack.iter().rev().find(|o| o.kind == ScopeKind::Class) {
-                cells.entry(c.key).or_default().insert(Rc::from("__class__"));
+                cells
+                    .entry(c.key)
+                    .or_default()
+                    .insert(Rc::from("__class__"));
             }
         }
     }
@@ -182,7 +185,11 @@ fn resolve<'a>(
     let from_enclosing = |n: &str, stack: &[&Builder]| -> bool {
         for outer in stack.iter().rev() {
             if outer.kind == ScopeKind::Class {
-                if n == "__class__" && cells.get(&outer.key).is_some_and(|c| c.contains("__class__")) {
+                if n == "__class__"
+                    && cells
+                        .get(&outer.key)
+                        .is_some_and(|c| c.contains("__class__"))
+                {
                     return true;
                 }
                 continue;

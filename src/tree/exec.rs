@@ -56,7 +56,10 @@ pub fn run_module(interp: &mut Interp, unit: &Rc<Unit>, globals: &Value) -> PyRe
         yielder: None,
     };
     let ast = unit.ast.clone();
-    match exec_block(interp, &mut f, &ast.body) {
+    interp.frame_globals.push(globals.clone());
+    let r = exec_block(interp, &mut f, &ast.body);
+    interp.frame_globals.pop();
+    match r {
         Ok(_) => Ok(()),
         Err(e) => {
             exceptions::add_traceback(&e.0, &unit.file, unit.line_of(f.pos), &f.func_name);
@@ -66,7 +69,12 @@ pub fn run_module(interp: &mut Interp, unit: &Rc<Unit>, globals: &Value) -> PyRe
 }
 
 /// Run a user module file (the tree-mode `ModuleRunner` for imports).
-pub fn run_module_source(interp: &mut Interp, file: &str, source: &str, globals: &Value) -> PyResult<()> {
+pub fn run_module_source(
+    interp: &mut Interp,
+    file: &str,
+    source: &str,
+    globals: &Value,
+) -> PyResult<()> {
     let module = match crate::syntax::parse_module(source) {
         Ok(m) => m,
         Err(errs) => {
@@ -109,10 +117,17 @@ pub fn call_tree_function(
         yielder: None,
     };
     if func.is_generator {
-        return Ok(make_generator(code.clone(), frame, func.name.clone(), func.qualname.clone()));
+        return Ok(make_generator(
+            code.clone(),
+            frame,
+            func.name.clone(),
+            func.qualname.clone(),
+        ));
     }
     interp.enter_call()?;
+    interp.frame_globals.push(func.globals.clone());
     let r = run_frame(interp, code, frame);
+    interp.frame_globals.pop();
     interp.leave_call();
     r
 }
@@ -254,7 +269,10 @@ fn exec_stmt(interp: &mut Interp, f: &mut Frame, s: &Stmt) -> PyResult<Flow> {
                                     };
                                     return Err(interp.err(
                                         ExcType::ImportError,
-                                        format!("cannot import name '{}' from '{mname}'{loc}", a.name),
+                                        format!(
+                                            "cannot import name '{}' from '{mname}'{loc}",
+                                            a.name
+                                        ),
                                     ));
                                 }
                             }
@@ -272,20 +290,18 @@ fn exec_stmt(interp: &mut Interp, f: &mut Frame, s: &Stmt) -> PyResult<Flow> {
                 exec_block(interp, f, orelse)
             };
         }
-        StmtKind::While { test, body, orelse } => {
-            loop {
-                f.pos = s.span.start;
-                let t = eval(interp, f, test)?;
-                if !interp.truthy(&t)? {
-                    return exec_block(interp, f, orelse);
-                }
-                match exec_block(interp, f, body)? {
-                    Flow::Break => return Ok(Flow::Normal),
-                    Flow::Return(v) => return Ok(Flow::Return(v)),
-                    _ => {}
-                }
+        StmtKind::While { test, body, orelse } => loop {
+            f.pos = s.span.start;
+            let t = eval(interp, f, test)?;
+            if !interp.truthy(&t)? {
+                return exec_block(interp, f, orelse);
             }
-        }
+            match exec_block(interp, f, body)? {
+                Flow::Break => return Ok(Flow::Normal),
+                Flow::Return(v) => return Ok(Flow::Return(v)),
+                _ => {}
+            }
+        },
         StmtKind::For {
             target,
             iter: it,
@@ -486,7 +502,12 @@ fn chain_context(new: &Value, old: &Value) {
     }
 }
 
-fn exec_with(interp: &mut Interp, f: &mut Frame, items: &[WithItem], body: &[Stmt]) -> PyResult<Flow> {
+fn exec_with(
+    interp: &mut Interp,
+    f: &mut Frame,
+    items: &[WithItem],
+    body: &[Stmt],
+) -> PyResult<Flow> {
     let Some((first, rest)) = items.split_first() else {
         return exec_block(interp, f, body);
     };
@@ -581,7 +602,11 @@ fn make_function(interp: &mut Interp, f: &mut Frame, def: &Rc<FunctionDef>) -> P
     }
     let scope = f.unit.symbols.function(def);
     let closure = capture(interp, f, &scope.freevars)?;
-    let name: Name = if def.is_lambda { Rc::from("<lambda>") } else { def.name.clone() };
+    let name: Name = if def.is_lambda {
+        Rc::from("<lambda>")
+    } else {
+        def.name.clone()
+    };
     let qualname: Rc<str> = Rc::from(format!("{}{}", f.qual_prefix, name));
     let code = Rc::new(TreeCode {
         name: name.clone(),
@@ -596,9 +621,10 @@ fn make_function(interp: &mut Interp, f: &mut Frame, def: &Rc<FunctionDef>) -> P
         .cloned()
         .unwrap_or(Value::NONE);
     let doc = match def.body.first().map(|s| &s.kind) {
-        Some(StmtKind::Expr(Expr { kind: ExprKind::Str(s), .. })) if !def.is_lambda => {
-            Some(Value::str(s))
-        }
+        Some(StmtKind::Expr(Expr {
+            kind: ExprKind::Str(s),
+            ..
+        })) if !def.is_lambda => Some(Value::str(s)),
         _ => None,
     };
     let attrs = doc.map(|d| {
@@ -815,7 +841,9 @@ fn assign(interp: &mut Interp, f: &mut Frame, t: &Expr, v: Value) -> PyResult<()
             interp.setitem(&obj, &idx, v)
         }
         ExprKind::Tuple(items) | ExprKind::List(items) => {
-            let star = items.iter().position(|e| matches!(e.kind, ExprKind::Starred(_)));
+            let star = items
+                .iter()
+                .position(|e| matches!(e.kind, ExprKind::Starred(_)));
             let vals = match star {
                 None => iter::unpack(interp, &v, items.len(), false, 0)?,
                 Some(p) => iter::unpack(interp, &v, p, true, items.len() - p - 1)?,
@@ -864,7 +892,13 @@ fn delete(interp: &mut Interp, f: &mut Frame, t: &Expr) -> PyResult<()> {
     }
 }
 
-fn aug_assign(interp: &mut Interp, f: &mut Frame, target: &Expr, op: BinOp, value: &Expr) -> PyResult<()> {
+fn aug_assign(
+    interp: &mut Interp,
+    f: &mut Frame,
+    target: &Expr,
+    op: BinOp,
+    value: &Expr,
+) -> PyResult<()> {
     match &target.kind {
         ExprKind::Name(n) => {
             let cur = load_name(interp, f, n)?;
@@ -888,7 +922,10 @@ fn aug_assign(interp: &mut Interp, f: &mut Frame, target: &Expr, op: BinOp, valu
             let new = interp.inplace_binop(op, &cur, &rhs)?;
             interp.setitem(&o, &i, new)
         }
-        _ => Err(interp.err(ExcType::SyntaxError, "illegal expression for augmented assignment")),
+        _ => Err(interp.err(
+            ExcType::SyntaxError,
+            "illegal expression for augmented assignment",
+        )),
     }
 }
 
@@ -991,7 +1028,9 @@ pub fn eval(interp: &mut Interp, f: &mut Frame, e: &Expr) -> PyResult<Value> {
             }
             Ok(d)
         }
-        ExprKind::Starred(_) => Err(interp.err(ExcType::SyntaxError, "can't use starred expression here")),
+        ExprKind::Starred(_) => {
+            Err(interp.err(ExcType::SyntaxError, "can't use starred expression here"))
+        }
         ExprKind::Lambda(def) => make_function(interp, f, def),
         ExprKind::IfExp { test, body, orelse } => {
             let t = eval(interp, f, test)?;
@@ -1106,7 +1145,9 @@ fn eval_fstring(interp: &mut Interp, f: &mut Frame, parts: &[FStringPart]) -> Py
                     Some(sp) => eval_fstring(interp, f, sp)?,
                     None => String::new(),
                 };
-                s.push_str(&crate::runtime::methods::format_value(interp, &v, &spec_text)?);
+                s.push_str(&crate::runtime::methods::format_value(
+                    interp, &v, &spec_text,
+                )?);
             }
         }
     }
@@ -1159,7 +1200,12 @@ fn eval_call(interp: &mut Interp, f: &mut Frame, func: &Expr, args: &[Arg]) -> P
 
 /// A frame for a comprehension: its own scope, `.0` bound to the iterator
 /// of the first iterable (evaluated in the enclosing frame).
-fn comp_frame(interp: &mut Interp, f: &mut Frame, e: &Expr, gens: &[Comprehension]) -> PyResult<Frame> {
+fn comp_frame(
+    interp: &mut Interp,
+    f: &mut Frame,
+    e: &Expr,
+    gens: &[Comprehension],
+) -> PyResult<Frame> {
     let scope = f.unit.symbols.comprehension(e);
     let first = eval(interp, f, &gens[0].iter)?;
     let it = interp.iter(&first)?;
