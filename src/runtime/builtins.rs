@@ -6,12 +6,13 @@ use super::call::{check_arity, kwarg, no_kwargs, only_kwargs};
 use super::dict::Dict;
 use super::exceptions::{self, ExcType};
 use super::file::{self, FileKind};
-use super::format::{self, FmtError};
+use super::format;
 use super::interp::{add_method, set_class_attr, Interp};
 use super::iter::new_iter;
+use super::methods::fmt_err;
 use super::object::{IterState, Layout, NativeFn, NativeFnPtr, Obj, Range};
 use super::ops::{as_i64, int_of, is_int_like, num, to_bigint, Num};
-use super::value::{Value, View};
+use super::value::Value;
 use super::{PyErr, PyResult};
 use crate::syntax::ast::{BinOp, CmpOp, Name};
 use num_bigint::BigInt;
@@ -125,15 +126,6 @@ fn arg<'a>(args: &'a [Value], kw: Kw<'a>, i: usize, name: &str) -> Option<&'a Va
     args.get(i).or_else(|| kwarg(kw, name))
 }
 
-/// Convert a formatting-module error into the Python exception it names.
-pub fn fmt_err(interp: &Interp, e: FmtError) -> PyErr {
-    match e {
-        FmtError::Value(m) => interp.value_error(m),
-        FmtError::Type(m) => interp.type_error(m),
-        FmtError::Overflow(m) => interp.err(ExcType::OverflowError, m),
-    }
-}
-
 /// An integer argument: an int, a bool, or an object with `__index__`.
 pub fn index_value(interp: &mut Interp, v: &Value) -> PyResult<Value> {
     if is_int_like(v) {
@@ -193,10 +185,7 @@ pub fn int_to_f64(interp: &Interp, v: &Value) -> PyResult<f64> {
         Some(Num::F(f)) => Ok(f),
         Some(Num::B(b)) => match super::ops::bigint_to_f64(b) {
             Some(f) => Ok(f),
-            None => Err(interp.err(
-                ExcType::OverflowError,
-                "int too large to convert to float",
-            )),
+            None => Err(interp.err(ExcType::OverflowError, "int too large to convert to float")),
         },
         None => Err(interp.type_error("not a number")),
     }
@@ -222,19 +211,13 @@ pub fn to_f64(interp: &mut Interp, v: &Value) -> PyResult<f64> {
         let i = index_value(interp, v)?;
         return int_to_f64(interp, &i);
     }
-    Err(interp.type_error(format!(
-        "must be real number, not {}",
-        interp.type_name(v)
-    )))
+    Err(interp.type_error(format!("must be real number, not {}", interp.type_name(v))))
 }
 
 fn str_arg<'a>(interp: &Interp, v: &'a Value, what: &str) -> PyResult<&'a str> {
     match v.as_str() {
         Some(s) => Ok(s),
-        None => Err(interp.type_error(format!(
-            "{what} must be str, not {}",
-            interp.type_name(v)
-        ))),
+        None => Err(interp.type_error(format!("{what} must be str, not {}", interp.type_name(v)))),
     }
 }
 
@@ -267,9 +250,9 @@ fn print(interp: &mut Interp, args: &[Value], kw: Kw) -> PyResult<Value> {
             "file" => file = Some(v.clone()),
             "flush" => flush = interp.truthy(v)?,
             _ => {
-                return Err(interp.type_error(format!(
-                    "'{k}' is an invalid keyword argument for print()"
-                )))
+                return Err(
+                    interp.type_error(format!("'{k}' is an invalid keyword argument for print()"))
+                )
             }
         }
     }
@@ -300,9 +283,9 @@ fn print(interp: &mut Interp, args: &[Value], kw: Kw) -> PyResult<Value> {
         _ => current_stdout(interp),
     };
     let kind = target.as_ref().and_then(file::file_kind);
-    if target.is_some() && kind.is_none() {
+    if let (Some(f), None) = (&target, kind) {
         // A user object with a `write` method: one call per piece, as CPython.
-        let f = target.unwrap();
+        let f = f.clone();
         let write = interp.getattr(&f, "write")?;
         for (i, a) in args.iter().enumerate() {
             if i > 0 {
@@ -395,20 +378,7 @@ fn ascii(interp: &mut Interp, args: &[Value], kw: Kw) -> PyResult<Value> {
     no_kwargs(interp, "ascii", kw)?;
     check_arity(interp, "ascii", args, 1, 1)?;
     let r = interp.repr(&args[0])?;
-    let mut out = String::with_capacity(r.len());
-    for c in r.chars() {
-        let u = c as u32;
-        if u < 0x80 {
-            out.push(c);
-        } else if u < 0x100 {
-            out.push_str(&format!("\\x{u:02x}"));
-        } else if u < 0x10000 {
-            out.push_str(&format!("\\u{u:04x}"));
-        } else {
-            out.push_str(&format!("\\U{u:08x}"));
-        }
-    }
-    Ok(Value::string(out))
+    Ok(Value::string(super::methods::ascii_escape(&r)))
 }
 
 fn abs(interp: &mut Interp, args: &[Value], kw: Kw) -> PyResult<Value> {
@@ -438,9 +408,7 @@ fn min_max(interp: &mut Interp, args: &[Value], kw: Kw, is_max: bool) -> PyResul
     let name = if is_max { "max" } else { "min" };
     only_kwargs(interp, name, kw, &["key", "default"])?;
     if args.is_empty() {
-        return Err(interp.type_error(format!(
-            "{name} expected at least 1 argument, got 0"
-        )));
+        return Err(interp.type_error(format!("{name} expected at least 1 argument, got 0")));
     }
     let key = kwarg(kw, "key").filter(|k| !k.is_none()).cloned();
     let default = kwarg(kw, "default").cloned();
@@ -453,7 +421,7 @@ fn min_max(interp: &mut Interp, args: &[Value], kw: Kw, is_max: bool) -> PyResul
     let mut best: Option<(Value, Value)> = None;
     let mut consider = |interp: &mut Interp, item: Value| -> PyResult<()> {
         let k = match &key {
-            Some(f) => interp.call(f, &[item.clone()], &[])?,
+            Some(f) => interp.call(f, std::slice::from_ref(&item), &[])?,
             None => item.clone(),
         };
         let replace = match &best {
@@ -508,9 +476,7 @@ fn sum(interp: &mut Interp, args: &[Value], kw: Kw) -> PyResult<Value> {
     check_arity(interp, "sum", args, 1, 2)?;
     let start = arg(args, kw, 1, "start").cloned().unwrap_or(Value::int(0));
     if start.as_str().is_some() {
-        return Err(interp.type_error(
-            "sum() can't sum strings [use ''.join(seq) instead]",
-        ));
+        return Err(interp.type_error("sum() can't sum strings [use ''.join(seq) instead]"));
     }
     let mut acc = start;
     let it = interp.iter(&args[0])?;
@@ -530,166 +496,10 @@ fn sum(interp: &mut Interp, args: &[Value], kw: Kw) -> PyResult<Value> {
     Ok(acc)
 }
 
-/// Sort values in place, stably, with an optional key function: the
-/// algorithm behind `sorted()` (and usable by `list.sort`). Comparisons use
-/// `<` only, as CPython's; `reverse` keeps equal items in their order.
-pub fn sort_values(
-    interp: &mut Interp,
-    items: &mut Vec<Value>,
-    key: Option<&Value>,
-    reverse: bool,
-) -> PyResult<()> {
-    let keys: Vec<Value> = match key {
-        Some(f) if !f.is_none() => {
-            let mut ks = Vec::with_capacity(items.len());
-            for x in items.iter() {
-                ks.push(interp.call(f, &[x.clone()], &[])?);
-            }
-            ks
-        }
-        _ => items.clone(),
-    };
-    let mut idx: Vec<usize> = (0..items.len()).collect();
-    if reverse {
-        idx.reverse();
-    }
-    if !fast_sort(&keys, &mut idx) {
-        if idx.len() < 64 {
-            small_sort(interp, &keys, &mut idx)?;
-        } else {
-            let mut tmp = Vec::with_capacity(idx.len() / 2 + 1);
-            merge_sort(interp, &keys, &mut idx, &mut tmp)?;
-        }
-    }
-    if reverse {
-        idx.reverse();
-    }
-    let old = std::mem::take(items);
-    let mut slots: Vec<Option<Value>> = old.into_iter().map(Some).collect();
-    items.extend(idx.iter().map(|&i| slots[i].take().unwrap_or_default()));
-    Ok(())
-}
-
-/// Sorting keys that compare without Python code (all small ints, all
-/// strs, or numbers without NaN): a stable Rust sort.
-fn fast_sort(keys: &[Value], idx: &mut [usize]) -> bool {
-    if keys.iter().all(|k| k.is_small_int()) {
-        idx.sort_by_key(|&i| keys[i].as_small_int().unwrap_or(0));
-        return true;
-    }
-    if keys.iter().all(|k| k.as_str().is_some()) {
-        idx.sort_by(|&a, &b| keys[a].as_str().cmp(&keys[b].as_str()));
-        return true;
-    }
-    let as_num = |k: &Value| -> Option<f64> {
-        if let Some(i) = k.as_small_int() {
-            Some(i as f64)
-        } else {
-            k.as_float().filter(|f| !f.is_nan())
-        }
-    };
-    if keys.iter().all(|k| as_num(k).is_some()) {
-        idx.sort_by(|&a, &b| {
-            let (x, y) = (as_num(&keys[a]).unwrap_or(0.0), as_num(&keys[b]).unwrap_or(0.0));
-            x.partial_cmp(&y).unwrap_or(std::cmp::Ordering::Equal)
-        });
-        return true;
-    }
-    false
-}
-
-fn lt(interp: &mut Interp, keys: &[Value], a: usize, b: usize) -> PyResult<bool> {
-    interp.less_than(&keys[a], &keys[b])
-}
-
-/// CPython's sort for short lists: find the leading run, then binary
-/// insertion (the same comparisons, so user `__lt__` sees the same calls).
-fn small_sort(interp: &mut Interp, keys: &[Value], v: &mut [usize]) -> PyResult<()> {
-    let n = v.len();
-    if n < 2 {
-        return Ok(());
-    }
-    let mut run = 2;
-    if lt(interp, keys, v[1], v[0])? {
-        while run < n && lt(interp, keys, v[run], v[run - 1])? {
-            run += 1;
-        }
-        v[..run].reverse();
-    } else {
-        while run < n && !lt(interp, keys, v[run], v[run - 1])? {
-            run += 1;
-        }
-    }
-    binary_insertion(interp, keys, v, run)
-}
-
-fn binary_insertion(
-    interp: &mut Interp,
-    keys: &[Value],
-    v: &mut [usize],
-    sorted: usize,
-) -> PyResult<()> {
-    for start in sorted.max(1)..v.len() {
-        let pivot = v[start];
-        let (mut l, mut r) = (0, start);
-        while l < r {
-            let p = l + ((r - l) >> 1);
-            if lt(interp, keys, pivot, v[p])? {
-                r = p;
-            } else {
-                l = p + 1;
-            }
-        }
-        v.copy_within(l..start, l + 1);
-        v[l] = pivot;
-    }
-    Ok(())
-}
-
-fn merge_sort(
-    interp: &mut Interp,
-    keys: &[Value],
-    v: &mut [usize],
-    tmp: &mut Vec<usize>,
-) -> PyResult<()> {
-    let n = v.len();
-    if n <= 32 {
-        return binary_insertion(interp, keys, v, 1);
-    }
-    let mid = n / 2;
-    merge_sort(interp, keys, &mut v[..mid], tmp)?;
-    merge_sort(interp, keys, &mut v[mid..], tmp)?;
-    if !lt(interp, keys, v[mid], v[mid - 1])? {
-        return Ok(());
-    }
-    tmp.clear();
-    tmp.extend_from_slice(&v[..mid]);
-    let (mut i, mut j, mut k) = (0, mid, 0);
-    while i < tmp.len() && j < n {
-        if lt(interp, keys, v[j], tmp[i])? {
-            v[k] = v[j];
-            j += 1;
-        } else {
-            v[k] = tmp[i];
-            i += 1;
-        }
-        k += 1;
-    }
-    while i < tmp.len() {
-        v[k] = tmp[i];
-        i += 1;
-        k += 1;
-    }
-    Ok(())
-}
-
 fn sorted(interp: &mut Interp, args: &[Value], kw: Kw) -> PyResult<Value> {
     only_kwargs(interp, "sort", kw, &["key", "reverse"])?;
     if args.len() != 1 {
-        return Err(interp.type_error(format!(
-            "sorted expected 1 argument, got {}",
-            args.len()
-        )));
+        return Err(interp.type_error(format!("sorted expected 1 argument, got {}", args.len())));
     }
     let mut items = super::iter::collect(interp, &args[0])?;
     let key = kwarg(kw, "key").cloned();
@@ -697,7 +507,7 @@ fn sorted(interp: &mut Interp, args: &[Value], kw: Kw) -> PyResult<Value> {
         Some(r) => interp.truthy(r)?,
         None => false,
     };
-    sort_values(interp, &mut items, key.as_ref(), reverse)?;
+    super::methods::sort_values(interp, &mut items, key.as_ref(), reverse)?;
     Ok(Value::list(items))
 }
 
@@ -772,9 +582,7 @@ fn not_reversible(interp: &Interp, v: &Value) -> PyErr {
 fn enumerate(interp: &mut Interp, args: &[Value], kw: Kw) -> PyResult<Value> {
     only_kwargs(interp, "enumerate", kw, &["iterable", "start"])?;
     let Some(iterable) = arg(args, kw, 0, "iterable") else {
-        return Err(interp.type_error(
-            "enumerate() missing required argument 'iterable' (pos 1)",
-        ));
+        return Err(interp.type_error("enumerate() missing required argument 'iterable' (pos 1)"));
     };
     if args.len() > 2 {
         return Err(interp.type_error(format!(
@@ -888,9 +696,7 @@ fn round(interp: &mut Interp, args: &[Value], kw: Kw) -> PyResult<Value> {
         )));
     }
     let Some(x) = arg(args, kw, 0, "number") else {
-        return Err(interp.type_error(
-            "round() missing required argument 'number' (pos 1)",
-        ));
+        return Err(interp.type_error("round() missing required argument 'number' (pos 1)"));
     };
     let nd = arg(args, kw, 1, "ndigits").filter(|v| !v.is_none());
     match num(x) {
@@ -924,7 +730,7 @@ fn round(interp: &mut Interp, args: &[Value], kw: Kw) -> PyResult<Value> {
         None => {
             if let Some(m) = super::attr::user_special(interp, x, "__round__") {
                 return match nd {
-                    Some(n) => interp.call(&m, &[n.clone()], &[]),
+                    Some(n) => interp.call(&m, std::slice::from_ref(n), &[]),
                     None => interp.call(&m, &[], &[]),
                 };
             }
@@ -963,13 +769,13 @@ fn divmod(interp: &mut Interp, args: &[Value], kw: Kw) -> PyResult<Value> {
         }
         _ => {
             if let Some(m) = super::attr::user_special(interp, a, "__divmod__") {
-                let r = interp.call(&m, &[b.clone()], &[])?;
+                let r = interp.call(&m, std::slice::from_ref(b), &[])?;
                 if !r.is(&Value::NOT_IMPLEMENTED) {
                     return Ok(r);
                 }
             }
             if let Some(m) = super::attr::user_special(interp, b, "__rdivmod__") {
-                let r = interp.call(&m, &[a.clone()], &[])?;
+                let r = interp.call(&m, std::slice::from_ref(a), &[])?;
                 if !r.is(&Value::NOT_IMPLEMENTED) {
                     return Ok(r);
                 }
@@ -1006,9 +812,9 @@ fn pow(interp: &mut Interp, args: &[Value], kw: Kw) -> PyResult<Value> {
         if let Some(f) = super::attr::user_special(interp, base, "__pow__") {
             return interp.call(&f, &[exp.clone(), m.clone()], &[]);
         }
-        return Err(interp.type_error(
-            "pow() 3rd argument not allowed unless all arguments are integers",
-        ));
+        return Err(
+            interp.type_error("pow() 3rd argument not allowed unless all arguments are integers")
+        );
     };
     if m.is_zero() {
         return Err(interp.value_error("pow() 3rd argument cannot be 0"));
@@ -1189,7 +995,14 @@ fn ord(interp: &mut Interp, args: &[Value], kw: Kw) -> PyResult<Value> {
     }
 }
 
-fn radix(interp: &mut Interp, args: &[Value], kw: Kw, name: &str, base: u32, prefix: &str) -> PyResult<Value> {
+fn radix(
+    interp: &mut Interp,
+    args: &[Value],
+    kw: Kw,
+    name: &str,
+    base: u32,
+    prefix: &str,
+) -> PyResult<Value> {
     no_kwargs(interp, name, kw)?;
     check_arity(interp, name, args, 1, 1)?;
     let i = index_value(interp, &args[0])?;
@@ -1211,41 +1024,6 @@ fn bin(interp: &mut Interp, args: &[Value], kw: Kw) -> PyResult<Value> {
     radix(interp, args, kw, "bin", 2, "0b")
 }
 
-/// `format(value, spec)`: `__format__` of user objects, the format
-/// mini-language for numbers and strings, `str()` for an empty spec.
-pub fn format_value(interp: &mut Interp, v: &Value, spec: &str) -> PyResult<String> {
-    match v.view() {
-        View::Bool(_) if spec.is_empty() => return interp.str_of(v),
-        View::Int(_) | View::Bool(_) | View::Obj(Obj::Int(_)) => {
-            let b = to_bigint(v).unwrap_or_default();
-            return format::format_int(&b, spec).map_err(|e| fmt_err(interp, e));
-        }
-        View::Float(f) => return format::format_float(f, spec).map_err(|e| fmt_err(interp, e)),
-        View::Obj(Obj::Str(s)) => return format::format_str(&s.s, spec).map_err(|e| fmt_err(interp, e)),
-        View::Obj(Obj::Instance(_)) => {
-            let cls = interp.type_of(v);
-            if let Some(m) = super::attr::lookup_in_class(&cls, "__format__") {
-                let r = interp.call(&m, &[v.clone(), Value::str(spec)], &[])?;
-                return match r.as_str() {
-                    Some(s) => Ok(s.to_string()),
-                    None => Err(interp.type_error(format!(
-                        "__format__ must return a str, not {}",
-                        interp.type_name(&r)
-                    ))),
-                };
-            }
-        }
-        _ => {}
-    }
-    if spec.is_empty() {
-        return interp.str_of(v);
-    }
-    Err(interp.type_error(format!(
-        "unsupported format string passed to {}.__format__",
-        interp.type_name(v)
-    )))
-}
-
 fn format_builtin(interp: &mut Interp, args: &[Value], kw: Kw) -> PyResult<Value> {
     no_kwargs(interp, "format", kw)?;
     check_arity(interp, "format", args, 1, 2)?;
@@ -1262,7 +1040,9 @@ fn format_builtin(interp: &mut Interp, args: &[Value], kw: Kw) -> PyResult<Value
         },
     };
     let spec = spec.to_string();
-    Ok(Value::string(format_value(interp, &args[0], &spec)?))
+    Ok(Value::string(super::methods::format_value(
+        interp, &args[0], &spec,
+    )?))
 }
 
 pub fn is_callable(interp: &Interp, v: &Value) -> bool {
@@ -1296,9 +1076,10 @@ fn isinstance_of(interp: &Interp, v: &Value, cls: &Value) -> PyResult<bool> {
             }
             Ok(false)
         }
-        _ => Err(interp.type_error(
-            "isinstance() arg 2 must be a type, a tuple of types, or a union",
-        )),
+        _ => {
+            Err(interp
+                .type_error("isinstance() arg 2 must be a type, a tuple of types, or a union"))
+        }
     }
 }
 
@@ -1319,9 +1100,10 @@ fn issubclass_of(interp: &Interp, c: &Value, cls: &Value) -> PyResult<bool> {
             }
             Ok(false)
         }
-        _ => Err(interp.type_error(
-            "issubclass() arg 2 must be a class, a tuple of classes, or a union",
-        )),
+        _ => {
+            Err(interp
+                .type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union"))
+        }
     }
 }
 
@@ -1355,16 +1137,17 @@ fn dir(interp: &mut Interp, args: &[Value], kw: Kw) -> PyResult<Value> {
             }
         }
     };
-    let class_names = |cls: &Value, names: &mut Vec<String>, add: &mut dyn FnMut(&Dict, &mut Vec<String>)| {
-        if let Some(Obj::Class(c)) = cls.as_obj() {
-            add(&c.dict.borrow(), names);
-            for m in &c.mro {
-                if let Some(Obj::Class(k)) = m.as_obj() {
-                    add(&k.dict.borrow(), names);
+    let class_names =
+        |cls: &Value, names: &mut Vec<String>, add: &mut dyn FnMut(&Dict, &mut Vec<String>)| {
+            if let Some(Obj::Class(c)) = cls.as_obj() {
+                add(&c.dict.borrow(), names);
+                for m in &c.mro {
+                    if let Some(Obj::Class(k)) = m.as_obj() {
+                        add(&k.dict.borrow(), names);
+                    }
                 }
             }
-        }
-    };
+        };
     match v.as_obj() {
         Some(Obj::Module(m)) => {
             if let Some(Obj::Dict(d)) = m.dict.as_obj() {
@@ -1428,7 +1211,11 @@ fn int_new(interp: &mut Interp, args: &[Value], kw: Kw) -> PyResult<Value> {
             .map(Value::bigint)
             .map_err(|e| fmt_err(interp, e));
     }
-    for (name, what) in [("__int__", "__int__"), ("__index__", "__index__"), ("__trunc__", "__trunc__")] {
+    for (name, what) in [
+        ("__int__", "__int__"),
+        ("__index__", "__index__"),
+        ("__trunc__", "__trunc__"),
+    ] {
         if let Some(m) = super::attr::user_special(interp, x, name) {
             let r = interp.call(&m, &[], &[])?;
             if is_int_like(&r) {
@@ -1622,7 +1409,9 @@ fn object_init(interp: &mut Interp, args: &[Value], kw: Kw) -> PyResult<Value> {
         Some(Obj::Native(n)) if n.func as usize == object_init as NativeFnPtr as usize
     );
     let new_overridden = matches!(
-        super::attr::lookup_in_class(&cls, "__new__").as_ref().and_then(|v| v.as_obj()),
+        super::attr::lookup_in_class(&cls, "__new__")
+            .as_ref()
+            .and_then(|v| v.as_obj()),
         Some(Obj::Function(_) | Obj::StaticMethod(_))
     );
     if init_overridden {
@@ -1705,9 +1494,7 @@ fn property_new(interp: &mut Interp, args: &[Value], kw: Kw) -> PyResult<Value> 
 fn property_with(interp: &mut Interp, args: &[Value], slot: usize, name: &str) -> PyResult<Value> {
     check_arity(interp, name, &args[1..], 1, 1)?;
     let Some(Obj::Property(p)) = args[0].as_obj() else {
-        return Err(interp.type_error(format!(
-            "descriptor '{name}' requires a 'property' object"
-        )));
+        return Err(interp.type_error(format!("descriptor '{name}' requires a 'property' object")));
     };
     let mut parts = [p[0].clone(), p[1].clone(), p[2].clone()];
     parts[slot] = args[1].clone();
@@ -1748,4 +1535,311 @@ fn classmethod_new(interp: &mut Interp, args: &[Value], kw: Kw) -> PyResult<Valu
         )));
     }
     Ok(Value::obj(Obj::ClassMethod(args[0].clone())))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct Capture(Rc<RefCell<Vec<u8>>>);
+    impl Write for Capture {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            self.0.borrow_mut().extend_from_slice(buf);
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    fn setup() -> (Interp, Rc<RefCell<Vec<u8>>>) {
+        let mut interp = Interp::new();
+        let out = Rc::new(RefCell::new(Vec::new()));
+        interp.stdout = Box::new(Capture(out.clone()));
+        (interp, out)
+    }
+
+    fn call(interp: &mut Interp, name: &str, args: &[Value]) -> PyResult<Value> {
+        let f = interp.builtin(name).expect(name);
+        interp.call(&f, args, &[])
+    }
+
+    fn call_kw(
+        interp: &mut Interp,
+        name: &str,
+        args: &[Value],
+        kw: &[(&str, Value)],
+    ) -> PyResult<Value> {
+        let f = interp.builtin(name).expect(name);
+        let kw: Vec<(Name, Value)> = kw.iter().map(|(k, v)| (Rc::from(*k), v.clone())).collect();
+        interp.call(&f, args, &kw)
+    }
+
+    fn repr_of(interp: &mut Interp, r: PyResult<Value>) -> String {
+        match r {
+            Ok(v) => interp.repr(&v).unwrap(),
+            Err(e) => exceptions::last_line(interp, &e.0),
+        }
+    }
+
+    fn s(x: &str) -> Value {
+        Value::str(x)
+    }
+
+    #[test]
+    fn conversions() {
+        let (mut i, _) = setup();
+        let cases: Vec<(&str, Vec<Value>, &str)> = vec![
+            ("int", vec![s(" 42 ")], "42"),
+            ("int", vec![s("ff"), Value::int(16)], "255"),
+            ("int", vec![s("five")], "ValueError: invalid literal for int() with base 10: 'five'"),
+            ("int", vec![Value::float(-3.9)], "-3"),
+            ("int", vec![Value::float(f64::INFINITY)], "OverflowError: cannot convert float infinity to integer"),
+            ("int", vec![Value::NONE], "TypeError: int() argument must be a string, a bytes-like object or a real number, not 'NoneType'"),
+            ("int", vec![s("12"), Value::int(1)], "ValueError: int() base must be >= 2 and <= 36, or 0"),
+            ("float", vec![s("abc")], "ValueError: could not convert string to float: 'abc'"),
+            ("float", vec![s("-Infinity")], "-inf"),
+            ("float", vec![Value::int(10)], "10.0"),
+            ("str", vec![Value::float(1.5e16)], "'1.5e+16'"),
+            ("bool", vec![s("")], "False"),
+            ("list", vec![s("ab")], "['a', 'b']"),
+            ("tuple", vec![Value::list(vec![Value::int(1)])], "(1,)"),
+            ("range", vec![Value::int(1), Value::int(2), Value::int(0)], "ValueError: range() arg 3 must not be zero"),
+            ("range", vec![Value::int(5)], "range(0, 5)"),
+            ("hex", vec![Value::int(-255)], "'-0xff'"),
+            ("bin", vec![Value::int(10)], "'0b1010'"),
+            ("oct", vec![Value::int(64)], "'0o100'"),
+            ("chr", vec![Value::int(65)], "'A'"),
+            ("ord", vec![s("ab")], "TypeError: ord() expected a character, but string of length 2 found"),
+            ("round", vec![Value::float(2.5)], "2"),
+            ("round", vec![Value::float(2.675), Value::int(2)], "2.67"),
+            ("round", vec![Value::int(25), Value::int(-1)], "20"),
+            ("round", vec![Value::int(35), Value::int(-1)], "40"),
+            ("divmod", vec![Value::int(-17), Value::int(5)], "(-4, 3)"),
+            ("divmod", vec![Value::float(1.0), Value::int(0)], "ZeroDivisionError: float divmod()"),
+            ("pow", vec![Value::int(2), Value::int(-1), Value::int(5)], "3"),
+            ("pow", vec![Value::int(-2), Value::int(3), Value::int(-5)], "-3"),
+            ("pow", vec![Value::int(2), Value::int(-1)], "0.5"),
+            ("format", vec![Value::int(1000000), s(",")], "'1,000,000'"),
+            ("format", vec![Value::float(3.5), s(".2f")], "'3.50'"),
+            ("format", vec![Value::TRUE, s(">5")], "'    1'"),
+            ("abs", vec![s("a")], "TypeError: bad operand type for abs(): 'str'"),
+            ("min", vec![], "TypeError: min expected at least 1 argument, got 0"),
+            ("sum", vec![Value::list(vec![Value::float(0.5), Value::float(0.25)])], "0.75"),
+        ];
+        for (name, args, want) in cases {
+            let r = call(&mut i, name, &args);
+            assert_eq!(repr_of(&mut i, r), want, "{name}");
+        }
+    }
+
+    #[test]
+    fn min_max_sorted() {
+        let (mut i, _) = setup();
+        let empty = Value::list(vec![]);
+        let r = call(&mut i, "max", &[empty.clone()]);
+        assert_eq!(
+            repr_of(&mut i, r),
+            "ValueError: max() arg is an empty sequence"
+        );
+        let r = call_kw(&mut i, "max", &[empty], &[("default", s("e"))]);
+        assert_eq!(repr_of(&mut i, r), "'e'");
+        let abs = i.builtin("abs").unwrap();
+        let l = Value::list(vec![Value::int(3), Value::int(-4), Value::int(2)]);
+        let r = call_kw(&mut i, "min", &[l.clone()], &[("key", abs.clone())]);
+        assert_eq!(repr_of(&mut i, r), "2");
+        let r = call_kw(
+            &mut i,
+            "sorted",
+            &[l.clone()],
+            &[("key", abs), ("reverse", Value::TRUE)],
+        );
+        assert_eq!(repr_of(&mut i, r), "[-4, 3, 2]");
+        // Stability with reverse: equal keys keep their order.
+        let pairs = Value::list(
+            [(1, "a"), (2, "b"), (1, "c"), (2, "d")]
+                .iter()
+                .map(|(n, t)| Value::tuple(vec![Value::int(*n), s(t)]))
+                .collect(),
+        );
+        let len = i.builtin("len").unwrap();
+        let r = call_kw(
+            &mut i,
+            "sorted",
+            &[pairs],
+            &[("key", len), ("reverse", Value::TRUE)],
+        );
+        assert_eq!(
+            repr_of(&mut i, r),
+            "[(1, 'a'), (2, 'b'), (1, 'c'), (2, 'd')]"
+        );
+        let mixed = Value::list(vec![Value::int(1), s("a")]);
+        let r = call(&mut i, "sorted", &[mixed]);
+        assert_eq!(
+            repr_of(&mut i, r),
+            "TypeError: '<' not supported between instances of 'str' and 'int'"
+        );
+        let many: Vec<Value> = (0..200)
+            .map(|k| Value::tuple(vec![Value::int((k * 37) % 101)]))
+            .collect();
+        let r = call(&mut i, "sorted", &[Value::list(many)]).unwrap();
+        let items = super::super::iter::collect(&mut i, &r).unwrap();
+        for w in items.windows(2) {
+            assert!(!i.less_than(&w[1], &w[0]).unwrap());
+        }
+    }
+
+    #[test]
+    fn print_and_files() {
+        let (mut i, out) = setup();
+        call_kw(
+            &mut i,
+            "print",
+            &[s("a"), Value::int(1)],
+            &[("sep", s("-")), ("end", s("!\n"))],
+        )
+        .unwrap();
+        assert_eq!(String::from_utf8(out.borrow().clone()).unwrap(), "a-1!\n");
+        let dir = std::env::temp_dir().join(format!("tern_files_{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("t.txt");
+        let p = s(path.to_str().unwrap());
+        let f = call(&mut i, "open", &[p.clone(), s("w")]).unwrap();
+        let write = i.getattr(&f, "write").unwrap();
+        let n = i
+            .call(&write, &[s("caf\u{e9}\nline2\r\nend")], &[])
+            .unwrap();
+        assert_eq!(n.as_small_int(), Some(15));
+        call_kw(&mut i, "print", &[s("x")], &[("file", f.clone())]).unwrap();
+        let close = i.getattr(&f, "close").unwrap();
+        i.call(&close, &[], &[]).unwrap();
+        let f = call(&mut i, "open", &[p.clone()]).unwrap();
+        let rl = i.getattr(&f, "readline").unwrap();
+        let l1 = i.call(&rl, &[], &[]).unwrap();
+        assert_eq!(l1.as_str(), Some("caf\u{e9}\n"));
+        let tell = i.getattr(&f, "tell").unwrap();
+        assert_eq!(i.call(&tell, &[], &[]).unwrap().as_small_int(), Some(6));
+        let l2 = i.call(&rl, &[], &[]).unwrap();
+        assert_eq!(l2.as_str(), Some("line2\n"));
+        let read = i.getattr(&f, "read").unwrap();
+        let rest = i.call(&read, &[], &[]).unwrap();
+        assert_eq!(rest.as_str(), Some("endx\n"));
+        let seek = i.getattr(&f, "seek").unwrap();
+        i.call(&seek, &[Value::int(0)], &[]).unwrap();
+        let three = i.call(&read, &[Value::int(4)], &[]).unwrap();
+        assert_eq!(three.as_str(), Some("caf\u{e9}"));
+        let w = i.getattr(&f, "write").unwrap();
+        let r = i.call(&w, &[s("x")], &[]);
+        assert_eq!(repr_of(&mut i, r), "io.UnsupportedOperation: not writable");
+        let close = i.getattr(&f, "close").unwrap();
+        i.call(&close, &[], &[]).unwrap();
+        let r = i.call(&read, &[], &[]);
+        assert_eq!(
+            repr_of(&mut i, r),
+            "ValueError: I/O operation on closed file."
+        );
+        let r = i.repr(&f).unwrap();
+        assert!(
+            r.starts_with("<_io.TextIOWrapper name='") && r.ends_with("mode='r' encoding='UTF-8'>"),
+            "{r}"
+        );
+        let missing = s(dir.join("nope.txt").to_str().unwrap());
+        let r = call(&mut i, "open", &[missing]);
+        let text = repr_of(&mut i, r);
+        assert!(
+            text.starts_with("FileNotFoundError: [Errno 2] No such file or directory: '"),
+            "{text}"
+        );
+        let r = call(&mut i, "open", &[s(dir.to_str().unwrap())]);
+        let text = repr_of(&mut i, r);
+        assert!(
+            text.starts_with("IsADirectoryError: [Errno 21] Is a directory: '"),
+            "{text}"
+        );
+        let r = call(&mut i, "open", &[p.clone(), s("q")]);
+        assert_eq!(repr_of(&mut i, r), "ValueError: invalid mode: 'q'");
+        // Append mode starts at the end; unflushed data is written on drop.
+        let f = call(&mut i, "open", &[p.clone(), s("a+")]).unwrap();
+        let read = i.getattr(&f, "read").unwrap();
+        assert_eq!(i.call(&read, &[], &[]).unwrap().as_str(), Some(""));
+        let w = i.getattr(&f, "write").unwrap();
+        i.call(&w, &[s("more")], &[]).unwrap();
+        drop((w, read, f));
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(text.ends_with("x\nmore"), "{text:?}");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn modules_work() {
+        let (mut i, _) = setup();
+        let math = super::super::modules::builtin_module(&mut i, "math").unwrap();
+        let mut m = |i: &mut Interp, name: &str, args: &[Value]| {
+            let f = i.getattr(&math, name).unwrap();
+            let r = i.call(&f, args, &[]);
+            repr_of(i, r)
+        };
+        assert_eq!(
+            m(&mut i, "sqrt", &[Value::int(-1)]),
+            "ValueError: math domain error"
+        );
+        assert_eq!(
+            m(&mut i, "exp", &[Value::int(1000)]),
+            "OverflowError: math range error"
+        );
+        assert_eq!(m(&mut i, "floor", &[Value::float(-2.5)]), "-3");
+        assert_eq!(
+            m(&mut i, "factorial", &[Value::int(-1)]),
+            "ValueError: factorial() not defined for negative values"
+        );
+        assert_eq!(
+            m(&mut i, "factorial", &[Value::int(20)]),
+            "2432902008176640000"
+        );
+        assert_eq!(m(&mut i, "gcd", &[Value::int(48), Value::int(180)]), "12");
+        assert_eq!(m(&mut i, "lcm", &[Value::int(4), Value::int(6)]), "12");
+        assert_eq!(m(&mut i, "comb", &[Value::int(10), Value::int(3)]), "120");
+        assert_eq!(m(&mut i, "log", &[Value::int(8), Value::int(2)]), "3.0");
+        assert_eq!(
+            m(&mut i, "log", &[Value::int(0)]),
+            "ValueError: math domain error"
+        );
+        assert_eq!(m(&mut i, "isqrt", &[Value::int(99)]), "9");
+        let tenths = Value::list((0..10).map(|_| Value::float(0.1)).collect());
+        assert_eq!(m(&mut i, "fsum", &[tenths]), "1.0");
+        assert_eq!(m(&mut i, "modf", &[Value::float(-2.5)]), "(-0.5, -2.0)");
+        assert_eq!(
+            m(&mut i, "remainder", &[Value::float(5.0), Value::float(2.0)]),
+            "1.0"
+        );
+        assert_eq!(m(&mut i, "frexp", &[Value::float(8.0)]), "(0.5, 4)");
+        let os = super::super::modules::builtin_module(&mut i, "os.path").unwrap();
+        let mut p = |i: &mut Interp, name: &str, args: &[Value]| {
+            let f = i.getattr(&os, name).unwrap();
+            let r = i.call(&f, args, &[]);
+            repr_of(i, r)
+        };
+        assert_eq!(
+            p(&mut i, "join", &[s("a/"), s("b"), s("/c"), s("d")]),
+            "'/c/d'"
+        );
+        assert_eq!(p(&mut i, "splitext", &[s(".bashrc")]), "('.bashrc', '')");
+        assert_eq!(
+            p(&mut i, "splitext", &[s("a.b/c.tar.gz")]),
+            "('a.b/c.tar', '.gz')"
+        );
+        assert_eq!(p(&mut i, "dirname", &[s("/usr/lib/")]), "'/usr/lib'");
+        assert_eq!(p(&mut i, "basename", &[s("/usr/lib/")]), "''");
+        assert_eq!(p(&mut i, "normpath", &[s("a//b/../c/.")]), "'a/c'");
+        assert_eq!(p(&mut i, "split", &[s("/file")]), "('/', 'file')");
+        let r = p(&mut i, "getsize", &[s("/nonexistent_tern_x")]);
+        assert_eq!(
+            r,
+            "FileNotFoundError: [Errno 2] No such file or directory: '/nonexistent_tern_x'"
+        );
+        let sys = super::super::modules::builtin_module(&mut i, "sys").unwrap();
+        let exit = i.getattr(&sys, "exit").unwrap();
+        let r = i.call(&exit, &[Value::int(3)], &[]);
+        assert_eq!(repr_of(&mut i, r), "SystemExit: 3");
+    }
 }

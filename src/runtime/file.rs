@@ -428,7 +428,11 @@ fn unsupported(interp: &mut Interp, msg: &str) -> PyErr {
             _ => None,
         })
         .unwrap_or_else(|| interp.exc_type(ExcType::OSError).clone());
-    PyErr(exceptions::new_exception(interp, &cls, vec![Value::str(msg)]))
+    PyErr(exceptions::new_exception(
+        interp,
+        &cls,
+        vec![Value::str(msg)],
+    ))
 }
 
 fn closed_error(interp: &Interp) -> PyErr {
@@ -481,9 +485,7 @@ fn parse_mode(interp: &Interp, mode: &str) -> PyResult<Mode> {
         .filter(|b| **b)
         .count();
     if n > 1 {
-        return Err(interp.value_error(
-            "must have exactly one of create/read/write/append mode",
-        ));
+        return Err(interp.value_error("must have exactly one of create/read/write/append mode"));
     }
     if n == 0 {
         return Err(interp.value_error(
@@ -496,7 +498,13 @@ fn parse_mode(interp: &Interp, mode: &str) -> PyResult<Mode> {
 /// `open(file, mode='r', buffering=-1, encoding=None, errors=None, newline=None, closefd=True)`
 pub fn open(interp: &mut Interp, args: &[Value], kw: &[(Name, Value)]) -> PyResult<Value> {
     const NAMES: [&str; 7] = [
-        "file", "mode", "buffering", "encoding", "errors", "newline", "closefd",
+        "file",
+        "mode",
+        "buffering",
+        "encoding",
+        "errors",
+        "newline",
+        "closefd",
     ];
     only_kwargs(interp, "open", kw, &NAMES)?;
     if args.len() > NAMES.len() {
@@ -507,9 +515,7 @@ pub fn open(interp: &mut Interp, args: &[Value], kw: &[(Name, Value)]) -> PyResu
     }
     let arg = |i: usize| args.get(i).or_else(|| kwarg(kw, NAMES[i])).cloned();
     let Some(file) = arg(0) else {
-        return Err(interp.type_error(
-            "open() missing required argument 'file' (pos 1)",
-        ));
+        return Err(interp.type_error("open() missing required argument 'file' (pos 1)"));
     };
     let Some(path) = file.as_str().map(str::to_string) else {
         return Err(interp.type_error(format!(
@@ -711,7 +717,11 @@ pub fn flush(interp: &mut Interp, v: &Value) -> PyResult<()> {
     Ok(())
 }
 
-fn readline_of(interp: &mut Interp, f: &RefCell<FileObj>, limit: Option<usize>) -> PyResult<String> {
+fn readline_of(
+    interp: &mut Interp,
+    f: &RefCell<FileObj>,
+    limit: Option<usize>,
+) -> PyResult<String> {
     check_readable(interp, f)?;
     let r = f.borrow_mut().read_text(limit, true);
     r.map_err(|e| io_err(interp, f, e))
@@ -839,9 +849,9 @@ fn m_seek(interp: &mut Interp, args: &[Value], kw: &[(Name, Value)]) -> PyResult
             SeekFrom::End(0)
         }
         _ => {
-            return Err(interp.value_error(format!(
-                "invalid whence ({whence}, should be 0, 1 or 2)"
-            )))
+            return Err(
+                interp.value_error(format!("invalid whence ({whence}, should be 0, 1 or 2)"))
+            )
         }
     };
     if f.borrow().kind != FileKind::Disk {

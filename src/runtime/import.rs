@@ -35,15 +35,31 @@ pub fn import_module(interp: &mut Interp, name: &str, runner: ModuleRunner) -> P
     if let Some(m) = interp.modules.get(name) {
         return Ok(m.clone());
     }
+    if name == "_tern" {
+        return Ok(super::ternmod::make(interp));
+    }
     if let Some(m) = super::modules::builtin_module(interp, name) {
         return Ok(m);
     }
-    if let Some((parent, _)) = name.rsplit_once('.') {
-        let p = import_module(interp, parent, runner)?;
-        let last = name.rsplit('.').next().unwrap_or(name);
-        if let Some(v) = interp.getattr_opt(&p, last)? {
-            return Ok(v);
+    let parent = match name.rsplit_once('.') {
+        Some((parent, last)) => {
+            let p = import_module(interp, parent, runner)?;
+            if let Some(v) = interp.getattr_opt(&p, last)? {
+                if matches!(v.as_obj(), Some(Obj::Module(_))) {
+                    return Ok(v);
+                }
+            }
+            Some((p, last))
         }
+        None => None,
+    };
+    if let Some(source) = super::ternmod::pylib_source(name) {
+        let file = format!("{}{}.py", super::ternmod::PYLIB_PREFIX, name.replace('.', "/"));
+        let module = run_new_module(interp, name, &file, source, runner)?;
+        if let Some((p, last)) = parent {
+            interp.setattr(&p, last, module.clone())?;
+        }
+        return Ok(module);
     }
     let rel = format!("{}.py", name.replace('.', "/"));
     let mut found = None;
@@ -67,10 +83,21 @@ pub fn import_module(interp: &mut Interp, name: &str, runner: ModuleRunner) -> P
         )
     })?;
     let file = path.to_string_lossy().to_string();
-    let globals = new_module_globals(interp, name, &file);
+    run_new_module(interp, name, &file, &source, runner)
+}
+
+/// Create a module, cache it (so circular imports see it), run its body.
+fn run_new_module(
+    interp: &mut Interp,
+    name: &str,
+    file: &str,
+    source: &str,
+    runner: ModuleRunner,
+) -> PyResult<Value> {
+    let globals = new_module_globals(interp, name, file);
     let module = make_module(name, globals.clone());
     interp.modules.insert(Rc::from(name), module.clone());
-    if let Err(e) = runner(interp, &file, &source, &globals) {
+    if let Err(e) = runner(interp, file, source, &globals) {
         interp.modules.remove(name);
         return Err(e);
     }

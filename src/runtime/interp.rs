@@ -46,6 +46,27 @@ pub struct Types {
     pub file: Value,
 }
 
+/// What the runtime can see of a running Python frame (any backend):
+/// enough for `logging` to find its caller and for `globals()`.
+pub struct FrameInfo {
+    pub file: Rc<str>,
+    pub func: Rc<str>,
+    /// Byte offset of the statement running now, kept current by the backend.
+    pub pos: Rc<Cell<u32>>,
+    /// Byte offsets of line starts in `file`.
+    pub lines: Rc<[u32]>,
+}
+
+impl FrameInfo {
+    pub fn line(&self) -> u32 {
+        let pos = self.pos.get();
+        match self.lines.binary_search(&pos) {
+            Ok(i) => i as u32 + 1,
+            Err(i) => i as u32,
+        }
+    }
+}
+
 /// Where `print` and tracebacks go; the embedding API can redirect them.
 pub type Sink = Box<dyn Write>;
 
@@ -73,6 +94,8 @@ pub struct Interp {
     pub stack_floor: Cell<usize>,
     /// Globals dicts of the running frames (innermost last), for `globals()`.
     pub frame_globals: Vec<Value>,
+    /// The running frames, innermost last.
+    pub frames: Vec<FrameInfo>,
     /// Open file objects, flushed at exit so no written data is lost.
     pub open_files: RefCell<Vec<std::rc::Weak<Obj>>>,
 }
@@ -130,6 +153,7 @@ impl Interp {
             stack_floor: Cell::new(0),
             open_files: RefCell::new(Vec::new()),
             frame_globals: Vec::new(),
+            frames: Vec::new(),
         };
         interp.exc_types = exceptions::make_exception_types(&interp);
         super::methods::install(&mut interp);

@@ -158,7 +158,10 @@ pub fn install(interp: &mut Interp) {
         ("update", set_update),
         ("intersection_update", set_intersection_update),
         ("difference_update", set_difference_update),
-        ("symmetric_difference_update", set_symmetric_difference_update),
+        (
+            "symmetric_difference_update",
+            set_symmetric_difference_update,
+        ),
     ] {
         add_method(&st, name, f);
     }
@@ -311,10 +314,13 @@ fn slice_bound(interp: &Interp, v: Option<&Value>) -> PyResult<Option<i64>> {
         Some(v) if v.is_none() => Ok(None),
         Some(v) => match num(v) {
             Some(Num::I(i)) => Ok(Some(i)),
-            Some(Num::B(b)) => Ok(Some(if b.is_negative() { i64::MIN / 2 } else { i64::MAX / 2 })),
-            _ => Err(interp.type_error(
-                "slice indices must be integers or None or have an __index__ method",
-            )),
+            Some(Num::B(b)) => Ok(Some(if b.is_negative() {
+                i64::MIN / 2
+            } else {
+                i64::MAX / 2
+            })),
+            _ => Err(interp
+                .type_error("slice indices must be integers or None or have an __index__ method")),
         },
     }
 }
@@ -386,10 +392,9 @@ fn split_args(
         Some(v) if v.is_none() => None,
         Some(v) if v.as_str().is_some() => Some(v.clone()),
         Some(v) => {
-            return Err(interp.type_error(format!(
-                "must be str or None, not {}",
-                interp.type_name(v)
-            )))
+            return Err(
+                interp.type_error(format!("must be str or None, not {}", interp.type_name(v)))
+            )
         }
         None => None,
     };
@@ -402,7 +407,11 @@ fn split_args(
         Some(v) => int_arg(interp, v)?,
         None => -1,
     };
-    let maxsplit = if maxsplit < 0 { usize::MAX } else { maxsplit as usize };
+    let maxsplit = if maxsplit < 0 {
+        usize::MAX
+    } else {
+        maxsplit as usize
+    };
     Ok((sep, maxsplit))
 }
 
@@ -433,7 +442,12 @@ fn split_whitespace(text: &str, maxsplit: usize) -> Vec<&str> {
     let mut out = Vec::new();
     if text.is_ascii() {
         let b = text.as_bytes();
-        let sp = |c: u8| matches!(c, b' ' | b'\t' | b'\n' | b'\r' | b'\x0b' | b'\x0c' | 0x1c..=0x1f);
+        let sp = |c: u8| {
+            matches!(
+                c,
+                b' ' | b'\t' | b'\n' | b'\r' | b'\x0b' | b'\x0c' | 0x1c..=0x1f
+            )
+        };
         let n = b.len();
         let mut i = 0;
         let mut count = maxsplit;
@@ -599,7 +613,13 @@ fn str_join(interp: &mut Interp, args: &[Value], kw: &Kw) -> PyResult<Value> {
     Ok(Value::string(out))
 }
 
-fn strip_impl(interp: &mut Interp, args: &[Value], name: &str, left: bool, right: bool) -> PyResult<Value> {
+fn strip_impl(
+    interp: &mut Interp,
+    args: &[Value],
+    name: &str,
+    left: bool,
+    right: bool,
+) -> PyResult<Value> {
     let s = this_str(interp, args, name)?;
     check_arity(interp, name, &args[1..], 0, 1)?;
     let text: &str = &s.s;
@@ -659,9 +679,8 @@ fn str_arg<'a>(interp: &Interp, v: &'a Value, fname: &str, pos: usize) -> PyResu
 
 /// `must be str, not int` (the message of `find`, `count`, `partition`…).
 fn sub_arg<'a>(interp: &Interp, v: &'a Value) -> PyResult<&'a str> {
-    v.as_str().ok_or_else(|| {
-        interp.type_error(format!("must be str, not {}", interp.type_name(v)))
-    })
+    v.as_str()
+        .ok_or_else(|| interp.type_error(format!("must be str, not {}", interp.type_name(v))))
 }
 
 fn str_replace(interp: &mut Interp, args: &[Value], kw: &Kw) -> PyResult<Value> {
@@ -824,16 +843,30 @@ fn push_lower(out: &mut String, text: &str, byte: usize, c: char) {
         let end = byte + c.len_utf8();
         let ctx_before = &text[..start];
         let ctx_after = &text[end..];
-        let before_cased = ctx_before.chars().rev().find(|x| !is_case_ignorable(*x)).is_some_and(is_cased);
-        let after_cased = ctx_after.chars().find(|x| !is_case_ignorable(*x)).is_some_and(is_cased);
-        out.push(if before_cased && !after_cased { 'ς' } else { 'σ' });
+        let before_cased = ctx_before
+            .chars()
+            .rev()
+            .find(|x| !is_case_ignorable(*x))
+            .is_some_and(is_cased);
+        let after_cased = ctx_after
+            .chars()
+            .find(|x| !is_case_ignorable(*x))
+            .is_some_and(is_cased);
+        out.push(if before_cased && !after_cased {
+            'ς'
+        } else {
+            'σ'
+        });
         return;
     }
     out.extend(c.to_lowercase());
 }
 
 fn is_case_ignorable(c: char) -> bool {
-    matches!(c, '\'' | '.' | ':' | '^' | '`' | '\u{ad}' | '\u{b7}' | '\u{2019}')
+    matches!(
+        c,
+        '\'' | '.' | ':' | '^' | '`' | '\u{ad}' | '\u{b7}' | '\u{2019}'
+    )
 }
 
 fn str_title(interp: &mut Interp, args: &[Value], kw: &Kw) -> PyResult<Value> {
@@ -938,8 +971,22 @@ fn is_numeric_char(c: char) -> bool {
         || c.is_numeric()
         || matches!(
             c,
-            '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '百' | '千'
-                | '万' | '億' | '零' | '〇' | '兆'
+            '一' | '二'
+                | '三'
+                | '四'
+                | '五'
+                | '六'
+                | '七'
+                | '八'
+                | '九'
+                | '十'
+                | '百'
+                | '千'
+                | '万'
+                | '億'
+                | '零'
+                | '〇'
+                | '兆'
         )
 }
 
@@ -951,16 +998,24 @@ fn is_alpha_char(c: char) -> bool {
 }
 
 fn str_isdigit(interp: &mut Interp, args: &[Value], kw: &Kw) -> PyResult<Value> {
-    pred(interp, args, kw, "isdigit", false, |s| s.chars().all(is_digit_char))
+    pred(interp, args, kw, "isdigit", false, |s| {
+        s.chars().all(is_digit_char)
+    })
 }
 fn str_isdecimal(interp: &mut Interp, args: &[Value], kw: &Kw) -> PyResult<Value> {
-    pred(interp, args, kw, "isdecimal", false, |s| s.chars().all(is_decimal_char))
+    pred(interp, args, kw, "isdecimal", false, |s| {
+        s.chars().all(is_decimal_char)
+    })
 }
 fn str_isnumeric(interp: &mut Interp, args: &[Value], kw: &Kw) -> PyResult<Value> {
-    pred(interp, args, kw, "isnumeric", false, |s| s.chars().all(is_numeric_char))
+    pred(interp, args, kw, "isnumeric", false, |s| {
+        s.chars().all(is_numeric_char)
+    })
 }
 fn str_isalpha(interp: &mut Interp, args: &[Value], kw: &Kw) -> PyResult<Value> {
-    pred(interp, args, kw, "isalpha", false, |s| s.chars().all(is_alpha_char))
+    pred(interp, args, kw, "isalpha", false, |s| {
+        s.chars().all(is_alpha_char)
+    })
 }
 fn str_isalnum(interp: &mut Interp, args: &[Value], kw: &Kw) -> PyResult<Value> {
     pred(interp, args, kw, "isalnum", false, |s| {
@@ -968,7 +1023,9 @@ fn str_isalnum(interp: &mut Interp, args: &[Value], kw: &Kw) -> PyResult<Value> 
     })
 }
 fn str_isspace(interp: &mut Interp, args: &[Value], kw: &Kw) -> PyResult<Value> {
-    pred(interp, args, kw, "isspace", false, |s| s.chars().all(is_space))
+    pred(interp, args, kw, "isspace", false, |s| {
+        s.chars().all(is_space)
+    })
 }
 fn str_isupper(interp: &mut Interp, args: &[Value], kw: &Kw) -> PyResult<Value> {
     pred(interp, args, kw, "isupper", false, |s| {
@@ -1032,14 +1089,18 @@ pub fn is_identifier(s: &str) -> bool {
         Some(c) if c == '_' || is_alpha_char(c) => {}
         _ => return false,
     }
-    cs.all(|c| c == '_' || is_alpha_char(c) || is_decimal_char(c) || (!c.is_ascii() && c.is_alphanumeric()))
+    cs.all(|c| {
+        c == '_' || is_alpha_char(c) || is_decimal_char(c) || (!c.is_ascii() && c.is_alphanumeric())
+    })
 }
 
 fn str_isascii(interp: &mut Interp, args: &[Value], kw: &Kw) -> PyResult<Value> {
     pred(interp, args, kw, "isascii", true, |s| s.is_ascii())
 }
 fn str_isprintable(interp: &mut Interp, args: &[Value], kw: &Kw) -> PyResult<Value> {
-    pred(interp, args, kw, "isprintable", true, |s| s.chars().all(fmt::is_printable))
+    pred(interp, args, kw, "isprintable", true, |s| {
+        s.chars().all(fmt::is_printable)
+    })
 }
 
 fn str_startswith(interp: &mut Interp, args: &[Value], kw: &Kw) -> PyResult<Value> {
@@ -1049,7 +1110,13 @@ fn str_endswith(interp: &mut Interp, args: &[Value], kw: &Kw) -> PyResult<Value>
     affix_impl(interp, args, kw, "endswith", false)
 }
 
-fn affix_impl(interp: &mut Interp, args: &[Value], kw: &Kw, name: &str, start: bool) -> PyResult<Value> {
+fn affix_impl(
+    interp: &mut Interp,
+    args: &[Value],
+    kw: &Kw,
+    name: &str,
+    start: bool,
+) -> PyResult<Value> {
     let s = this_str(interp, args, name)?;
     no_kw(interp, &format!("str.{name}"), kw)?;
     arity_clinic(interp, name, args.len() - 1, 1, 3)?;
@@ -1139,7 +1206,15 @@ fn str_splitlines(interp: &mut Interp, args: &[Value], kw: &Kw) -> PyResult<Valu
     while let Some((i, c)) = it.next() {
         let is_break = matches!(
             c,
-            '\n' | '\r' | '\x0b' | '\x0c' | '\x1c' | '\x1d' | '\x1e' | '\u{85}' | '\u{2028}' | '\u{2029}'
+            '\n' | '\r'
+                | '\x0b'
+                | '\x0c'
+                | '\x1c'
+                | '\x1d'
+                | '\x1e'
+                | '\u{85}'
+                | '\u{2028}'
+                | '\u{2029}'
         );
         if !is_break {
             continue;
@@ -1151,7 +1226,11 @@ fn str_splitlines(interp: &mut Interp, args: &[Value], kw: &Kw) -> PyResult<Valu
                 end += 1;
             }
         }
-        out.push(Value::str(if keep { &text[start..end] } else { &text[start..i] }));
+        out.push(Value::str(if keep {
+            &text[start..end]
+        } else {
+            &text[start..i]
+        }));
         start = end;
     }
     if start < text.len() {
@@ -1163,19 +1242,22 @@ fn str_splitlines(interp: &mut Interp, args: &[Value], kw: &Kw) -> PyResult<Valu
 fn fill_arg(interp: &Interp, args: &[Value], i: usize) -> PyResult<char> {
     match args.get(i) {
         None => Ok(' '),
-        Some(v) => match v.as_str() {
-            Some(f) => {
-                let mut cs = f.chars();
-                match (cs.next(), cs.next()) {
-                    (Some(c), None) => Ok(c),
-                    _ => Err(interp.type_error("The fill character must be exactly one character long")),
+        Some(v) => {
+            match v.as_str() {
+                Some(f) => {
+                    let mut cs = f.chars();
+                    match (cs.next(), cs.next()) {
+                        (Some(c), None) => Ok(c),
+                        _ => Err(interp
+                            .type_error("The fill character must be exactly one character long")),
+                    }
                 }
+                None => Err(interp.type_error(format!(
+                    "The fill character must be a unicode character, not {}",
+                    interp.type_name(v)
+                ))),
             }
-            None => Err(interp.type_error(format!(
-                "The fill character must be a unicode character, not {}",
-                interp.type_name(v)
-            ))),
-        },
+        }
     }
 }
 
@@ -1241,7 +1323,13 @@ fn str_zfill(interp: &mut Interp, args: &[Value], kw: &Kw) -> PyResult<Value> {
     Ok(Value::string(out))
 }
 
-fn partition_impl(interp: &mut Interp, args: &[Value], kw: &Kw, name: &str, rev: bool) -> PyResult<Value> {
+fn partition_impl(
+    interp: &mut Interp,
+    args: &[Value],
+    kw: &Kw,
+    name: &str,
+    rev: bool,
+) -> PyResult<Value> {
     let s = this_str(interp, args, name)?;
     no_kw(interp, &format!("str.{name}"), kw)?;
     check_arity(interp, &format!("str.{name}"), &args[1..], 1, 1)?;
@@ -1335,9 +1423,9 @@ fn str_maketrans(interp: &mut Interp, args: &[Value], kw: &Kw) -> PyResult<Value
     let ord = |c: char| Value::int(c as i64);
     if args.len() == 1 {
         let Some(Obj::Dict(_)) = args[0].as_obj() else {
-            return Err(interp.type_error(
-                "if you give only one argument to maketrans it must be a dict",
-            ));
+            return Err(
+                interp.type_error("if you give only one argument to maketrans it must be a dict")
+            );
         };
         for (k, v) in super::hash::dict_items(&args[0]) {
             let key = match k.as_str() {
@@ -1346,17 +1434,16 @@ fn str_maketrans(interp: &mut Interp, args: &[Value], kw: &Kw) -> PyResult<Value
                     match (cs.next(), cs.next()) {
                         (Some(c), None) => ord(c),
                         _ => {
-                            return Err(interp.value_error(
-                                "string keys in translate table must be of length 1",
-                            ))
+                            return Err(interp
+                                .value_error("string keys in translate table must be of length 1"))
                         }
                     }
                 }
                 None if super::ops::is_int_like(&k) => k.clone(),
                 None => {
-                    return Err(interp.type_error(
-                        "keys in translate table must be strings or integers",
-                    ))
+                    return Err(
+                        interp.type_error("keys in translate table must be strings or integers")
+                    )
                 }
             };
             dict_set(interp, &out, key, v)?;
@@ -1376,9 +1463,7 @@ fn str_maketrans(interp: &mut Interp, args: &[Value], kw: &Kw) -> PyResult<Value
         ))
     })?;
     if nchars(x) != nchars(y) {
-        return Err(interp.value_error(
-            "the first two maketrans arguments must have equal length",
-        ));
+        return Err(interp.value_error("the first two maketrans arguments must have equal length"));
     }
     for (a, b) in x.chars().zip(y.chars()) {
         dict_set(interp, &out, ord(a), ord(b))?;
@@ -1413,16 +1498,16 @@ fn str_translate(interp: &mut Interp, args: &[Value], kw: &Kw) -> PyResult<Value
                 View::Int(i) => match u32::try_from(i).ok().and_then(char::from_u32) {
                     Some(ch) => out.push(ch),
                     None => {
-                        return Err(interp.value_error(
-                            "character mapping must be in range(0x110000)",
-                        ))
+                        return Err(
+                            interp.value_error("character mapping must be in range(0x110000)")
+                        )
                     }
                 },
                 View::Obj(Obj::Str(t)) => out.push_str(&t.s),
                 _ => {
-                    return Err(interp.type_error(
-                        "character mapping must return integer, None or str",
-                    ))
+                    return Err(
+                        interp.type_error("character mapping must return integer, None or str")
+                    )
                 }
             },
             Err(e) if lookup_err(interp, &e) => out.push(c),
@@ -1556,7 +1641,10 @@ struct Formatter<'a> {
 fn str_format(interp: &mut Interp, args: &[Value], kw: &Kw) -> PyResult<Value> {
     let s = this_str(interp, args, "format")?;
     let mut f = Formatter {
-        src: FieldSource::Args { pos: &args[1..], kw },
+        src: FieldSource::Args {
+            pos: &args[1..],
+            kw,
+        },
         auto: AutoNum::Unknown,
         next_index: 0,
     };
@@ -1656,7 +1744,13 @@ impl Formatter<'_> {
         Ok(out)
     }
 
-    fn field(&mut self, interp: &mut Interp, field: &str, depth: i32, out: &mut String) -> PyResult<()> {
+    fn field(
+        &mut self,
+        interp: &mut Interp,
+        field: &str,
+        depth: i32,
+        out: &mut String,
+    ) -> PyResult<()> {
         // parse_field: the name ends at ':' or '!' outside brackets.
         let chars: Vec<char> = field.chars().collect();
         let n = chars.len();
@@ -1686,15 +1780,16 @@ impl Formatter<'_> {
                 let mut conv = None;
                 if c == '!' {
                     if i >= n {
-                        return Err(interp.value_error(
-                            "end of string while looking for conversion specifier",
-                        ));
+                        return Err(interp
+                            .value_error("end of string while looking for conversion specifier"));
                     }
                     conv = Some(chars[i]);
                     i += 1;
                     if i < n {
                         if chars[i] != ':' {
-                            return Err(interp.value_error("expected ':' after conversion specifier"));
+                            return Err(
+                                interp.value_error("expected ':' after conversion specifier")
+                            );
                         }
                         i += 1;
                     }
@@ -1745,7 +1840,9 @@ impl Formatter<'_> {
             self.auto = AutoNum::Manual;
             match first.parse::<usize>() {
                 Ok(i) => self.positional(interp, i)?,
-                Err(_) => return Err(interp.value_error("Too many decimal digits in format string")),
+                Err(_) => {
+                    return Err(interp.value_error("Too many decimal digits in format string"))
+                }
             }
         } else {
             self.keyword(interp, first)?
@@ -1789,14 +1886,13 @@ impl Formatter<'_> {
                 };
                 obj = interp.getitem(&obj, &k)?;
                 if i < rest.len() && rest[i] != '.' && rest[i] != '[' {
-                    return Err(interp.value_error(
-                        "Only '.' or '[' may follow ']' in format field specifier",
-                    ));
+                    return Err(interp
+                        .value_error("Only '.' or '[' may follow ']' in format field specifier"));
                 }
             } else {
-                return Err(interp.value_error(
-                    "Only '.' or '[' may follow ']' in format field specifier",
-                ));
+                return Err(
+                    interp.value_error("Only '.' or '[' may follow ']' in format field specifier")
+                );
             }
         }
         Ok(obj)
@@ -1811,9 +1907,9 @@ impl Formatter<'_> {
                     format!("Replacement index {i} out of range for positional args tuple"),
                 )),
             },
-            FieldSource::Map(_) => Err(interp.value_error(
-                "Format string contains positional fields",
-            )),
+            FieldSource::Map(_) => {
+                Err(interp.value_error("Format string contains positional fields"))
+            }
         }
     }
 
@@ -1848,7 +1944,9 @@ pub fn percent_format(interp: &mut Interp, template: &str, args: &Value) -> PyRe
         && match args.as_obj() {
             Some(Obj::Str(_)) => false,
             Some(Obj::Dict(_) | Obj::List(_) | Obj::Range(_)) => true,
-            Some(Obj::Instance(_)) => super::attr::lookup_special(interp, args, "__getitem__").is_some(),
+            Some(Obj::Instance(_)) => {
+                super::attr::lookup_special(interp, args, "__getitem__").is_some()
+            }
             _ => false,
         };
     let mut cur: Value = args.clone();
@@ -1900,8 +1998,16 @@ pub fn percent_format(interp: &mut Interp, template: &str, args: &Value) -> PyRe
                 _ => Err(interp.type_error("* wants int")),
             }
         };
-        let sw = if spec.width == Some(Count::Star) { Some(star(interp)?) } else { None };
-        let sp = if spec.precision == Some(Count::Star) { Some(star(interp)?) } else { None };
+        let sw = if spec.width == Some(Count::Star) {
+            Some(star(interp)?)
+        } else {
+            None
+        };
+        let sp = if spec.precision == Some(Count::Star) {
+            Some(star(interp)?)
+        } else {
+            None
+        };
         let (spec, width, prec) = fmt::resolve_percent_counts(spec, sw, sp);
         let v = next_arg(interp, &cur, &cur_tuple, arglen, &mut argidx)?;
         let text = match spec.conv {
@@ -1924,20 +2030,21 @@ pub fn percent_format(interp: &mut Interp, template: &str, args: &Value) -> PyRe
                         Some(Num::I(i)) => match u32::try_from(i).ok().filter(|&u| u < 0x110000) {
                             Some(u) => match char::from_u32(u) {
                                 Some(c) => c.to_string(),
-                                None => return Err(interp.value_error("lone surrogates are not supported")),
+                                None => {
+                                    return Err(
+                                        interp.value_error("lone surrogates are not supported")
+                                    )
+                                }
                             },
                             None => {
-                                return Err(interp.err(
-                                    ExcType::OverflowError,
-                                    "%c arg not in range(0x110000)",
-                                ))
+                                return Err(interp
+                                    .err(ExcType::OverflowError, "%c arg not in range(0x110000)"))
                             }
                         },
                         Some(Num::B(_)) => {
-                            return Err(interp.err(
-                                ExcType::OverflowError,
-                                "%c arg not in range(0x110000)",
-                            ))
+                            return Err(
+                                interp.err(ExcType::OverflowError, "%c arg not in range(0x110000)")
+                            )
                         }
                         _ => return Err(interp.type_error("%c requires int or char")),
                     },
@@ -1972,7 +2079,8 @@ pub fn percent_format(interp: &mut Interp, template: &str, args: &Value) -> PyRe
                         }
                     },
                 };
-                fmt::percent_int_checked(&big, &spec, width, prec).map_err(|e| fmt_err(interp, e))?
+                fmt::percent_int_checked(&big, &spec, width, prec)
+                    .map_err(|e| fmt_err(interp, e))?
             }
             _ => {
                 let x = match num(&v) {
@@ -2078,7 +2186,9 @@ fn float_of_instance(interp: &mut Interp, v: &Value) -> PyResult<Option<f64>> {
         };
     }
     if let Some(b) = instance_number(interp, v, true)? {
-        return fmt::int_to_float(&b).map(Some).map_err(|e| fmt_err(interp, e));
+        return fmt::int_to_float(&b)
+            .map(Some)
+            .map_err(|e| fmt_err(interp, e));
     }
     Ok(None)
 }
@@ -2145,7 +2255,13 @@ fn list_pop(interp: &mut Interp, args: &[Value], kw: &Kw) -> PyResult<Value> {
 
 /// Find `x` in a list by equality, re-borrowing per element so `__eq__`
 /// may touch the list.
-fn list_find(interp: &mut Interp, l: &RefCell<Vec<Value>>, x: &Value, start: usize, stop: usize) -> PyResult<Option<usize>> {
+fn list_find(
+    interp: &mut Interp,
+    l: &RefCell<Vec<Value>>,
+    x: &Value,
+    start: usize,
+    stop: usize,
+) -> PyResult<Option<usize>> {
     let mut i = start;
     loop {
         if i >= stop {
@@ -2195,9 +2311,8 @@ fn index_bounds(interp: &Interp, args: &[Value], len: usize) -> PyResult<(usize,
                     }
                 }
                 _ => {
-                    return Err(interp.type_error(
-                        "slice indices must be integers or have an __index__ method",
-                    ))
+                    return Err(interp
+                        .type_error("slice indices must be integers or have an __index__ method"))
                 }
             },
         };
@@ -2336,7 +2451,10 @@ fn sort_perm(interp: &mut Interp, keys: &[Value], perm: &mut [usize]) -> PyResul
         perm.sort_by_key(|&i| keys[i].as_small_int().unwrap());
         return Ok(());
     }
-    if keys.iter().all(|k| k.as_float().is_some_and(|f| !f.is_nan())) {
+    if keys
+        .iter()
+        .all(|k| k.as_float().is_some_and(|f| !f.is_nan()))
+    {
         perm.sort_by(|&a, &b| {
             keys[a]
                 .as_float()
@@ -2456,7 +2574,8 @@ fn dict_get_m(interp: &mut Interp, args: &[Value], kw: &Kw) -> PyResult<Value> {
     this_dict(interp, args, "get")?;
     no_kw(interp, "dict.get", kw)?;
     check_arity(interp, "get", &args[1..], 1, 2)?;
-    Ok(dict_get(interp, &args[0], &args[1])?.unwrap_or_else(|| args.get(2).cloned().unwrap_or(Value::NONE)))
+    Ok(dict_get(interp, &args[0], &args[1])?
+        .unwrap_or_else(|| args.get(2).cloned().unwrap_or(Value::NONE)))
 }
 
 fn dict_pop(interp: &mut Interp, args: &[Value], kw: &Kw) -> PyResult<Value> {
@@ -2478,7 +2597,10 @@ fn dict_popitem(interp: &mut Interp, args: &[Value], kw: &Kw) -> PyResult<Value>
     let kv = d.borrow_mut().pop_last();
     match kv {
         Some((k, v)) => Ok(Value::tuple(vec![k, v])),
-        None => Err(key_error(interp, &Value::str("popitem(): dictionary is empty"))),
+        None => Err(key_error(
+            interp,
+            &Value::str("popitem(): dictionary is empty"),
+        )),
     }
 }
 
@@ -2682,9 +2804,21 @@ fn view_iter(interp: &mut Interp, args: &[Value], _kw: &Kw) -> PyResult<Value> {
         _ => 0,
     };
     Ok(new_iter(match kind {
-        ViewKind::Keys => IterState::DictKeys { dict: d, index: 0, len },
-        ViewKind::Values => IterState::DictValues { dict: d, index: 0, len },
-        ViewKind::Items => IterState::DictItems { dict: d, index: 0, len },
+        ViewKind::Keys => IterState::DictKeys {
+            dict: d,
+            index: 0,
+            len,
+        },
+        ViewKind::Values => IterState::DictValues {
+            dict: d,
+            index: 0,
+            len,
+        },
+        ViewKind::Items => IterState::DictItems {
+            dict: d,
+            index: 0,
+            len,
+        },
     }))
 }
 
@@ -2768,7 +2902,11 @@ fn all_in(interp: &mut Interp, a: &Value, b: &Value) -> PyResult<bool> {
 fn setlike_items(interp: &mut Interp, v: &Value) -> PyResult<Vec<Value>> {
     match view_parts(v) {
         Some((k, d)) => Ok(view_items(
-            if k == 0 { ViewKind::Keys } else { ViewKind::Items },
+            if k == 0 {
+                ViewKind::Keys
+            } else {
+                ViewKind::Items
+            },
             &d,
         )),
         None => match v.as_obj() {
@@ -2782,7 +2920,11 @@ fn setlike_has(interp: &mut Interp, v: &Value, x: &Value) -> PyResult<bool> {
     match view_parts(v) {
         Some((k, d)) => view_has(
             interp,
-            if k == 0 { ViewKind::Keys } else { ViewKind::Items },
+            if k == 0 {
+                ViewKind::Keys
+            } else {
+                ViewKind::Items
+            },
             &d,
             x,
         ),
@@ -2832,7 +2974,11 @@ fn view_gt(interp: &mut Interp, args: &[Value], _kw: &Kw) -> PyResult<Value> {
 fn view_setop(interp: &mut Interp, args: &[Value], op: char, swap: bool) -> PyResult<Value> {
     view_self(interp, args, "__and__")?;
     check_arity(interp, "op", &args[1..], 1, 1)?;
-    let (a, b) = if swap { (&args[1], &args[0]) } else { (&args[0], &args[1]) };
+    let (a, b) = if swap {
+        (&args[1], &args[0])
+    } else {
+        (&args[0], &args[1])
+    };
     if interp.iter(b).is_err() || interp.iter(a).is_err() {
         return Ok(Value::NOT_IMPLEMENTED);
     }
@@ -2841,17 +2987,23 @@ fn view_setop(interp: &mut Interp, args: &[Value], op: char, swap: bool) -> PyRe
     let r = match op {
         '&' => set_intersection(interp, &base, b)?,
         '|' => {
-            let Some(Obj::Set(c)) = base.as_obj() else { unreachable!() };
+            let Some(Obj::Set(c)) = base.as_obj() else {
+                unreachable!()
+            };
             with_table(c, |t| update_internal(interp, t, b))?;
             return Ok(base);
         }
         '-' => {
-            let Some(Obj::Set(c)) = base.as_obj() else { unreachable!() };
+            let Some(Obj::Set(c)) = base.as_obj() else {
+                unreachable!()
+            };
             with_table(c, |t| difference_update_internal(interp, t, b, None))?;
             return Ok(base);
         }
         _ => {
-            let Some(Obj::Set(c)) = base.as_obj() else { unreachable!() };
+            let Some(Obj::Set(c)) = base.as_obj() else {
+                unreachable!()
+            };
             with_table(c, |t| symmetric_update_internal(interp, t, b, None))?;
             return Ok(base);
         }
@@ -2947,7 +3099,11 @@ fn table_clone(v: &Value) -> PySet {
 /// Keys with their stored hashes, in table order.
 fn entries(v: &Value) -> Vec<(Value, i64)> {
     match v.as_obj() {
-        Some(Obj::Set(s)) => s.borrow().iter_with_hash().map(|(k, h)| (k.clone(), h)).collect(),
+        Some(Obj::Set(s)) => s
+            .borrow()
+            .iter_with_hash()
+            .map(|(k, h)| (k.clone(), h))
+            .collect(),
         Some(Obj::FrozenSet(s)) => s.iter_with_hash().map(|(k, h)| (k.clone(), h)).collect(),
         Some(Obj::Dict(d)) => {
             let d = d.borrow();
@@ -3106,7 +3262,11 @@ fn set_intersection(interp: &mut Interp, so: &Value, other: &Value) -> PyResult<
     }
     let mut result = PySet::new();
     if is_anyset(other) {
-        let (big, small) = if set_len(other) > set_len(so) { (other, so) } else { (so, other) };
+        let (big, small) = if set_len(other) > set_len(so) {
+            (other, so)
+        } else {
+            (so, other)
+        };
         for (k, h) in entries(small) {
             if value_contains(interp, big, &k, h)? {
                 add_entry(interp, &mut result, k, h)?;
@@ -3232,7 +3392,12 @@ fn wrap_set(t: PySet, frozen: bool) -> Value {
 
 fn set_copy_m(interp: &mut Interp, args: &[Value], kw: &Kw) -> PyResult<Value> {
     let frozen = this_anyset(interp, args, "copy")?;
-    no_args(interp, args, kw, if frozen { "frozenset.copy" } else { "set.copy" })?;
+    no_args(
+        interp,
+        args,
+        kw,
+        if frozen { "frozenset.copy" } else { "set.copy" },
+    )?;
     if frozen {
         return Ok(args[0].clone());
     }
@@ -3348,7 +3513,11 @@ fn set_isdisjoint(interp: &mut Interp, args: &[Value], kw: &Kw) -> PyResult<Valu
         return Ok(Value::bool(set_len(so) == 0));
     }
     if is_anyset(other) {
-        let (big, small) = if set_len(other) > set_len(so) { (other, so) } else { (so, other) };
+        let (big, small) = if set_len(other) > set_len(so) {
+            (other, so)
+        } else {
+            (so, other)
+        };
         for (k, h) in entries(small) {
             if value_contains(interp, big, &k, h)? {
                 return Ok(Value::FALSE);
@@ -3444,17 +3613,25 @@ fn set_difference_update(interp: &mut Interp, args: &[Value], kw: &Kw) -> PyResu
     no_kw(interp, "set.difference_update", kw)?;
     for other in &args[1..] {
         let this = args[0].clone();
-        with_table(s, |t| difference_update_internal(interp, t, other, Some(&this)))?;
+        with_table(s, |t| {
+            difference_update_internal(interp, t, other, Some(&this))
+        })?;
     }
     Ok(Value::NONE)
 }
 
-fn set_symmetric_difference_update(interp: &mut Interp, args: &[Value], kw: &Kw) -> PyResult<Value> {
+fn set_symmetric_difference_update(
+    interp: &mut Interp,
+    args: &[Value],
+    kw: &Kw,
+) -> PyResult<Value> {
     let s = this_set(interp, args, "symmetric_difference_update")?;
     no_kw(interp, "set.symmetric_difference_update", kw)?;
     check_arity(interp, "set.symmetric_difference_update", &args[1..], 1, 1)?;
     let this = args[0].clone();
-    with_table(s, |t| symmetric_update_internal(interp, t, &args[1], Some(&this)))?;
+    with_table(s, |t| {
+        symmetric_update_internal(interp, t, &args[1], Some(&this))
+    })?;
     Ok(Value::NONE)
 }
 
@@ -3482,7 +3659,11 @@ fn int_bit_length(interp: &mut Interp, args: &[Value], kw: &Kw) -> PyResult<Valu
 fn int_bit_count(interp: &mut Interp, args: &[Value], kw: &Kw) -> PyResult<Value> {
     let b = this_int(interp, args, "bit_count")?;
     no_args(interp, args, kw, "int.bit_count")?;
-    let n: u64 = b.magnitude().iter_u64_digits().map(|d| d.count_ones() as u64).sum();
+    let n: u64 = b
+        .magnitude()
+        .iter_u64_digits()
+        .map(|d| d.count_ones() as u64)
+        .sum();
     Ok(Value::int(n as i64))
 }
 
@@ -3495,7 +3676,10 @@ fn int_conjugate(interp: &mut Interp, args: &[Value], kw: &Kw) -> PyResult<Value
 fn int_as_integer_ratio(interp: &mut Interp, args: &[Value], kw: &Kw) -> PyResult<Value> {
     this_int(interp, args, "as_integer_ratio")?;
     no_args(interp, args, kw, "int.as_integer_ratio")?;
-    Ok(Value::tuple(vec![super::ops::int_of(&args[0]), Value::int(1)]))
+    Ok(Value::tuple(vec![
+        super::ops::int_of(&args[0]),
+        Value::int(1),
+    ]))
 }
 
 fn this_float(interp: &Interp, args: &[Value], meth: &str) -> PyResult<f64> {
@@ -3587,6 +3771,965 @@ fn float_hex_text(x: f64) -> String {
     let bits = x.to_bits();
     let exp = ((bits >> 52) & 0x7ff) as i64;
     let frac = bits & ((1 << 52) - 1);
-    let (lead, e) = if exp == 0 { (0, -1022) } else { (1, exp - 1023) };
-    format!("{sign}0x{lead}.{frac:013x}p{}{}", if e < 0 { "-" } else { "+" }, e.abs())
+    let (lead, e) = if exp == 0 {
+        (0, -1022)
+    } else {
+        (1, exp - 1023)
+    };
+    format!(
+        "{sign}0x{lead}.{frac:013x}p{}{}",
+        if e < 0 { "-" } else { "+" },
+        e.abs()
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::rc::Rc;
+
+    fn s(x: &str) -> Value {
+        Value::str(x)
+    }
+    fn i(x: i64) -> Value {
+        Value::int(x)
+    }
+    fn l(v: Vec<Value>) -> Value {
+        Value::list(v)
+    }
+    fn t(v: Vec<Value>) -> Value {
+        Value::tuple(v)
+    }
+
+    fn show(interp: &mut Interp, r: PyResult<Value>) -> String {
+        match r {
+            Ok(v) => interp.repr(&v).unwrap(),
+            Err(e) => format!("!{}", super::super::exceptions::last_line(interp, &e.0)),
+        }
+    }
+
+    /// `recv.name(*args, **kw)` as repr text, or `!Type: message`.
+    fn m(
+        interp: &mut Interp,
+        recv: &Value,
+        name: &str,
+        args: Vec<Value>,
+        kw: Vec<(&str, Value)>,
+    ) -> String {
+        let kw: Vec<(Name, Value)> = kw.into_iter().map(|(k, v)| (Rc::from(k), v)).collect();
+        let r = interp
+            .getattr(recv, name)
+            .and_then(|f| interp.call(&f, &args, &kw));
+        show(interp, r)
+    }
+
+    fn m0(interp: &mut Interp, recv: &Value, name: &str, args: Vec<Value>) -> String {
+        m(interp, recv, name, args, vec![])
+    }
+
+    #[test]
+    fn str_split_join_strip() {
+        let mut it = Interp::new();
+        let x = &mut it;
+        assert_eq!(
+            m0(x, &s("a,b,,c"), "split", vec![s(",")]),
+            "['a', 'b', '', 'c']"
+        );
+        assert_eq!(
+            m0(x, &s("a b  c\td\n"), "split", vec![]),
+            "['a', 'b', 'c', 'd']"
+        );
+        assert_eq!(
+            m0(x, &s("a b c"), "split", vec![s(" "), i(1)]),
+            "['a', 'b c']"
+        );
+        assert_eq!(
+            m0(x, &s("a,b,c"), "rsplit", vec![s(","), i(1)]),
+            "['a,b', 'c']"
+        );
+        assert_eq!(
+            m(
+                x,
+                &s("one two three"),
+                "split",
+                vec![],
+                vec![("maxsplit", i(1))]
+            ),
+            "['one', 'two three']"
+        );
+        assert_eq!(m0(x, &s(""), "split", vec![]), "[]");
+        assert_eq!(m0(x, &s(""), "split", vec![s(",")]), "['']");
+        assert_eq!(
+            m0(x, &s("  a b  c  "), "split", vec![Value::NONE, i(1)]),
+            "['a', 'b  c  ']"
+        );
+        assert_eq!(
+            m0(x, &s("  a b  c  "), "rsplit", vec![Value::NONE, i(1)]),
+            "['  a b', 'c']"
+        );
+        assert_eq!(
+            m0(x, &s("a-b-c"), "split", vec![s("-"), i(-1)]),
+            "['a', 'b', 'c']"
+        );
+        assert_eq!(
+            m0(x, &s("a"), "split", vec![s("")]),
+            "!ValueError: empty separator"
+        );
+        assert_eq!(
+            m0(x, &s("a"), "split", vec![i(1)]),
+            "!TypeError: must be str or None, not int"
+        );
+        assert_eq!(
+            m0(x, &s("a"), "split", vec![i(1), i(2), i(3)]),
+            "!TypeError: split() takes at most 2 arguments (3 given)"
+        );
+        assert_eq!(
+            m(x, &s("a"), "split", vec![], vec![("foo", i(1))]),
+            "!TypeError: 'foo' is an invalid keyword argument for split()"
+        );
+        assert_eq!(
+            m0(x, &s("-"), "join", vec![l(vec![s("a"), s("b"), s("c")])]),
+            "'a-b-c'"
+        );
+        assert_eq!(m0(x, &s(""), "join", vec![l(vec![s("x"), s("y")])]), "'xy'");
+        assert_eq!(m0(x, &s("x"), "join", vec![s("abc")]), "'axbxc'");
+        assert_eq!(
+            m0(x, &s("a"), "join", vec![l(vec![i(1)])]),
+            "!TypeError: sequence item 0: expected str instance, int found"
+        );
+        assert_eq!(
+            m0(x, &s("a"), "join", vec![i(5)]),
+            "!TypeError: can only join an iterable"
+        );
+        assert_eq!(
+            m0(x, &s("  Hello, World!  "), "strip", vec![]),
+            "'Hello, World!'"
+        );
+        assert_eq!(
+            m0(x, &s("  Hello, World!  "), "lstrip", vec![]),
+            "'Hello, World!  '"
+        );
+        assert_eq!(
+            m0(x, &s("  Hello, World!  "), "rstrip", vec![]),
+            "'  Hello, World!'"
+        );
+        assert_eq!(m0(x, &s("xxhixx"), "strip", vec![s("x")]), "'hi'");
+        assert_eq!(
+            m0(x, &s("a"), "strip", vec![i(1)]),
+            "!TypeError: strip arg must be None or str"
+        );
+        assert_eq!(
+            m0(x, &s("a"), "strip", vec![i(1), i(2)]),
+            "!TypeError: strip expected at most 1 argument, got 2"
+        );
+        assert_eq!(m0(x, &s("é a é"), "split", vec![]), "['é', 'a', 'é']");
+    }
+
+    #[test]
+    fn str_search_replace() {
+        let mut it = Interp::new();
+        let x = &mut it;
+        assert_eq!(
+            m0(x, &s("hello"), "replace", vec![s("l"), s("L")]),
+            "'heLLo'"
+        );
+        assert_eq!(
+            m0(x, &s("hello"), "replace", vec![s("l"), s("L"), i(1)]),
+            "'heLlo'"
+        );
+        assert_eq!(
+            m0(x, &s("aaa"), "replace", vec![s("a"), s("bb")]),
+            "'bbbbbb'"
+        );
+        assert_eq!(
+            m0(x, &s("abc"), "replace", vec![s(""), s("-")]),
+            "'-a-b-c-'"
+        );
+        assert_eq!(
+            m0(x, &s("abc"), "replace", vec![s(""), s("-"), i(2)]),
+            "'-a-bc'"
+        );
+        assert_eq!(
+            m0(x, &s("a"), "replace", vec![s("a")]),
+            "!TypeError: replace expected at least 2 arguments, got 1"
+        );
+        assert_eq!(
+            m0(x, &s("a"), "replace", vec![i(1), s("b")]),
+            "!TypeError: replace() argument 1 must be str, not int"
+        );
+        assert_eq!(m0(x, &s("hello"), "find", vec![s("l")]), "2");
+        assert_eq!(m0(x, &s("hello"), "find", vec![s("z")]), "-1");
+        assert_eq!(m0(x, &s("hello"), "rfind", vec![s("l")]), "3");
+        assert_eq!(m0(x, &s("hello"), "index", vec![s("e")]), "1");
+        assert_eq!(m0(x, &s("hello"), "find", vec![s("l"), i(3)]), "3");
+        assert_eq!(m0(x, &s("hello"), "find", vec![s(""), i(9)]), "-1");
+        assert_eq!(m0(x, &s("héllo"), "find", vec![s("l")]), "2");
+        assert_eq!(m0(x, &s("héllo"), "rfind", vec![s("l"), i(0), i(-1)]), "3");
+        assert_eq!(
+            m0(x, &s("a"), "index", vec![s("z")]),
+            "!ValueError: substring not found"
+        );
+        assert_eq!(
+            m0(x, &s("a"), "find", vec![]),
+            "!TypeError: find() takes at least 1 argument (0 given)"
+        );
+        assert_eq!(
+            m0(x, &s("a"), "find", vec![i(1)]),
+            "!TypeError: must be str, not int"
+        );
+        assert_eq!(
+            m(x, &s("a"), "find", vec![s("a")], vec![("x", i(1))]),
+            "!TypeError: str.find() takes no keyword arguments"
+        );
+        assert_eq!(m0(x, &s("banana"), "count", vec![s("a")]), "3");
+        assert_eq!(m0(x, &s("banana"), "count", vec![s("an")]), "2");
+        assert_eq!(m0(x, &s("aaaa"), "count", vec![s("aa")]), "2");
+        assert_eq!(m0(x, &s("abc"), "count", vec![s("")]), "4");
+        assert_eq!(m0(x, &s("abc"), "count", vec![s(""), i(4)]), "0");
+        assert_eq!(m0(x, &s("hello"), "startswith", vec![s("he")]), "True");
+        assert_eq!(m0(x, &s("hello"), "endswith", vec![s("lo")]), "True");
+        assert_eq!(
+            m0(x, &s("hello"), "startswith", vec![t(vec![s("x"), s("h")])]),
+            "True"
+        );
+        assert_eq!(m0(x, &s("hello"), "endswith", vec![s("x")]), "False");
+        assert_eq!(m0(x, &s("abc"), "startswith", vec![s("")]), "True");
+        assert_eq!(m0(x, &s("abc"), "startswith", vec![s(""), i(5)]), "False");
+        assert_eq!(m0(x, &s("abc"), "startswith", vec![s("b"), i(1)]), "True");
+        assert_eq!(
+            m0(x, &s("abc"), "endswith", vec![s("b"), i(0), i(2)]),
+            "True"
+        );
+        assert_eq!(
+            m0(x, &s("a"), "startswith", vec![i(1)]),
+            "!TypeError: startswith first arg must be str or a tuple of str, not int"
+        );
+    }
+
+    #[test]
+    fn str_case_and_predicates() {
+        let mut it = Interp::new();
+        let x = &mut it;
+        assert_eq!(m0(x, &s("Hello"), "upper", vec![]), "'HELLO'");
+        assert_eq!(m0(x, &s("Hello"), "lower", vec![]), "'hello'");
+        assert_eq!(m0(x, &s("hello world"), "title", vec![]), "'Hello World'");
+        assert_eq!(
+            m0(x, &s("they're bill's"), "title", vec![]),
+            "\"They'Re Bill'S\""
+        );
+        assert_eq!(
+            m0(x, &s("hello WORLD"), "capitalize", vec![]),
+            "'Hello world'"
+        );
+        assert_eq!(m0(x, &s("Hello"), "swapcase", vec![]), "'hELLO'");
+        assert_eq!(m0(x, &s("Straße"), "casefold", vec![]), "'strasse'");
+        assert_eq!(
+            m0(x, &s("a"), "upper", vec![i(1)]),
+            "!TypeError: str.upper() takes no arguments (1 given)"
+        );
+        assert_eq!(m0(x, &s("123"), "isdigit", vec![]), "True");
+        assert_eq!(m0(x, &s("12a"), "isdigit", vec![]), "False");
+        assert_eq!(m0(x, &s(""), "isdigit", vec![]), "False");
+        assert_eq!(m0(x, &s("abc"), "isalpha", vec![]), "True");
+        assert_eq!(m0(x, &s("ab1"), "isalnum", vec![]), "True");
+        assert_eq!(m0(x, &s("   "), "isspace", vec![]), "True");
+        assert_eq!(m0(x, &s("Abc"), "isupper", vec![]), "False");
+        assert_eq!(m0(x, &s("ABC1"), "isupper", vec![]), "True");
+        assert_eq!(m0(x, &s("abc"), "islower", vec![]), "True");
+        assert_eq!(m0(x, &s("Hello World"), "istitle", vec![]), "True");
+        assert_eq!(m0(x, &s("Hello world"), "istitle", vec![]), "False");
+        assert_eq!(m0(x, &s("_x1"), "isidentifier", vec![]), "True");
+        assert_eq!(m0(x, &s("1x"), "isidentifier", vec![]), "False");
+        assert_eq!(m0(x, &s("²"), "isdigit", vec![]), "True");
+        assert_eq!(m0(x, &s("²"), "isdecimal", vec![]), "False");
+        assert_eq!(m0(x, &s("½"), "isnumeric", vec![]), "True");
+    }
+
+    #[test]
+    fn str_layout() {
+        let mut it = Interp::new();
+        let x = &mut it;
+        assert_eq!(
+            m0(x, &s("line1\nline2\r\nline3"), "splitlines", vec![]),
+            "['line1', 'line2', 'line3']"
+        );
+        assert_eq!(
+            m0(x, &s("a\n\nb\n"), "splitlines", vec![]),
+            "['a', '', 'b']"
+        );
+        assert_eq!(
+            m(
+                x,
+                &s("a\n\nb\r\n"),
+                "splitlines",
+                vec![],
+                vec![("keepends", Value::TRUE)]
+            ),
+            "['a\\n', '\\n', 'b\\r\\n']"
+        );
+        assert_eq!(
+            m0(x, &s("abc"), "center", vec![i(9), s("*")]),
+            "'***abc***'"
+        );
+        assert_eq!(m0(x, &s("abc"), "center", vec![i(6), s("*")]), "'*abc**'");
+        assert_eq!(m0(x, &s("ab"), "center", vec![i(5)]), "'  ab '");
+        assert_eq!(m0(x, &s("abc"), "ljust", vec![i(6), s(".")]), "'abc...'");
+        assert_eq!(m0(x, &s("abc"), "rjust", vec![i(6)]), "'   abc'");
+        assert_eq!(
+            m0(x, &s("a"), "center", vec![i(5), s("ab")]),
+            "!TypeError: The fill character must be exactly one character long"
+        );
+        assert_eq!(
+            m0(x, &s("a"), "center", vec![]),
+            "!TypeError: center expected at least 1 argument, got 0"
+        );
+        assert_eq!(m0(x, &s("42"), "zfill", vec![i(5)]), "'00042'");
+        assert_eq!(m0(x, &s("-42"), "zfill", vec![i(5)]), "'-0042'");
+        assert_eq!(
+            m0(x, &s("key=value=x"), "partition", vec![s("=")]),
+            "('key', '=', 'value=x')"
+        );
+        assert_eq!(
+            m0(x, &s("key=value=x"), "rpartition", vec![s("=")]),
+            "('key=value', '=', 'x')"
+        );
+        assert_eq!(
+            m0(x, &s("none"), "partition", vec![s("=")]),
+            "('none', '', '')"
+        );
+        assert_eq!(
+            m0(x, &s("none"), "rpartition", vec![s("=")]),
+            "('', '', 'none')"
+        );
+        assert_eq!(
+            m0(x, &s("Tab\tSeparated"), "expandtabs", vec![i(4)]),
+            "'Tab Separated'"
+        );
+        assert_eq!(m0(x, &s("a\tb"), "expandtabs", vec![]), "'a       b'");
+        assert_eq!(
+            m0(x, &s("ab\tc\n\td"), "expandtabs", vec![i(4)]),
+            "'ab  c\\n    d'"
+        );
+    }
+
+    #[test]
+    fn str_format_method() {
+        let mut it = Interp::new();
+        let x = &mut it;
+        assert_eq!(
+            m0(x, &s("{} + {} = {}"), "format", vec![i(1), i(2), i(3)]),
+            "'1 + 2 = 3'"
+        );
+        assert_eq!(
+            m0(x, &s("{0} {1} {0}"), "format", vec![s("a"), s("b")]),
+            "'a b a'"
+        );
+        assert_eq!(
+            m(
+                x,
+                &s("{x} and {y}"),
+                "format",
+                vec![],
+                vec![("x", s("X")), ("y", s("Y"))]
+            ),
+            "'X and Y'"
+        );
+        let d = super::super::hash::new_dict();
+        dict_set(x, &d, s("k"), s("v")).unwrap();
+        assert_eq!(
+            m0(
+                x,
+                &s("{0[0]} {0[1]} {1[k]}"),
+                "format",
+                vec![l(vec![s("p"), s("q")]), d]
+            ),
+            "'p q v'"
+        );
+        assert_eq!(
+            m0(
+                x,
+                &s("{:>6}|{:<6}|{:^6}|"),
+                "format",
+                vec![s("r"), s("l"), s("c")]
+            ),
+            "'     r|l     |  c   |'"
+        );
+        assert_eq!(
+            m0(
+                x,
+                &s("{:.3f} {:,} {:08.2f} {:+d} {:x}"),
+                "format",
+                vec![
+                    Value::float(2.0 / 3.0),
+                    i(10_000_000),
+                    Value::float(3.14158),
+                    i(5),
+                    i(48879)
+                ]
+            ),
+            "'0.667 10,000,000 00003.14 +5 beef'"
+        );
+        assert_eq!(
+            m0(x, &s("{!r} {!s}"), "format", vec![s("text"), s("text")]),
+            "\"'text' text\""
+        );
+        assert_eq!(
+            m0(x, &s("{{}} {}"), "format", vec![s("escaped braces")]),
+            "'{} escaped braces'"
+        );
+        assert_eq!(
+            m0(x, &s("{:*^20}"), "format", vec![s(" centered ")]),
+            "'***** centered *****'"
+        );
+        assert_eq!(
+            m0(x, &s("{0:b} {0:o} {0:x} {0:d}"), "format", vec![i(10)]),
+            "'1010 12 a 10'"
+        );
+        assert_eq!(
+            m0(x, &s("{:{}{}}"), "format", vec![i(1), s(">"), i(5)]),
+            "'    1'"
+        );
+        assert_eq!(
+            m0(x, &s("{}"), "format", vec![]),
+            "!IndexError: Replacement index 0 out of range for positional args tuple"
+        );
+        assert_eq!(m0(x, &s("{0}{}"), "format", vec![i(1), i(2)]), "!ValueError: cannot switch from manual field specification to automatic field numbering");
+        assert_eq!(m0(x, &s("{}{0}"), "format", vec![i(1), i(2)]), "!ValueError: cannot switch from automatic field numbering to manual field specification");
+        assert_eq!(
+            m0(x, &s("{"), "format", vec![]),
+            "!ValueError: Single '{' encountered in format string"
+        );
+        assert_eq!(
+            m0(x, &s("}"), "format", vec![]),
+            "!ValueError: Single '}' encountered in format string"
+        );
+        assert_eq!(m0(x, &s("{a}"), "format", vec![]), "!KeyError: 'a'");
+        assert_eq!(
+            m0(x, &s("{0!x}"), "format", vec![i(1)]),
+            "!ValueError: Unknown conversion specifier x"
+        );
+        assert_eq!(
+            m0(x, &s("{0:d}"), "format", vec![s("a")]),
+            "!ValueError: Unknown format code 'd' for object of type 'str'"
+        );
+        assert_eq!(
+            m0(x, &s("{0[0]x}"), "format", vec![l(vec![i(1)])]),
+            "!ValueError: Only '.' or '[' may follow ']' in format field specifier"
+        );
+        assert_eq!(m0(x, &s("{0.real}"), "format", vec![i(3)]), "'3'");
+        assert_eq!(m0(x, &s("{!a}"), "format", vec![s("é")]), "\"'\\\\xe9'\"");
+        assert_eq!(
+            m0(x, &s("{} {}"), "format", vec![Value::NONE, l(vec![i(1)])]),
+            "'None [1]'"
+        );
+        assert_eq!(
+            m0(x, &s("{:>5}"), "format", vec![Value::NONE]),
+            "!TypeError: unsupported format string passed to NoneType.__format__"
+        );
+        assert_eq!(
+            m0(x, &s("{} {:d}"), "format", vec![Value::TRUE, Value::TRUE]),
+            "'True 1'"
+        );
+    }
+
+    fn pct(interp: &mut Interp, tpl: &str, args: Value) -> String {
+        let r = percent_format(interp, tpl, &args);
+        show(interp, r)
+    }
+
+    #[test]
+    fn percent() {
+        let mut it = Interp::new();
+        let x = &mut it;
+        assert_eq!(
+            pct(
+                x,
+                "%s has %d items costing %.2f",
+                t(vec![s("cart"), i(3), Value::float(9.5)])
+            ),
+            "'cart has 3 items costing 9.50'"
+        );
+        assert_eq!(
+            pct(x, "%5s|%-5s|", t(vec![s("ab"), s("cd")])),
+            "'   ab|cd   |'"
+        );
+        assert_eq!(
+            pct(
+                x,
+                "%x %o %e",
+                t(vec![i(255), i(8), Value::float(12345.678)])
+            ),
+            "'ff 10 1.234568e+04'"
+        );
+        assert_eq!(
+            pct(x, "%d %i %s %r", t(vec![i(42), i(-7), s("str"), s("repr")])),
+            "\"42 -7 str 'repr'\""
+        );
+        assert_eq!(
+            pct(x, "%5d|%-5d|%05d|%+d", t(vec![i(42), i(42), i(42), i(42)])),
+            "'   42|42   |00042|+42'"
+        );
+        assert_eq!(
+            pct(
+                x,
+                "%.2f %8.3f %-8.1f| %e %g",
+                t(vec![
+                    Value::float(3.14158),
+                    Value::float(2.5),
+                    Value::float(2.5),
+                    Value::float(1234.5),
+                    Value::float(0.0001)
+                ])
+            ),
+            "'3.14    2.500 2.5     | 1.234500e+03 0.0001'"
+        );
+        assert_eq!(
+            pct(
+                x,
+                "%x %X %o %#x %#o",
+                t(vec![i(255), i(255), i(8), i(255), i(8)])
+            ),
+            "'ff FF 10 0xff 0o10'"
+        );
+        assert_eq!(pct(x, "%s%%", i(50)), "'50%'");
+        assert_eq!(pct(x, "%c", i(65)), "'A'");
+        assert_eq!(pct(x, "%s", l(vec![i(1), i(2)])), "'[1, 2]'");
+        assert_eq!(pct(x, "%s", t(vec![Value::NONE])), "'None'");
+        let d = super::super::hash::new_dict();
+        dict_set(x, &d, s("name"), s("Bob")).unwrap();
+        dict_set(x, &d, s("age"), i(30)).unwrap();
+        assert_eq!(pct(x, "%(name)s is %(age)d", d.clone()), "'Bob is 30'");
+        assert_eq!(pct(x, "%s", d.clone()), "\"{'name': 'Bob', 'age': 30}\"");
+        assert_eq!(pct(x, "%(a)s %s", d), "!KeyError: 'a'");
+        assert_eq!(pct(x, "%.3s", s("abcdef")), "'abc'");
+        assert_eq!(pct(x, "%5.1f%%", Value::float(99.44)), "' 99.4%'");
+        assert_eq!(
+            pct(x, "%d", s("a")),
+            "!TypeError: %d format: a real number is required, not str"
+        );
+        assert_eq!(
+            pct(x, "%d %d", t(vec![i(1)])),
+            "!TypeError: not enough arguments for format string"
+        );
+        assert_eq!(
+            pct(x, "%d", t(vec![i(1), i(2)])),
+            "!TypeError: not all arguments converted during string formatting"
+        );
+        assert_eq!(
+            pct(x, "%(a)s", i(1)),
+            "!TypeError: format requires a mapping"
+        );
+        assert_eq!(pct(x, "%c", s("ab")), "!TypeError: %c requires int or char");
+        assert_eq!(
+            pct(x, "%s %s", l(vec![i(1), i(2)])),
+            "!TypeError: not enough arguments for format string"
+        );
+        assert_eq!(
+            pct(x, "%f", s("a")),
+            "!TypeError: must be real number, not str"
+        );
+        assert_eq!(
+            pct(x, "%x", Value::float(1.5)),
+            "!TypeError: %x format: an integer is required, not float"
+        );
+        assert_eq!(
+            pct(x, "%z", i(1)),
+            "!ValueError: unsupported format character 'z' (0x7a) at index 1"
+        );
+        assert_eq!(
+            pct(x, "abc", i(1)),
+            "!TypeError: not all arguments converted during string formatting"
+        );
+        assert_eq!(pct(x, "abc", t(vec![])), "'abc'");
+        assert_eq!(pct(x, "abc", l(vec![])), "'abc'");
+        assert_eq!(pct(x, "%d", Value::float(3.99)), "'3'");
+        assert_eq!(pct(x, "%-5d|", Value::TRUE), "'1    |'");
+        assert_eq!(pct(x, "%*d", t(vec![i(5), i(1)])), "'    1'");
+        assert_eq!(
+            pct(x, "%.*f", t(vec![i(2), Value::float(1.2345)])),
+            "'1.23'"
+        );
+        assert_eq!(pct(x, "%f", Value::TRUE), "'1.000000'");
+        assert_eq!(pct(x, "%a", s("é")), "\"'\\\\xe9'\"");
+    }
+
+    #[test]
+    fn format_values() {
+        let mut it = Interp::new();
+        let x = &mut it;
+        assert_eq!(format_value(x, &Value::TRUE, "").unwrap(), "True");
+        assert_eq!(format_value(x, &Value::TRUE, ">5").unwrap(), "    1");
+        assert_eq!(format_value(x, &i(255), "#x").unwrap(), "0xff");
+        assert_eq!(format_value(x, &Value::float(1.5), "").unwrap(), "1.5");
+        assert_eq!(format_value(x, &l(vec![]), "").unwrap(), "[]");
+        let e = format_value(x, &l(vec![]), "x").unwrap_err();
+        assert_eq!(
+            super::super::exceptions::last_line(x, &e.0),
+            "TypeError: unsupported format string passed to list.__format__"
+        );
+    }
+
+    #[test]
+    fn list_methods() {
+        let mut it = Interp::new();
+        let x = &mut it;
+        let a = l(vec![i(3), i(1), i(4)]);
+        assert_eq!(m0(x, &a, "append", vec![i(1)]), "None");
+        assert_eq!(m0(x, &a, "extend", vec![t(vec![i(5), i(9)])]), "None");
+        assert_eq!(x.repr(&a).unwrap(), "[3, 1, 4, 1, 5, 9]");
+        assert_eq!(m0(x, &a, "insert", vec![i(0), i(2)]), "None");
+        assert_eq!(m0(x, &a, "insert", vec![i(-1), i(6)]), "None");
+        assert_eq!(m0(x, &a, "insert", vec![i(100), i(7)]), "None");
+        assert_eq!(x.repr(&a).unwrap(), "[2, 3, 1, 4, 1, 5, 6, 9, 7]");
+        assert_eq!(m0(x, &a, "pop", vec![]), "7");
+        assert_eq!(m0(x, &a, "pop", vec![i(0)]), "2");
+        assert_eq!(m0(x, &a, "pop", vec![i(-2)]), "6");
+        assert_eq!(
+            m0(x, &a, "pop", vec![i(50)]),
+            "!IndexError: pop index out of range"
+        );
+        assert_eq!(m0(x, &a, "remove", vec![i(1)]), "None");
+        assert_eq!(x.repr(&a).unwrap(), "[3, 4, 1, 5, 9]");
+        assert_eq!(
+            m0(x, &a, "remove", vec![i(42)]),
+            "!ValueError: list.remove(x): x not in list"
+        );
+        assert_eq!(m0(x, &a, "index", vec![i(5)]), "3");
+        assert_eq!(
+            m0(x, &a, "index", vec![i(3), i(1)]),
+            "!ValueError: 3 is not in list"
+        );
+        assert_eq!(
+            m0(x, &a, "index", vec![s("z")]),
+            "!ValueError: 'z' is not in list"
+        );
+        assert_eq!(m0(x, &a, "count", vec![i(1)]), "1");
+        assert_eq!(m0(x, &a, "sort", vec![]), "None");
+        assert_eq!(x.repr(&a).unwrap(), "[1, 3, 4, 5, 9]");
+        assert_eq!(
+            m(x, &a, "sort", vec![], vec![("reverse", Value::TRUE)]),
+            "None"
+        );
+        assert_eq!(x.repr(&a).unwrap(), "[9, 5, 4, 3, 1]");
+        assert_eq!(m0(x, &a, "reverse", vec![]), "None");
+        assert_eq!(x.repr(&a).unwrap(), "[1, 3, 4, 5, 9]");
+        let c = m0(x, &a, "copy", vec![]);
+        assert_eq!(c, "[1, 3, 4, 5, 9]");
+        assert_eq!(m0(x, &a, "clear", vec![]), "None");
+        assert_eq!(x.repr(&a).unwrap(), "[]");
+        assert_eq!(m0(x, &a, "pop", vec![]), "!IndexError: pop from empty list");
+        assert_eq!(
+            m0(x, &a, "append", vec![]),
+            "!TypeError: list.append() takes exactly one argument (0 given)"
+        );
+        assert_eq!(
+            m0(x, &a, "insert", vec![i(1)]),
+            "!TypeError: insert expected 2 arguments, got 1"
+        );
+        assert_eq!(
+            m0(x, &a, "sort", vec![i(1)]),
+            "!TypeError: sort() takes no positional arguments"
+        );
+        assert_eq!(
+            m(x, &a, "sort", vec![], vec![("foo", i(1))]),
+            "!TypeError: 'foo' is an invalid keyword argument for sort()"
+        );
+        let mixed = l(vec![i(3), s("a")]);
+        assert_eq!(
+            m0(x, &mixed, "sort", vec![]),
+            "!TypeError: '<' not supported between instances of 'str' and 'int'"
+        );
+        assert_eq!(x.repr(&mixed).unwrap(), "[3, 'a']");
+    }
+
+    #[test]
+    fn sorting_stability() {
+        let mut it = Interp::new();
+        let x = &mut it;
+        let words = l(["banana", "Apple", "cherry", "apple", "Banana", "date"]
+            .iter()
+            .map(|w| s(w))
+            .collect());
+        let lower = x.getattr(&x.types.str_.clone(), "lower").unwrap();
+        assert_eq!(
+            m(x, &words, "sort", vec![], vec![("key", lower.clone())]),
+            "None"
+        );
+        assert_eq!(
+            x.repr(&words).unwrap(),
+            "['Apple', 'apple', 'banana', 'Banana', 'cherry', 'date']"
+        );
+        assert_eq!(
+            m(
+                x,
+                &words,
+                "sort",
+                vec![],
+                vec![("key", lower), ("reverse", Value::TRUE)]
+            ),
+            "None"
+        );
+        assert_eq!(
+            x.repr(&words).unwrap(),
+            "['date', 'cherry', 'banana', 'Banana', 'Apple', 'apple']"
+        );
+        // Generic path: tuples, many elements.
+        let mut v: Vec<Value> = (0..100).map(|k| t(vec![i((k * 37) % 10), i(k)])).collect();
+        sort_values(x, &mut v, None, false).unwrap();
+        for w in v.windows(2) {
+            assert!(!x.less_than(&w[1], &w[0]).unwrap());
+        }
+        let floats = l(vec![Value::float(2.5), i(1), Value::float(-1.0), i(2)]);
+        assert_eq!(m0(x, &floats, "sort", vec![]), "None");
+        assert_eq!(x.repr(&floats).unwrap(), "[-1.0, 1, 2, 2.5]");
+    }
+
+    #[test]
+    fn tuple_methods() {
+        let mut it = Interp::new();
+        let x = &mut it;
+        let a = t(vec![i(1), i(2), i(1)]);
+        assert_eq!(m0(x, &a, "count", vec![i(1)]), "2");
+        assert_eq!(m0(x, &a, "index", vec![i(2)]), "1");
+        assert_eq!(m0(x, &a, "index", vec![i(1), i(1)]), "2");
+        assert_eq!(
+            m0(x, &a, "index", vec![i(5)]),
+            "!ValueError: tuple.index(x): x not in tuple"
+        );
+    }
+
+    #[test]
+    fn dict_methods_and_views() {
+        let mut it = Interp::new();
+        let x = &mut it;
+        let d = super::super::hash::new_dict();
+        for (k, v) in [("a", 1), ("b", 2), ("c", 3)] {
+            dict_set(x, &d, s(k), i(v)).unwrap();
+        }
+        assert_eq!(m0(x, &d, "get", vec![s("a")]), "1");
+        assert_eq!(m0(x, &d, "get", vec![s("z")]), "None");
+        assert_eq!(m0(x, &d, "get", vec![s("z"), i(0)]), "0");
+        assert_eq!(m0(x, &d, "keys", vec![]), "dict_keys(['a', 'b', 'c'])");
+        assert_eq!(m0(x, &d, "values", vec![]), "dict_values([1, 2, 3])");
+        assert_eq!(
+            m0(x, &d, "items", vec![]),
+            "dict_items([('a', 1), ('b', 2), ('c', 3)])"
+        );
+        let keys = x
+            .getattr(&d, "keys")
+            .and_then(|f| x.call(&f, &[], &[]))
+            .unwrap();
+        assert_eq!(x.len(&keys).unwrap(), 3);
+        assert!(x.contains(&keys, &s("b")).unwrap());
+        let items = collect(x, &keys).unwrap();
+        assert_eq!(x.repr(&Value::list(items)).unwrap(), "['a', 'b', 'c']");
+        assert_eq!(x.type_name(&keys).to_string(), "dict_keys");
+        dict_set(x, &d, s("d"), i(4)).unwrap();
+        assert_eq!(x.repr(&keys).unwrap(), "dict_keys(['a', 'b', 'c', 'd'])");
+        assert_eq!(m0(x, &d, "pop", vec![s("b")]), "2");
+        assert_eq!(m0(x, &d, "pop", vec![s("b"), s("default")]), "'default'");
+        assert_eq!(m0(x, &d, "pop", vec![s("b")]), "!KeyError: 'b'");
+        assert_eq!(m0(x, &d, "setdefault", vec![s("n"), l(vec![])]), "[]");
+        assert_eq!(m0(x, &d, "setdefault", vec![s("a"), i(9)]), "1");
+        assert_eq!(
+            m(
+                x,
+                &d,
+                "update",
+                vec![l(vec![t(vec![s("x"), i(5)])])],
+                vec![("y", i(6))]
+            ),
+            "None"
+        );
+        assert_eq!(
+            x.repr(&d).unwrap(),
+            "{'a': 1, 'c': 3, 'd': 4, 'n': [], 'x': 5, 'y': 6}"
+        );
+        assert_eq!(m0(x, &d, "popitem", vec![]), "('y', 6)");
+        assert_eq!(
+            m0(x, &d, "copy", vec![]),
+            "{'a': 1, 'c': 3, 'd': 4, 'n': [], 'x': 5}"
+        );
+        assert_eq!(
+            m0(x, &d, "update", vec![i(1)]),
+            "!TypeError: 'int' object is not iterable"
+        );
+        assert_eq!(
+            m0(x, &d, "update", vec![l(vec![t(vec![i(1), i(2), i(3)])])]),
+            "!ValueError: dictionary update sequence element #0 has length 3; 2 is required"
+        );
+        assert_eq!(m0(x, &d, "clear", vec![]), "None");
+        assert_eq!(
+            m0(x, &d, "popitem", vec![]),
+            "!KeyError: 'popitem(): dictionary is empty'"
+        );
+        assert_eq!(
+            m0(x, &d, "get", vec![]),
+            "!TypeError: get expected at least 1 argument, got 0"
+        );
+        assert_eq!(
+            m0(x, &d, "keys", vec![i(1)]),
+            "!TypeError: dict.keys() takes no arguments (1 given)"
+        );
+        let dc = x.types.dict.clone();
+        assert_eq!(
+            m0(x, &dc, "fromkeys", vec![s("ab")]),
+            "{'a': None, 'b': None}"
+        );
+        assert_eq!(
+            m0(x, &dc, "fromkeys", vec![l(vec![i(1), i(2)]), i(0)]),
+            "{1: 0, 2: 0}"
+        );
+        // Views compare like sets.
+        let d1 = super::super::hash::new_dict();
+        let d2 = super::super::hash::new_dict();
+        dict_set(x, &d1, i(1), s("a")).unwrap();
+        dict_set(x, &d1, i(2), s("b")).unwrap();
+        dict_set(x, &d2, i(2), s("b")).unwrap();
+        dict_set(x, &d2, i(1), s("a")).unwrap();
+        let i1 = x
+            .getattr(&d1, "items")
+            .and_then(|f| x.call(&f, &[], &[]))
+            .unwrap();
+        let i2 = x
+            .getattr(&d2, "items")
+            .and_then(|f| x.call(&f, &[], &[]))
+            .unwrap();
+        assert!(x.eq(&i1, &i2).unwrap());
+        let k1 = x
+            .getattr(&d1, "keys")
+            .and_then(|f| x.call(&f, &[], &[]))
+            .unwrap();
+        let other = wrap_set(build_from_items(x, vec![i(2), i(3)]).unwrap(), false);
+        let r = x.binop(crate::syntax::ast::BinOp::BitAnd, &k1, &other);
+        assert_eq!(show(x, r), "{2}");
+        let r = x.binop(crate::syntax::ast::BinOp::Sub, &k1, &other);
+        assert_eq!(show(x, r), "{1}");
+    }
+
+    fn set_of(interp: &mut Interp, v: &[i64]) -> Value {
+        wrap_set(
+            build_from_items(interp, v.iter().map(|&k| i(k)).collect()).unwrap(),
+            false,
+        )
+    }
+
+    #[test]
+    fn set_methods() {
+        let mut it = Interp::new();
+        let x = &mut it;
+        let st = set_of(x, &[3, 1, 2]);
+        assert_eq!(m0(x, &st, "add", vec![i(4)]), "None");
+        assert_eq!(m0(x, &st, "add", vec![i(1)]), "None");
+        assert_eq!(x.repr(&st).unwrap(), "{1, 2, 3, 4}");
+        assert_eq!(m0(x, &st, "discard", vec![i(10)]), "None");
+        assert_eq!(m0(x, &st, "discard", vec![i(4)]), "None");
+        assert_eq!(m0(x, &st, "remove", vec![i(3)]), "None");
+        assert_eq!(x.repr(&st).unwrap(), "{1, 2}");
+        assert_eq!(m0(x, &st, "remove", vec![i(42)]), "!KeyError: 42");
+        assert_eq!(
+            m0(x, &st, "add", vec![l(vec![])]),
+            "!TypeError: unhashable type: 'list'"
+        );
+        let a = set_of(x, &[1, 2, 3, 4]);
+        let b = set_of(x, &[3, 4, 5, 6]);
+        assert_eq!(m0(x, &a, "union", vec![b.clone()]), "{1, 2, 3, 4, 5, 6}");
+        assert_eq!(m0(x, &a, "intersection", vec![b.clone()]), "{3, 4}");
+        assert_eq!(m0(x, &a, "difference", vec![b.clone()]), "{1, 2}");
+        assert_eq!(
+            m0(x, &a, "symmetric_difference", vec![b.clone()]),
+            "{1, 2, 5, 6}"
+        );
+        assert_eq!(
+            m0(x, &a, "union", vec![l(vec![i(7)]), t(vec![i(8)])]),
+            "{1, 2, 3, 4, 7, 8}"
+        );
+        let sup = set_of(x, &[1, 2, 3, 4, 5]);
+        assert_eq!(m0(x, &a, "issubset", vec![sup]), "True");
+        assert_eq!(m0(x, &a, "issuperset", vec![l(vec![i(1), i(2)])]), "True");
+        assert_eq!(m0(x, &a, "isdisjoint", vec![l(vec![i(9)])]), "True");
+        let c = x
+            .getattr(&a, "copy")
+            .and_then(|f| x.call(&f, &[], &[]))
+            .unwrap();
+        let s40 = set_of(x, &[40]);
+        assert_eq!(
+            m0(x, &c, "update", vec![l(vec![i(20), i(30)]), s40]),
+            "None"
+        );
+        assert_eq!(x.repr(&c).unwrap(), "{1, 2, 3, 4, 40, 20, 30}");
+        assert_eq!(
+            m0(
+                x,
+                &c,
+                "intersection_update",
+                vec![l(vec![i(1), i(20), i(99)])]
+            ),
+            "None"
+        );
+        assert_eq!(x.repr(&c).unwrap(), "{1, 20}");
+        assert_eq!(m0(x, &c, "difference_update", vec![l(vec![i(1)])]), "None");
+        assert_eq!(
+            m0(
+                x,
+                &c,
+                "symmetric_difference_update",
+                vec![l(vec![i(20), i(5)])]
+            ),
+            "None"
+        );
+        assert_eq!(x.repr(&c).unwrap(), "{5}");
+        assert_eq!(m0(x, &c, "pop", vec![]), "5");
+        assert_eq!(
+            m0(x, &c, "pop", vec![]),
+            "!KeyError: 'pop from an empty set'"
+        );
+        assert_eq!(
+            m0(x, &c, "symmetric_difference", vec![i(1), i(2)]),
+            "!TypeError: set.symmetric_difference() takes exactly one argument (2 given)"
+        );
+        let f = wrap_set(table_clone(&a), true);
+        assert_eq!(m0(x, &f, "union", vec![b]), "frozenset({1, 2, 3, 4, 5, 6})");
+        assert_eq!(
+            m0(x, &f, "add", vec![i(1)]),
+            "!AttributeError: 'frozenset' object has no attribute 'add'"
+        );
+    }
+
+    #[test]
+    #[ignore = "needs PySet presizing (see `presize`)"]
+    fn set_copy_keeps_cpython_layout() {
+        let mut it = Interp::new();
+        let x = &mut it;
+        // {5, 18, 1, 2, 3} as CPython builds it prints {1, 2, 3, 18, 5}.
+        let fz = set_of(x, &[5, 18, 1, 2, 3]);
+        let lit = wrap_set(set_from_iterable(x, &fz).unwrap(), false);
+        assert_eq!(x.repr(&lit).unwrap(), "{1, 2, 3, 18, 5}");
+        assert_eq!(m0(x, &lit, "copy", vec![]), "{1, 2, 3, 18, 5}");
+    }
+
+    #[test]
+    fn int_float_methods() {
+        let mut it = Interp::new();
+        let x = &mut it;
+        assert_eq!(m0(x, &i(255), "bit_length", vec![]), "8");
+        assert_eq!(m0(x, &i(-1), "bit_length", vec![]), "1");
+        assert_eq!(m0(x, &i(0), "bit_length", vec![]), "0");
+        assert_eq!(m0(x, &Value::TRUE, "bit_length", vec![]), "1");
+        assert_eq!(m0(x, &i(7), "bit_count", vec![]), "3");
+        assert_eq!(m0(x, &Value::float(2.0), "is_integer", vec![]), "True");
+        assert_eq!(m0(x, &Value::float(2.5), "is_integer", vec![]), "False");
+        assert_eq!(
+            m0(x, &Value::float(0.75), "as_integer_ratio", vec![]),
+            "(3, 4)"
+        );
+        assert_eq!(
+            m0(x, &Value::float(3.0), "hex", vec![]),
+            "'0x1.8000000000000p+1'"
+        );
+        assert_eq!(
+            m0(x, &Value::float(0.1), "hex", vec![]),
+            "'0x1.999999999999ap-4'"
+        );
+    }
 }

@@ -21,6 +21,7 @@ pub mod ops;
 pub mod repr;
 pub mod set;
 pub mod subscript;
+pub mod ternmod;
 pub mod value;
 
 #[cfg(test)]

@@ -684,7 +684,10 @@ fn m_comb(interp: &mut Interp, args: &[Value], kw: Kw) -> PyResult<Value> {
     }
     let k = std::cmp::min(k.clone(), &n - &k);
     let Some(k) = k.to_u64() else {
-        return Err(interp.err(ExcType::OverflowError, "min(n - k, k) must not exceed 9223372036854775807"));
+        return Err(interp.err(
+            ExcType::OverflowError,
+            "min(n - k, k) must not exceed 9223372036854775807",
+        ));
     };
     let mut r = BigInt::one();
     for i in 0..k {
@@ -705,7 +708,10 @@ fn m_perm(interp: &mut Interp, args: &[Value], kw: Kw) -> PyResult<Value> {
         return Ok(Value::int(0));
     }
     let Some(k) = k.to_u64() else {
-        return Err(interp.err(ExcType::OverflowError, "k must not exceed 9223372036854775807"));
+        return Err(interp.err(
+            ExcType::OverflowError,
+            "k must not exceed 9223372036854775807",
+        ));
     };
     let mut r = BigInt::one();
     for i in 0..k {
@@ -743,7 +749,10 @@ fn m_frexp(interp: &mut Interp, args: &[Value], kw: Kw) -> PyResult<Value> {
     let exp = ((bits >> 52) & 0x7ff) as i64;
     e += exp - 1022;
     let mbits = (bits & !(0x7ffu64 << 52)) | (1022u64 << 52);
-    Ok(Value::tuple(vec![Value::float(f64::from_bits(mbits)), Value::int(e)]))
+    Ok(Value::tuple(vec![
+        Value::float(f64::from_bits(mbits)),
+        Value::int(e),
+    ]))
 }
 
 fn m_ldexp(interp: &mut Interp, args: &[Value], kw: Kw) -> PyResult<Value> {
@@ -878,7 +887,11 @@ fn sys_exit(interp: &mut Interp, args: &[Value], kw: Kw) -> PyResult<Value> {
     no_kwargs(interp, "exit", kw)?;
     check_arity(interp, "exit", args, 0, 1)?;
     let cls = interp.exc_type(ExcType::SystemExit).clone();
-    Err(PyErr(exceptions::new_exception(interp, &cls, args.to_vec())))
+    Err(PyErr(exceptions::new_exception(
+        interp,
+        &cls,
+        args.to_vec(),
+    )))
 }
 
 fn sys_getrefcount(interp: &mut Interp, args: &[Value], kw: Kw) -> PyResult<Value> {
@@ -1062,13 +1075,21 @@ fn gc_isenabled(interp: &mut Interp, args: &[Value], kw: Kw) -> PyResult<Value> 
 fn gc_get_count(interp: &mut Interp, args: &[Value], kw: Kw) -> PyResult<Value> {
     no_kwargs(interp, "get_count", kw)?;
     check_arity(interp, "get_count", args, 0, 0)?;
-    Ok(Value::tuple(vec![Value::int(0), Value::int(0), Value::int(0)]))
+    Ok(Value::tuple(vec![
+        Value::int(0),
+        Value::int(0),
+        Value::int(0),
+    ]))
 }
 
 fn gc_get_threshold(interp: &mut Interp, args: &[Value], kw: Kw) -> PyResult<Value> {
     no_kwargs(interp, "get_threshold", kw)?;
     check_arity(interp, "get_threshold", args, 0, 0)?;
-    Ok(Value::tuple(vec![Value::int(700), Value::int(10), Value::int(10)]))
+    Ok(Value::tuple(vec![
+        Value::int(700),
+        Value::int(10),
+        Value::int(10),
+    ]))
 }
 
 fn gc_set_threshold(interp: &mut Interp, args: &[Value], kw: Kw) -> PyResult<Value> {
@@ -1620,10 +1641,7 @@ fn os_getenv(interp: &mut Interp, args: &[Value], kw: Kw) -> PyResult<Value> {
         return Err(interp.type_error("getenv() missing 1 required positional argument: 'key'"));
     };
     if key.as_str().is_none() {
-        return Err(interp.type_error(format!(
-            "str expected, not {}",
-            interp.type_name(&key)
-        )));
+        return Err(interp.type_error(format!("str expected, not {}", interp.type_name(&key))));
     }
     let default = args
         .get(1)
@@ -1718,7 +1736,12 @@ fn make_copy() -> Value {
     new_module("copy", d)
 }
 
-fn new_instance_like(interp: &mut Interp, v: &Value, dict: Dict, args: Option<Vec<Value>>) -> Value {
+fn new_instance_like(
+    interp: &mut Interp,
+    v: &Value,
+    dict: Dict,
+    args: Option<Vec<Value>>,
+) -> Value {
     let Some(Obj::Instance(inst)) = v.as_obj() else {
         return v.clone();
     };
@@ -1763,10 +1786,7 @@ fn c_copy(interp: &mut Interp, args: &[Value], kw: Kw) -> PyResult<Value> {
             for (k, v) in instance_dict_items(x) {
                 d.set_str(&k, v);
             }
-            let args = inst
-                .exc
-                .as_ref()
-                .map(|_| exceptions::exc_args(x));
+            let args = inst.exc.as_ref().map(|_| exceptions::exc_args(x));
             new_instance_like(interp, x, d, args)
         }
         _ => x.clone(),
@@ -1801,10 +1821,11 @@ fn deepcopy(
     if let Some(v) = super::hash::dict_get(interp, memo, &id)? {
         return Ok(v);
     }
-    let remember = |interp: &mut Interp, seen: &mut HashMap<usize, Value>, y: &Value| -> PyResult<()> {
-        seen.insert(key, y.clone());
-        super::hash::dict_set(interp, memo, id.clone(), y.clone())
-    };
+    let remember =
+        |interp: &mut Interp, seen: &mut HashMap<usize, Value>, y: &Value| -> PyResult<()> {
+            seen.insert(key, y.clone());
+            super::hash::dict_set(interp, memo, id.clone(), y.clone())
+        };
     let y = match o {
         Obj::List(l) => {
             let y = Value::list(Vec::new());
@@ -1839,8 +1860,11 @@ fn deepcopy(
         Obj::Dict(d) => {
             let y = super::hash::new_dict();
             remember(interp, seen, &y)?;
-            let items: Vec<(Value, Value)> =
-                d.borrow().iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+            let items: Vec<(Value, Value)> = d
+                .borrow()
+                .iter()
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect();
             for (k, v) in items {
                 let k2 = deepcopy(interp, &k, memo, seen)?;
                 let v2 = deepcopy(interp, &v, memo, seen)?;
@@ -1868,7 +1892,7 @@ fn deepcopy(
         }
         Obj::Instance(inst) => {
             if let Some(m) = super::attr::lookup_special(interp, x, "__deepcopy__") {
-                let y = interp.call(&m, &[memo.clone()], &[])?;
+                let y = interp.call(&m, std::slice::from_ref(memo), &[])?;
                 remember(interp, seen, &y)?;
                 return Ok(y);
             }

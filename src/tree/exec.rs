@@ -8,7 +8,7 @@ use crate::runtime::object::{Code, Function, Obj, Signature};
 use crate::runtime::{hash, iter, Interp, PyErr, PyResult, Value};
 use crate::syntax::ast::*;
 use crate::syntax::scope::{Access, Scope};
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 /// How a statement finished, other than by an exception.
@@ -17,6 +17,18 @@ pub enum Flow {
     Return(Value),
     Break,
     Continue,
+}
+
+impl Frame {
+    /// The runtime's view of this frame (for `logging` and introspection).
+    pub fn info(&self) -> crate::runtime::interp::FrameInfo {
+        crate::runtime::interp::FrameInfo {
+            file: self.unit.file.clone(),
+            func: self.func_name.clone(),
+            pos: self.pos.clone(),
+            lines: self.unit.line_starts.clone(),
+        }
+    }
 }
 
 pub struct Frame {
@@ -28,7 +40,7 @@ pub struct Frame {
     pub scope: Rc<Scope>,
     pub unit: Rc<Unit>,
     /// Byte offset of the statement running now (for tracebacks).
-    pub pos: u32,
+    pub pos: Rc<Cell<u32>>,
     pub func_name: Rc<str>,
     pub qual_prefix: Rc<str>,
     pub yielder: Option<*const Yielder>,
@@ -50,19 +62,21 @@ pub fn run_module(interp: &mut Interp, unit: &Rc<Unit>, globals: &Value) -> PyRe
         ns: Some(globals.clone()),
         scope: unit.symbols.module.clone(),
         unit: unit.clone(),
-        pos: 0,
+        pos: Rc::new(Cell::new(0)),
         func_name: Rc::from("<module>"),
         qual_prefix: Rc::from(""),
         yielder: None,
     };
     let ast = unit.ast.clone();
     interp.frame_globals.push(globals.clone());
+    interp.frames.push(f.info());
     let r = exec_block(interp, &mut f, &ast.body);
+    interp.frames.pop();
     interp.frame_globals.pop();
     match r {
         Ok(_) => Ok(()),
         Err(e) => {
-            exceptions::add_traceback(&e.0, &unit.file, unit.line_of(f.pos), &f.func_name);
+            exceptions::add_traceback(&e.0, &unit.file, unit.line_of(f.pos.get()), &f.func_name);
             Err(e)
         }
     }
@@ -111,7 +125,7 @@ pub fn call_tree_function(
         ns: None,
         scope: code.scope.clone(),
         unit: code.unit.clone(),
-        pos: 0,
+        pos: Rc::new(Cell::new(0)),
         func_name: code.name.clone(),
         qual_prefix: code.qual_prefix.clone(),
         yielder: None,
@@ -126,7 +140,9 @@ pub fn call_tree_function(
     }
     interp.enter_call()?;
     interp.frame_globals.push(func.globals.clone());
+    interp.frames.push(frame.info());
     let r = run_frame(interp, code, frame);
+    interp.frames.pop();
     interp.frame_globals.pop();
     interp.leave_call();
     r
@@ -139,7 +155,7 @@ pub fn run_frame(interp: &mut Interp, code: &TreeCode, mut f: Frame) -> PyResult
             let def = def.clone();
             if def.is_lambda {
                 if let StmtKind::Return(Some(e)) = &def.body[0].kind {
-                    f.pos = e.span.start;
+                    f.pos.set(e.span.start);
                     eval(interp, &mut f, e).map(Flow::Return)
                 } else {
                     exec_block(interp, &mut f, &def.body)
@@ -167,7 +183,7 @@ pub fn run_frame(interp: &mut Interp, code: &TreeCode, mut f: Frame) -> PyResult
         Ok(Flow::Return(v)) => Ok(v),
         Ok(_) => Ok(Value::NONE),
         Err(e) => {
-            exceptions::add_traceback(&e.0, &f.unit.file, f.unit.line_of(f.pos), &f.func_name);
+            exceptions::add_traceback(&e.0, &f.unit.file, f.unit.line_of(f.pos.get()), &f.func_name);
             Err(e)
         }
     }
@@ -185,7 +201,7 @@ pub fn exec_block(interp: &mut Interp, f: &mut Frame, body: &[Stmt]) -> PyResult
 }
 
 fn exec_stmt(interp: &mut Interp, f: &mut Frame, s: &Stmt) -> PyResult<Flow> {
-    f.pos = s.span.start;
+    f.pos.set(s.span.start);
     match &s.kind {
         StmtKind::Expr(e) => {
             eval(interp, f, e)?;
@@ -291,7 +307,7 @@ fn exec_stmt(interp: &mut Interp, f: &mut Frame, s: &Stmt) -> PyResult<Flow> {
             };
         }
         StmtKind::While { test, body, orelse } => loop {
-            f.pos = s.span.start;
+            f.pos.set(s.span.start);
             let t = eval(interp, f, test)?;
             if !interp.truthy(&t)? {
                 return exec_block(interp, f, orelse);
@@ -312,7 +328,7 @@ fn exec_stmt(interp: &mut Interp, f: &mut Frame, s: &Stmt) -> PyResult<Flow> {
             let it = interp.iter(&seq)?;
             drop(seq);
             loop {
-                f.pos = s.span.start;
+                f.pos.set(s.span.start);
                 let Some(item) = interp.next(&it)? else {
                     return exec_block(interp, f, orelse);
                 };
@@ -406,7 +422,7 @@ fn exec_try(
                 let matched = match &h.typ {
                     None => true,
                     Some(t) => {
-                        f.pos = h.span.start;
+                        f.pos.set(h.span.start);
                         let tv = eval(interp, f, t);
                         match tv {
                             Ok(tv) => match exceptions::matches(interp, &exc, &tv) {
@@ -684,16 +700,18 @@ fn make_class(interp: &mut Interp, f: &mut Frame, c: &Rc<ClassDef>) -> PyResult<
         ns: Some(ns.clone()),
         scope: scope.clone(),
         unit: f.unit.clone(),
-        pos: c.span.start,
+        pos: Rc::new(Cell::new(c.span.start)),
         func_name: c.name.clone(),
         qual_prefix: Rc::from(format!("{qualname}.")),
         yielder: None,
     };
     interp.enter_call()?;
+    interp.frames.push(cf.info());
     let r = exec_block(interp, &mut cf, &c.body);
+    interp.frames.pop();
     interp.leave_call();
     if let Err(e) = r {
-        exceptions::add_traceback(&e.0, &cf.unit.file, cf.unit.line_of(cf.pos), &cf.func_name);
+        exceptions::add_traceback(&e.0, &cf.unit.file, cf.unit.line_of(cf.pos.get()), &cf.func_name);
         return Err(e);
     }
     let dict = std::mem::take(&mut *dict_of(&ns).borrow_mut());
@@ -1229,7 +1247,7 @@ fn comp_frame(
         ns: None,
         scope,
         unit: f.unit.clone(),
-        pos: e.span.start,
+        pos: Rc::new(Cell::new(e.span.start)),
         func_name: Rc::from(name),
         qual_prefix: f.qual_prefix.clone(),
         yielder: None,

@@ -28,13 +28,24 @@ const STACK_MARGIN: usize = 96 * 1024;
 struct TreeGen {
     co: Coroutine<GenInput, Value, PyResult<Value>, DefaultStack>,
     floor: usize,
+    info: crate::runtime::interp::FrameInfo,
+    globals: Value,
 }
 
 impl GenBody for TreeGen {
     fn resume(&mut self, interp: &mut Interp, input: Resume) -> PyResult<GenStep> {
         let saved = interp.stack_floor.get();
         interp.stack_floor.set(self.floor);
+        interp.frames.push(crate::runtime::interp::FrameInfo {
+            file: self.info.file.clone(),
+            func: self.info.func.clone(),
+            pos: self.info.pos.clone(),
+            lines: self.info.lines.clone(),
+        });
+        interp.frame_globals.push(self.globals.clone());
         let r = self.co.resume(GenInput(interp as *mut Interp, input));
+        interp.frame_globals.pop();
+        interp.frames.pop();
         interp.stack_floor.set(saved);
         match r {
             CoroutineResult::Yield(v) => Ok(GenStep::Yield(v)),
@@ -52,6 +63,8 @@ impl GenBody for TreeGen {
 }
 
 pub fn make_generator(code: Rc<TreeCode>, frame: Frame, name: Name, qualname: Rc<str>) -> Value {
+    let info = frame.info();
+    let globals = frame.globals.clone();
     let body: Option<Box<dyn GenBody>> = match DefaultStack::new(GEN_STACK_SIZE) {
         Ok(stack) => {
             let floor = stack.limit().get() + STACK_MARGIN;
@@ -68,7 +81,12 @@ pub fn make_generator(code: Rc<TreeCode>, frame: Frame, name: Name, qualname: Rc
                 }
                 run_frame(interp, &code, frame)
             });
-            Some(Box::new(TreeGen { co, floor }))
+            Some(Box::new(TreeGen {
+                co,
+                floor,
+                info,
+                globals,
+            }))
         }
         Err(_) => None,
     };

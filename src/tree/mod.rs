@@ -23,7 +23,7 @@ pub struct Unit {
     pub file: Rc<str>,
     pub ast: Rc<ast::Module>,
     pub symbols: SymbolTable,
-    line_starts: Vec<u32>,
+    pub line_starts: Rc<[u32]>,
 }
 
 impl Unit {
@@ -39,7 +39,7 @@ impl Unit {
             file,
             ast: Rc::new(ast),
             symbols,
-            line_starts,
+            line_starts: line_starts.into(),
         })
     }
 
