@@ -13,7 +13,7 @@ use tern::driver::{self, Mode};
 )]
 struct Cli {
     /// Program passed in as a string.
-    #[arg(short = 'c', value_name = "CODE", conflicts_with = "command")]
+    #[arg(short = 'c', value_name = "CODE")]
     code: Option<String>,
     /// Execution mode for -c.
     #[arg(long, default_value = "tree", global = true)]
@@ -134,5 +134,16 @@ fn ast(file: &str) -> i32 {
             );
             1
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Cli;
+    use clap::CommandFactory;
+
+    #[test]
+    fn command_line_definition_is_valid() {
+        Cli::command().debug_assert();
     }
 }

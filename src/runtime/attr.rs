@@ -159,7 +159,7 @@ impl Interp {
                         "__cause__" => return Ok(Some(e.cause.clone())),
                         "__context__" => return Ok(Some(e.context.clone())),
                         "__suppress_context__" => return Ok(Some(Value::bool(e.suppress_context))),
-                        "__traceback__" => return Ok(Some(Value::NONE)),
+                        "__traceback__" => return Ok(Some(super::exceptions::traceback_value(&e))),
                         "value"
                             if self.isinstance(
                                 obj,
@@ -212,6 +212,19 @@ impl Interp {
                     return Ok(Some(Value::obj(Obj::Dict(RefCell::new(copy)))));
                 }
                 None
+            }
+            Obj::Function(f)
+                if f.attrs
+                    .borrow()
+                    .as_ref()
+                    .and_then(|d| d.get_str(name))
+                    .is_some() =>
+            {
+                f.attrs
+                    .borrow()
+                    .as_ref()
+                    .and_then(|d| d.get_str(name))
+                    .cloned()
             }
             Obj::Function(f) => match name {
                 "__name__" => Some(Value::str(&f.name)),
@@ -536,7 +549,7 @@ impl Interp {
             None => {
                 let names: Vec<String> = bases.iter().map(|b| class_name(b).to_string()).collect();
                 return Err(self.type_error(format!(
-                    "Cannot create a consistent method resolution order (MRO) for bases {}",
+                    "Cannot create a consistent method resolution\norder (MRO) for bases {}",
                     names.join(", ")
                 )));
             }

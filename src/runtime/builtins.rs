@@ -76,6 +76,8 @@ pub fn install(interp: &mut Interp) {
         ("vars", vars),
         ("dir", dir),
         ("open", file::open),
+        ("exit", exit),
+        ("quit", exit),
     ];
     for (name, f) in funcs {
         interp.set_builtin(name, builtin_fn(name, *f));
@@ -362,6 +364,18 @@ fn input(interp: &mut Interp, args: &[Value], kw: Kw) -> PyResult<Value> {
 // Simple built-ins
 // ---------------------------------------------------------------------------
 
+/// `exit([code])` / `quit([code])` (the site module's helpers).
+fn exit(interp: &mut Interp, args: &[Value], kw: Kw) -> PyResult<Value> {
+    no_kwargs(interp, "exit", kw)?;
+    check_arity(interp, "exit", args, 0, 1)?;
+    let cls = interp.exc_type(ExcType::SystemExit).clone();
+    Err(PyErr(exceptions::new_exception(
+        interp,
+        &cls,
+        args.to_vec(),
+    )))
+}
+
 fn len(interp: &mut Interp, args: &[Value], kw: Kw) -> PyResult<Value> {
     no_kwargs(interp, "len", kw)?;
     check_arity(interp, "len", args, 1, 1)?;
@@ -502,7 +516,7 @@ fn sorted(interp: &mut Interp, args: &[Value], kw: Kw) -> PyResult<Value> {
         return Err(interp.type_error(format!("sorted expected 1 argument, got {}", args.len())));
     }
     let mut items = super::iter::collect(interp, &args[0])?;
-    let key = kwarg(kw, "key").cloned();
+    let key = kwarg(kw, "key").filter(|k| !k.is_none()).cloned();
     let reverse = match kwarg(kw, "reverse") {
         Some(r) => interp.truthy(r)?,
         None => false,
@@ -1125,6 +1139,33 @@ fn vars(interp: &mut Interp, args: &[Value], kw: Kw) -> PyResult<Value> {
     }
 }
 
+const OBJECT_DIR: [&str; 24] = [
+    "__class__",
+    "__delattr__",
+    "__dir__",
+    "__doc__",
+    "__eq__",
+    "__format__",
+    "__ge__",
+    "__getattribute__",
+    "__getstate__",
+    "__gt__",
+    "__hash__",
+    "__init__",
+    "__init_subclass__",
+    "__le__",
+    "__lt__",
+    "__ne__",
+    "__new__",
+    "__reduce__",
+    "__reduce_ex__",
+    "__repr__",
+    "__setattr__",
+    "__sizeof__",
+    "__str__",
+    "__subclasshook__",
+];
+
 fn dir(interp: &mut Interp, args: &[Value], kw: Kw) -> PyResult<Value> {
     no_kwargs(interp, "dir", kw)?;
     check_arity(interp, "dir", args, 1, 1)?;
@@ -1148,19 +1189,33 @@ fn dir(interp: &mut Interp, args: &[Value], kw: Kw) -> PyResult<Value> {
                 }
             }
         };
-    match v.as_obj() {
+    let cls = match v.as_obj() {
         Some(Obj::Module(m)) => {
             if let Some(Obj::Dict(d)) = m.dict.as_obj() {
                 add_dict(&d.borrow(), &mut names);
             }
+            None
         }
-        Some(Obj::Class(_)) => class_names(v, &mut names, &mut add_dict),
+        Some(Obj::Class(_)) => Some(v.clone()),
         _ => {
             if let Some(Obj::Instance(inst)) = v.as_obj() {
                 add_dict(&inst.dict.borrow(), &mut names);
             }
-            let cls = interp.type_of(v);
-            class_names(&cls, &mut names, &mut add_dict);
+            Some(interp.type_of(v))
+        }
+    };
+    if let Some(cls) = cls {
+        class_names(&cls, &mut names, &mut add_dict);
+        // What every object has (CPython's `object` slots), and the
+        // namespace entries of a user class.
+        names.extend(OBJECT_DIR.iter().map(|s| s.to_string()));
+        if let Some(Obj::Class(c)) = cls.as_obj() {
+            if c.layout != Layout::Builtin {
+                names.retain(|n| n != "__qualname__");
+                for n in ["__dict__", "__module__", "__weakref__"] {
+                    names.push(n.to_string());
+                }
+            }
         }
     }
     names.sort();
@@ -1318,11 +1373,10 @@ fn set_new(interp: &mut Interp, args: &[Value], kw: Kw) -> PyResult<Value> {
     let args = &args[1..];
     no_kwargs(interp, "set", kw)?;
     check_arity(interp, "set", args, 0, 1)?;
-    let items = match args.first() {
-        None => Vec::new(),
-        Some(x) => super::iter::collect(interp, x)?,
+    let s = match args.first() {
+        None => super::set::PySet::new(),
+        Some(x) => super::methods::set_from_iterable(interp, x)?,
     };
-    let s = super::hash::build_set(interp, items)?;
     Ok(Value::obj(Obj::Set(RefCell::new(s))))
 }
 
@@ -1330,12 +1384,11 @@ fn frozenset_new(interp: &mut Interp, args: &[Value], kw: Kw) -> PyResult<Value>
     let args = &args[1..];
     no_kwargs(interp, "frozenset", kw)?;
     check_arity(interp, "frozenset", args, 0, 1)?;
-    let items = match args.first() {
-        None => Vec::new(),
+    let s = match args.first() {
+        None => super::set::PySet::new(),
         Some(x) if matches!(x.as_obj(), Some(Obj::FrozenSet(_))) => return Ok(x.clone()),
-        Some(x) => super::iter::collect(interp, x)?,
+        Some(x) => super::methods::set_from_iterable(interp, x)?,
     };
-    let s = super::hash::build_set(interp, items)?;
     Ok(Value::obj(Obj::FrozenSet(s)))
 }
 

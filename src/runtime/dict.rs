@@ -339,6 +339,15 @@ pub fn simple_eq(a: &Value, b: &Value) -> Option<bool> {
             }
             (Obj::Instance(_), _) | (_, Obj::Instance(_)) => None,
             (Obj::FrozenSet(_), _) | (_, Obj::FrozenSet(_)) => None,
+            // Containers compare by contents: the caller decides.
+            (
+                Obj::List(_) | Obj::Dict(_) | Obj::Set(_) | Obj::Range(_) | Obj::BoundMethod(..),
+                _,
+            )
+            | (
+                _,
+                Obj::List(_) | Obj::Dict(_) | Obj::Set(_) | Obj::Range(_) | Obj::BoundMethod(..),
+            ) => None,
             _ => Some(false),
         },
         (View::Obj(o), _) | (_, View::Obj(o)) => match o {

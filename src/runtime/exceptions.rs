@@ -215,12 +215,20 @@ pub fn set_context(interp: &Interp, exc: &Value) {
     }
 }
 
-pub fn add_traceback(exc: &Value, file: &Rc<str>, line: u32, func: &Rc<str>) {
+/// Record that the exception passed through (or was caught in) a frame.
+pub fn add_traceback(exc: &Value, file: &Rc<str>, line: u32, func: &Rc<str>, depth: u32) {
     if let Some(d) = exc_data(exc) {
-        d.borrow_mut().traceback.push(super::object::TraceEntry {
+        let mut d = d.borrow_mut();
+        if let Some(last) = d.traceback.last() {
+            if last.depth == depth && last.file == *file && last.func == *func {
+                return;
+            }
+        }
+        d.traceback.push(super::object::TraceEntry {
             file: file.clone(),
             line,
             func: func.clone(),
+            depth,
         });
     }
 }
@@ -288,7 +296,22 @@ fn format_chain(interp: &mut Interp, exc: &Value, out: &mut String, depth: usize
     }
     if !tb.is_empty() {
         out.push_str("Traceback (most recent call last):\n");
+        let mut last: Option<(&Rc<str>, u32, &Rc<str>)> = None;
+        let mut repeats = 0usize;
         for e in tb.iter().rev() {
+            let key = (&e.file, e.line, &e.func);
+            if last == Some(key) {
+                repeats += 1;
+                if repeats >= 3 {
+                    continue;
+                }
+            } else {
+                if repeats >= 3 {
+                    out.push_str(&repeated_line(repeats - 2));
+                }
+                repeats = 0;
+                last = Some(key);
+            }
             out.push_str(&format!(
                 "  File \"{}\", line {}, in {}\n",
                 e.file, e.line, e.func
@@ -302,9 +325,19 @@ fn format_chain(interp: &mut Interp, exc: &Value, out: &mut String, depth: usize
                 }
             }
         }
+        if repeats >= 3 {
+            out.push_str(&repeated_line(repeats - 2));
+        }
     }
     out.push_str(&last_line(interp, exc));
     out.push('\n');
+}
+
+fn repeated_line(n: usize) -> String {
+    format!(
+        "  [Previous line repeated {n} more time{}]\n",
+        if n == 1 { "" } else { "s" }
+    )
 }
 
 /// Convenience for natives: raise `StopIteration(value)`.
@@ -329,4 +362,20 @@ pub fn name_of_class(v: &Value) -> Name {
         Some(Obj::Class(c)) => c.name.clone(),
         _ => Rc::from("?"),
     }
+}
+
+/// `exc.__traceback__`: None before the exception was raised, else the
+/// (file, line) pairs of its frames, outermost first. (A stand-in for
+/// CPython's traceback objects, enough for `is None` tests and printing.)
+pub fn traceback_value(e: &ExcData) -> Value {
+    if e.traceback.is_empty() {
+        return Value::NONE;
+    }
+    Value::tuple(
+        e.traceback
+            .iter()
+            .rev()
+            .map(|t| Value::tuple(vec![Value::str(&t.file), Value::int(t.line as i64)]))
+            .collect(),
+    )
 }

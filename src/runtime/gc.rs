@@ -83,30 +83,37 @@ pub fn find_unreachable() -> Vec<Value> {
 /// `gc.collect()`: find unreachable cycles, run their finalizers once, then
 /// break their references. Returns how many objects were unreachable.
 pub fn collect(interp: &mut super::Interp) -> usize {
+    use std::io::Write;
     interp.run_finalizers();
-    let garbage = find_unreachable();
-    let n = garbage.len();
-    for g in &garbage {
-        if let Some(o) = g.as_obj() {
-            if o.wants_finalizer() {
-                if let Some(del) = super::attr::lookup_special(interp, g, "__del__") {
-                    if let Err(e) = interp.call(&del, &[], &[]) {
-                        let text = super::exceptions::format_exception(interp, &e.0);
-                        let _ = std::io::Write::write_all(
-                            &mut interp.stderr,
-                            format!("Exception ignored in: __del__\n{text}").as_bytes(),
-                        );
-                    }
-                }
+    let unreachable = find_unreachable();
+    let n = unreachable.len();
+    for v in &unreachable {
+        let Some(Obj::Instance(inst)) = v.as_obj() else {
+            continue;
+        };
+        let has_del = matches!(inst.class.as_obj(), Some(Obj::Class(c)) if c.has_del.get());
+        if !has_del || inst.finalized.get() {
+            continue;
+        }
+        inst.finalized.set(true);
+        if let Some(del) = super::attr::lookup_special(interp, v, "__del__") {
+            let saved = interp.handled.len();
+            if let Err(e) = interp.call(&del, &[], &[]) {
+                let text = super::exceptions::format_exception(interp, &e.0);
+                let func = super::attr::lookup_in_class(&inst.class, "__del__").unwrap_or(del);
+                let repr = interp.repr(&func).unwrap_or_else(|_| "__del__".into());
+                let _ = interp.stdout.flush();
+                let _ = write!(interp.stderr, "Exception ignored in: {repr}\n{text}");
             }
+            interp.handled.truncate(saved);
         }
     }
-    for g in &garbage {
-        if let Some(o) = g.as_obj() {
+    for v in &unreachable {
+        if let Some(o) = v.as_obj() {
             o.clear_refs();
         }
     }
-    drop(garbage);
+    drop(unreachable);
     interp.run_finalizers();
     n
 }

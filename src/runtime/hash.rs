@@ -407,48 +407,10 @@ pub fn build_set(interp: &mut Interp, items: Vec<Value>) -> PyResult<PySet> {
     Ok(s)
 }
 
+/// `a | b`, `a & b`, `a - b`, `a ^ b` on sets (CPython's algorithms, so
+/// results iterate in CPython's order).
 pub fn set_binop(interp: &mut Interp, op: BinOp, a: &Value, b: &Value) -> PyResult<Value> {
-    let xs = set_items(a);
-    let ys = set_items(b);
-    let mut out = PySet::new();
-    match op {
-        BinOp::BitOr => {
-            for x in xs.into_iter().chain(ys) {
-                pyset_add(interp, &mut out, x)?;
-            }
-        }
-        BinOp::BitAnd => {
-            for x in xs {
-                if set_contains(interp, b, &x)? {
-                    pyset_add(interp, &mut out, x)?;
-                }
-            }
-        }
-        BinOp::Sub => {
-            for x in xs {
-                if !set_contains(interp, b, &x)? {
-                    pyset_add(interp, &mut out, x)?;
-                }
-            }
-        }
-        BinOp::BitXor => {
-            for x in xs {
-                if !set_contains(interp, b, &x)? {
-                    pyset_add(interp, &mut out, x)?;
-                }
-            }
-            for y in ys {
-                if !set_contains(interp, a, &y)? {
-                    pyset_add(interp, &mut out, y)?;
-                }
-            }
-        }
-        _ => unreachable!("not a set operator"),
-    }
-    Ok(match a.as_obj() {
-        Some(Obj::FrozenSet(_)) => Value::obj(Obj::FrozenSet(out)),
-        _ => Value::obj(Obj::Set(RefCell::new(out))),
-    })
+    super::methods::set_binary(interp, op, a, b)
 }
 
 pub fn set_is_subset(interp: &mut Interp, a: &Value, b: &Value) -> PyResult<bool> {

@@ -54,7 +54,11 @@ pub fn import_module(interp: &mut Interp, name: &str, runner: ModuleRunner) -> P
         None => None,
     };
     if let Some(source) = super::ternmod::pylib_source(name) {
-        let file = format!("{}{}.py", super::ternmod::PYLIB_PREFIX, name.replace('.', "/"));
+        let file = format!(
+            "{}{}.py",
+            super::ternmod::PYLIB_PREFIX,
+            name.replace('.', "/")
+        );
         let module = run_new_module(interp, name, &file, source, runner)?;
         if let Some((p, last)) = parent {
             interp.setattr(&p, last, module.clone())?;

@@ -211,7 +211,7 @@ impl Interp {
     #[inline]
     pub fn enter_call(&mut self) -> PyResult<()> {
         self.depth += 1;
-        if self.depth > self.recursion_limit || self.stack_exhausted() {
+        if self.depth >= self.recursion_limit || self.stack_exhausted() {
             self.depth -= 1;
             return Err(self.err(ExcType::RecursionError, "maximum recursion depth exceeded"));
         }
@@ -250,10 +250,19 @@ impl Interp {
     }
 
     fn finalize(&mut self, obj: Value) {
+        if let Some(Obj::Generator(_)) = obj.as_obj() {
+            let saved_handled = self.handled.len();
+            if let Err(e) = super::iter::gen_close(self, &obj) {
+                let text = exceptions::format_exception(self, &e.0);
+                let _ = write!(self.stderr, "Exception ignored in: generator\n{text}");
+            }
+            self.handled.truncate(saved_handled);
+            return;
+        }
         let del = super::attr::lookup_special(self, &obj, "__del__");
         if let Some(del) = del {
             let saved_handled = self.handled.len();
-            if let Err(e) = self.call(&del, &[obj.clone()], &[]) {
+            if let Err(e) = self.call(&del, &[], &[]) {
                 let _ = writeln!(self.stderr, "Exception ignored in: {}", "__del__");
                 let text = exceptions::format_exception(self, &e.0);
                 let _ = write!(self.stderr, "{text}");

@@ -380,7 +380,14 @@ pub fn gen_resume(interp: &mut Interp, g: &Value, input: Resume) -> PyResult<Gen
     }
     match r {
         Err(e) if exceptions::is_instance_of(interp, &e.0, ExcType::StopIteration) => {
-            Err(interp.err(ExcType::RuntimeError, "generator raised StopIteration"))
+            let err = interp.err(ExcType::RuntimeError, "generator raised StopIteration");
+            if let Some(d) = exceptions::exc_data(&err.0) {
+                let mut d = d.borrow_mut();
+                d.cause = e.0.clone();
+                d.context = e.0;
+                d.suppress_context = true;
+            }
+            Err(err)
         }
         other => other,
     }

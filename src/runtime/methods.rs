@@ -166,6 +166,10 @@ pub fn install(interp: &mut Interp) {
         add_method(&st, name, f);
     }
 
+    let r = t.range.clone();
+    add_method(&r, "index", range_index);
+    add_method(&r, "count", range_count);
+
     let i = t.int.clone();
     add_method(&i, "bit_length", int_bit_length);
     add_method(&i, "bit_count", int_bit_count);
@@ -3049,12 +3053,10 @@ fn view_isdisjoint(interp: &mut Interp, args: &[Value], kw: &Kw) -> PyResult<Val
 // into the same table sizes is what makes `print(a | b)` match.
 // ---------------------------------------------------------------------------
 
-/// CPython's `set_table_resize(so, minused)`.
-///
-/// `PySet::resize` is private to set.rs; until it is exposed this is a
-/// no-op, so tables grow incrementally instead of in one step (which only
-/// changes the order of sets whose elements collide in the smaller table).
-fn presize(_t: &mut PySet, _minused: usize) {}
+/// CPython's `set_table_resize(so, minused)` before bulk insertions.
+fn presize(t: &mut PySet, minused: usize) {
+    t.presize(minused);
+}
 
 /// Smallest table size CPython's resize picks for `minused`.
 fn table_size_for(minused: usize) -> usize {
@@ -3367,6 +3369,69 @@ fn symmetric_update_internal(
     Ok(())
 }
 
+/// `a op b` for a set or frozenset `a` and a set or frozenset `b`, with
+/// `op` one of `| & - ^`, computed the way CPython's `set_or`, `set_and`,
+/// `set_sub` and `set_xor` do (so the result prints in CPython's order).
+/// The result has `a`'s type. Intended for `Interp::binop`.
+pub fn set_binary(
+    interp: &mut Interp,
+    op: crate::syntax::ast::BinOp,
+    a: &Value,
+    b: &Value,
+) -> PyResult<Value> {
+    use crate::syntax::ast::BinOp;
+    let frozen = matches!(a.as_obj(), Some(Obj::FrozenSet(_)));
+    let t = match op {
+        BinOp::BitOr => {
+            let src = table_clone(a);
+            let mut t = copy_table(interp, &src)?;
+            if !a.is(b) {
+                update_internal(interp, &mut t, b)?;
+            }
+            t
+        }
+        BinOp::BitAnd => set_intersection(interp, a, b)?,
+        BinOp::Sub => set_difference(interp, a, b)?,
+        BinOp::BitXor => {
+            let mut t = set_from_iterable(interp, b)?;
+            symmetric_update_internal(interp, &mut t, a, None)?;
+            t
+        }
+        _ => return Err(interp.type_error("unsupported set operator")),
+    };
+    Ok(wrap_set(t, frozen))
+}
+
+/// `a op= b` for a mutable set `a` (CPython's `set_ior`, `set_iand`,
+/// `set_isub`, `set_ixor`): updates `a` in place and returns it.
+pub fn set_inplace(
+    interp: &mut Interp,
+    op: crate::syntax::ast::BinOp,
+    a: &Value,
+    b: &Value,
+) -> PyResult<Value> {
+    use crate::syntax::ast::BinOp;
+    let Some(Obj::Set(cell)) = a.as_obj() else {
+        return set_binary(interp, op, a, b);
+    };
+    match op {
+        BinOp::BitOr => {
+            if !a.is(b) {
+                with_table(cell, |t| update_internal(interp, t, b))?;
+            }
+        }
+        BinOp::BitAnd => {
+            let t = set_intersection(interp, a, b)?;
+            let old = std::mem::replace(&mut *cell.borrow_mut(), t);
+            drop(old);
+        }
+        BinOp::Sub => with_table(cell, |t| difference_update_internal(interp, t, b, Some(a)))?,
+        BinOp::BitXor => with_table(cell, |t| symmetric_update_internal(interp, t, b, Some(a)))?,
+        _ => return Err(interp.type_error("unsupported set operator")),
+    }
+    Ok(a.clone())
+}
+
 fn this_anyset(interp: &Interp, args: &[Value], meth: &str) -> PyResult<bool> {
     match args.first().and_then(|v| v.as_obj()) {
         Some(Obj::Set(_)) => Ok(false),
@@ -3633,6 +3698,72 @@ fn set_symmetric_difference_update(
         symmetric_update_internal(interp, t, &args[1], Some(&this))
     })?;
     Ok(Value::NONE)
+}
+
+// ---------------------------------------------------------------------------
+// range
+// ---------------------------------------------------------------------------
+
+fn this_range(interp: &Interp, args: &[Value], meth: &str) -> PyResult<super::object::Range> {
+    match args.first().and_then(|v| v.as_obj()) {
+        Some(Obj::Range(r)) => Ok(*r),
+        _ => Err(descr_err(interp, args, meth, "range")),
+    }
+}
+
+/// Position of `x` in the range: exact for ints, by `==` for anything else.
+fn range_find(interp: &mut Interp, r: &super::object::Range, x: &Value) -> PyResult<Option<i64>> {
+    if let Some(Num::I(i)) = num(x) {
+        let k = if r.step > 0 {
+            (i >= r.start && i < r.stop && (i - r.start) % r.step == 0)
+                .then(|| (i - r.start) / r.step)
+        } else {
+            (i <= r.start && i > r.stop && (r.start - i) % (-r.step) == 0)
+                .then(|| (r.start - i) / (-r.step))
+        };
+        return Ok(k);
+    }
+    if let Some(Num::B(_)) = num(x) {
+        return Ok(None);
+    }
+    for k in 0..r.len() {
+        if interp.eq(&Value::int(r.get(k)), x)? {
+            return Ok(Some(k));
+        }
+    }
+    Ok(None)
+}
+
+fn range_index(interp: &mut Interp, args: &[Value], kw: &Kw) -> PyResult<Value> {
+    let r = this_range(interp, args, "index")?;
+    no_kw(interp, "range.index", kw)?;
+    check_arity(interp, "range.index", &args[1..], 1, 1)?;
+    match range_find(interp, &r, &args[1])? {
+        Some(k) => Ok(Value::int(k)),
+        None if super::ops::is_int_like(&args[1]) => {
+            let t = interp.repr(&args[1])?;
+            Err(interp.value_error(format!("{t} is not in range")))
+        }
+        None => Err(interp.value_error("sequence.index(x): x not in sequence")),
+    }
+}
+
+fn range_count(interp: &mut Interp, args: &[Value], kw: &Kw) -> PyResult<Value> {
+    let r = this_range(interp, args, "count")?;
+    no_kw(interp, "range.count", kw)?;
+    check_arity(interp, "range.count", &args[1..], 1, 1)?;
+    if num(&args[1]).is_some_and(|n| !matches!(n, Num::F(_))) {
+        return Ok(Value::int(
+            range_find(interp, &r, &args[1])?.is_some() as i64
+        ));
+    }
+    let mut n = 0;
+    for k in 0..r.len() {
+        if interp.eq(&Value::int(r.get(k)), &args[1])? {
+            n += 1;
+        }
+    }
+    Ok(Value::int(n))
 }
 
 // ---------------------------------------------------------------------------

@@ -17,7 +17,6 @@ use num_integer::Integer;
 use num_traits::{One, Signed, ToPrimitive, Zero};
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
-use std::io::Write as _;
 use std::rc::Rc;
 
 type Kw<'a> = &'a [(Name, Value)];
@@ -32,7 +31,7 @@ pub fn builtin_module(interp: &mut Interp, name: &str) -> Option<Value> {
         "math" => make_math(),
         "sys" => make_sys(interp),
         "gc" => make_gc(),
-        "time" => make_time(),
+        "time" => make_time(interp),
         "os" => {
             let (os, path) = make_os();
             interp.modules.insert(Rc::from("os.path"), path);
@@ -1006,38 +1005,9 @@ fn make_gc() -> Value {
 /// Run the cycle collector: finalize the unreachable objects (each
 /// `__del__` once), break their references, free them. Returns how many
 /// objects were unreachable.
+/// What `gc.collect()` runs (see `gc::collect`).
 pub fn collect_cycles(interp: &mut Interp) -> usize {
-    interp.run_finalizers();
-    let unreachable = super::gc::find_unreachable();
-    let n = unreachable.len();
-    for v in &unreachable {
-        let Some(Obj::Instance(inst)) = v.as_obj() else {
-            continue;
-        };
-        let has_del = matches!(inst.class.as_obj(), Some(Obj::Class(c)) if c.has_del.get());
-        if !has_del || inst.finalized.get() {
-            continue;
-        }
-        inst.finalized.set(true);
-        if let Some(del) = super::attr::lookup_special(interp, v, "__del__") {
-            let saved = interp.handled.len();
-            if let Err(e) = interp.call(&del, &[], &[]) {
-                let text = exceptions::format_exception(interp, &e.0);
-                let repr = interp.repr(&del).unwrap_or_else(|_| "__del__".into());
-                let _ = std::io::Write::flush(&mut interp.stdout);
-                let _ = write!(interp.stderr, "Exception ignored in: {repr}\n{text}");
-            }
-            interp.handled.truncate(saved);
-        }
-    }
-    for v in &unreachable {
-        if let Some(o) = v.as_obj() {
-            o.clear_refs();
-        }
-    }
-    drop(unreachable);
-    interp.run_finalizers();
-    n
+    super::gc::collect(interp)
 }
 
 fn gc_collect(interp: &mut Interp, args: &[Value], kw: Kw) -> PyResult<Value> {
@@ -1111,7 +1081,7 @@ thread_local! {
     static START: std::time::Instant = std::time::Instant::now();
 }
 
-fn make_time() -> Value {
+fn make_time(interp: &mut Interp) -> Value {
     START.with(|_| {});
     let mut d = Dict::new();
     add_fns(
@@ -1126,9 +1096,324 @@ fn make_time() -> Value {
             ("process_time", t_perf_counter),
             ("process_time_ns", t_perf_counter_ns),
             ("sleep", t_sleep),
+            ("gmtime", t_gmtime),
+            ("localtime", t_gmtime),
+            ("strftime", t_strftime),
+            ("asctime", t_asctime),
+            ("ctime", t_ctime),
+            ("mktime", t_mktime),
         ],
     );
+    d.set_str("timezone", Value::int(0));
+    d.set_str("altzone", Value::int(0));
+    d.set_str("daylight", Value::int(0));
+    d.set_str(
+        "tzname",
+        Value::tuple(vec![Value::str("UTC"), Value::str("UTC")]),
+    );
+    let mut cd = Dict::new();
+    for (name, f) in [
+        ("__getitem__", st_getitem as NativeFnPtr),
+        ("__len__", st_len),
+        ("__iter__", st_iter),
+        ("__repr__", st_repr),
+    ] {
+        cd.set_str(name, super::interp::native(name, f));
+    }
+    let name: Name = Rc::from("struct_time");
+    if let Ok(cls) = interp.new_class(name.clone(), name, vec![], cd, Value::str("time")) {
+        d.set_str("struct_time", cls);
+    }
     new_module("time", d)
+}
+
+const TM_FIELDS: [&str; 9] = [
+    "tm_year", "tm_mon", "tm_mday", "tm_hour", "tm_min", "tm_sec", "tm_wday", "tm_yday", "tm_isdst",
+];
+
+/// Civil date of a day count since 1970-01-01 (Howard Hinnant's algorithm).
+fn civil_from_days(z: i64) -> (i64, i64, i64) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let y = yoe + era * 400;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    (if m <= 2 { y + 1 } else { y }, m, d)
+}
+
+fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = if m > 2 { m - 3 } else { m + 9 };
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// The nine struct_time fields of a UTC timestamp.
+fn broken_down(secs: i64) -> [i64; 9] {
+    let days = secs.div_euclid(86_400);
+    let rem = secs.rem_euclid(86_400);
+    let (y, m, d) = civil_from_days(days);
+    let wday = (days + 3).rem_euclid(7); // 1970-01-01 was a Thursday (3)
+    let yday = days - days_from_civil(y, 1, 1) + 1;
+    [
+        y,
+        m,
+        d,
+        rem / 3600,
+        rem % 3600 / 60,
+        rem % 60,
+        wday,
+        yday,
+        0,
+    ]
+}
+
+fn make_struct_time(interp: &mut Interp, f: [i64; 9]) -> PyResult<Value> {
+    let Some(cls) = builtin_module(interp, "time").and_then(|m| module_attr(&m, "struct_time"))
+    else {
+        return Ok(Value::tuple(f.iter().map(|x| Value::int(*x)).collect()));
+    };
+    let obj = interp.new_instance(&cls, super::object::Layout::Object, &[]);
+    if let Some(Obj::Instance(inst)) = obj.as_obj() {
+        let mut d = inst.dict.borrow_mut();
+        for (name, v) in TM_FIELDS.iter().zip(f) {
+            d.set_str(name, Value::int(v));
+        }
+        d.set_str("tm_zone", Value::str("UTC"));
+        d.set_str("tm_gmtoff", Value::int(0));
+    }
+    Ok(obj)
+}
+
+/// The nine fields of a struct_time or a 9-tuple.
+fn struct_fields(interp: &mut Interp, v: &Value) -> PyResult<[i64; 9]> {
+    let mut out = [0i64; 9];
+    if let Some(Obj::Instance(inst)) = v.as_obj() {
+        let d = inst.dict.borrow();
+        for (i, name) in TM_FIELDS.iter().enumerate() {
+            out[i] = d.get_str(name).and_then(as_i64).unwrap_or(0);
+        }
+        return Ok(out);
+    }
+    let items = match v.as_obj() {
+        Some(Obj::Tuple(_)) | Some(Obj::List(_)) => super::iter::collect(interp, v)?,
+        _ => {
+            return Err(interp.type_error(format!(
+                "Tuple or struct_time argument required, not {}",
+                interp.type_name(v)
+            )))
+        }
+    };
+    if items.len() != 9 {
+        return Err(interp.type_error(format!(
+            "time.struct_time() takes a sequence of length 9 ({} given)",
+            items.len()
+        )));
+    }
+    for (i, x) in items.iter().enumerate() {
+        out[i] = index_i64(interp, x)?;
+    }
+    Ok(out)
+}
+
+fn st_tuple(interp: &mut Interp, v: &Value) -> PyResult<Value> {
+    let f = struct_fields(interp, v)?;
+    Ok(Value::tuple(f.iter().map(|x| Value::int(*x)).collect()))
+}
+
+fn st_getitem(interp: &mut Interp, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    check_arity(interp, "__getitem__", args, 2, 2)?;
+    let t = st_tuple(interp, &args[0])?;
+    interp.getitem(&t, &args[1])
+}
+
+fn st_len(interp: &mut Interp, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    check_arity(interp, "__len__", args, 1, 1)?;
+    Ok(Value::int(9))
+}
+
+fn st_iter(interp: &mut Interp, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    check_arity(interp, "__iter__", args, 1, 1)?;
+    let t = st_tuple(interp, &args[0])?;
+    interp.iter(&t)
+}
+
+fn st_repr(interp: &mut Interp, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    check_arity(interp, "__repr__", args, 1, 1)?;
+    let f = struct_fields(interp, &args[0])?;
+    let parts: Vec<String> = TM_FIELDS
+        .iter()
+        .zip(f)
+        .map(|(n, v)| format!("{n}={v}"))
+        .collect();
+    Ok(Value::string(format!(
+        "time.struct_time({})",
+        parts.join(", ")
+    )))
+}
+
+fn secs_arg(interp: &mut Interp, args: &[Value]) -> PyResult<i64> {
+    match args.first() {
+        Some(v) if !v.is_none() => {
+            let f = to_f64(interp, v)?;
+            if !f.is_finite() {
+                return Err(interp.err(
+                    ExcType::OverflowError,
+                    "timestamp out of range for platform time_t",
+                ));
+            }
+            Ok(f.floor() as i64)
+        }
+        _ => Ok(since_epoch().as_secs() as i64),
+    }
+}
+
+/// `gmtime([secs])`; `localtime` is the same (times are UTC).
+fn t_gmtime(interp: &mut Interp, args: &[Value], kw: Kw) -> PyResult<Value> {
+    no_kwargs(interp, "gmtime", kw)?;
+    check_arity(interp, "gmtime", args, 0, 1)?;
+    let secs = secs_arg(interp, args)?;
+    make_struct_time(interp, broken_down(secs))
+}
+
+fn t_mktime(interp: &mut Interp, args: &[Value], kw: Kw) -> PyResult<Value> {
+    no_kwargs(interp, "mktime", kw)?;
+    check_arity(interp, "mktime", args, 1, 1)?;
+    let f = struct_fields(interp, &args[0])?;
+    let days = days_from_civil(f[0], f[1], f[2]);
+    Ok(Value::float(
+        (days * 86_400 + f[3] * 3600 + f[4] * 60 + f[5]) as f64,
+    ))
+}
+
+const DAYS: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// C's `strftime` in the C locale for the common directives.
+fn strftime(fmt: &str, f: &[i64; 9]) -> String {
+    let day = DAYS[f[6].rem_euclid(7) as usize];
+    let month = MONTHS[(f[1] - 1).clamp(0, 11) as usize];
+    let hour12 = if f[3] % 12 == 0 { 12 } else { f[3] % 12 };
+    let mut out = String::new();
+    let mut chars = fmt.chars();
+    while let Some(c) = chars.next() {
+        if c != '%' {
+            out.push(c);
+            continue;
+        }
+        let Some(d) = chars.next() else {
+            out.push('%');
+            break;
+        };
+        let piece = match d {
+            'a' => day[..3].to_string(),
+            'A' => day.to_string(),
+            'b' | 'h' => month[..3].to_string(),
+            'B' => month.to_string(),
+            'c' => format!(
+                "{} {} {:2} {:02}:{:02}:{:02} {}",
+                &day[..3],
+                &month[..3],
+                f[2],
+                f[3],
+                f[4],
+                f[5],
+                f[0]
+            ),
+            'd' => format!("{:02}", f[2]),
+            'e' => format!("{:2}", f[2]),
+            'D' => format!("{:02}/{:02}/{:02}", f[1], f[2], f[0].rem_euclid(100)),
+            'F' => format!("{}-{:02}-{:02}", f[0], f[1], f[2]),
+            'H' => format!("{:02}", f[3]),
+            'I' => format!("{hour12:02}"),
+            'j' => format!("{:03}", f[7]),
+            'm' => format!("{:02}", f[1]),
+            'M' => format!("{:02}", f[4]),
+            'n' => "\n".to_string(),
+            't' => "\t".to_string(),
+            'p' => if f[3] < 12 { "AM" } else { "PM" }.to_string(),
+            'S' => format!("{:02}", f[5]),
+            'T' => format!("{:02}:{:02}:{:02}", f[3], f[4], f[5]),
+            'R' => format!("{:02}:{:02}", f[3], f[4]),
+            'u' => format!("{}", f[6] + 1),
+            'w' => format!("{}", (f[6] + 1) % 7),
+            'x' => format!("{:02}/{:02}/{:02}", f[1], f[2], f[0].rem_euclid(100)),
+            'X' => format!("{:02}:{:02}:{:02}", f[3], f[4], f[5]),
+            'y' => format!("{:02}", f[0].rem_euclid(100)),
+            'Y' => format!("{}", f[0]),
+            'Z' => "UTC".to_string(),
+            'z' => "+0000".to_string(),
+            '%' => "%".to_string(),
+            other => format!("%{other}"),
+        };
+        out.push_str(&piece);
+    }
+    out
+}
+
+fn t_strftime(interp: &mut Interp, args: &[Value], kw: Kw) -> PyResult<Value> {
+    no_kwargs(interp, "strftime", kw)?;
+    check_arity(interp, "strftime", args, 1, 2)?;
+    let Some(fmt) = args[0].as_str() else {
+        return Err(interp.type_error(format!(
+            "strftime() argument 1 must be str, not {}",
+            interp.type_name(&args[0])
+        )));
+    };
+    let fmt = fmt.to_string();
+    let f = match args.get(1) {
+        Some(t) => struct_fields(interp, t)?,
+        None => broken_down(since_epoch().as_secs() as i64),
+    };
+    if !(1..=12).contains(&f[1]) {
+        return Err(interp.value_error("month out of range"));
+    }
+    Ok(Value::string(strftime(&fmt, &f)))
+}
+
+fn t_asctime(interp: &mut Interp, args: &[Value], kw: Kw) -> PyResult<Value> {
+    no_kwargs(interp, "asctime", kw)?;
+    check_arity(interp, "asctime", args, 0, 1)?;
+    let f = match args.first() {
+        Some(t) => struct_fields(interp, t)?,
+        None => broken_down(since_epoch().as_secs() as i64),
+    };
+    Ok(Value::string(strftime("%c", &f)))
+}
+
+fn t_ctime(interp: &mut Interp, args: &[Value], kw: Kw) -> PyResult<Value> {
+    no_kwargs(interp, "ctime", kw)?;
+    check_arity(interp, "ctime", args, 0, 1)?;
+    let secs = secs_arg(interp, args)?;
+    Ok(Value::string(strftime("%c", &broken_down(secs))))
 }
 
 fn since_epoch() -> std::time::Duration {

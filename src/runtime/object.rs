@@ -186,6 +186,9 @@ pub struct TraceEntry {
     pub file: Rc<str>,
     pub line: u32,
     pub func: Rc<str>,
+    /// Call depth of the frame, so a frame that catches and re-raises is
+    /// listed once.
+    pub depth: u32,
 }
 
 pub struct ExcData {
@@ -228,6 +231,8 @@ pub struct Generator {
     pub running: Cell<bool>,
     pub finished: Cell<bool>,
     pub started: Cell<bool>,
+    /// Set once `close()` has been scheduled for a dropped generator.
+    pub finalized: Cell<bool>,
     pub body: RefCell<Option<Box<dyn GenBody>>>,
 }
 
@@ -349,6 +354,14 @@ impl Obj {
     /// On the last release: does this object need `__del__` run first?
     /// Marks it so the finalizer is scheduled only once.
     pub fn wants_finalizer(&self) -> bool {
+        if let Obj::Generator(g) = self {
+            // A suspended generator is closed (its `finally` blocks run).
+            if g.started.get() && !g.finished.get() && !g.finalized.get() {
+                g.finalized.set(true);
+                return true;
+            }
+            return false;
+        }
         if let Obj::Instance(inst) = self {
             if inst.finalized.get() {
                 return false;

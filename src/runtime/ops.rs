@@ -125,16 +125,10 @@ impl Interp {
                 }
                 return Ok(a.clone());
             }
-            (BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor, Some(Obj::Set(_))) => {
-                if matches!(b.as_obj(), Some(Obj::Set(_)) | Some(Obj::FrozenSet(_))) {
-                    let r = self.binop(op, a, b)?;
-                    if let (Some(Obj::Set(dst)), Some(Obj::Set(src))) = (a.as_obj(), r.as_obj()) {
-                        let new = std::mem::take(&mut *src.borrow_mut());
-                        let old = std::mem::replace(&mut *dst.borrow_mut(), new);
-                        drop(old);
-                    }
-                    return Ok(a.clone());
-                }
+            (BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor, Some(Obj::Set(_)))
+                if matches!(b.as_obj(), Some(Obj::Set(_)) | Some(Obj::FrozenSet(_))) =>
+            {
+                return super::methods::set_inplace(self, op, a, b);
             }
             (BinOp::BitOr, Some(Obj::Dict(_))) if matches!(b.as_obj(), Some(Obj::Dict(_))) => {
                 super::hash::dict_update_from(self, a, b)?;
@@ -254,6 +248,14 @@ impl Interp {
 
     /// Operators on built-in types; `Ok(None)` when none applies.
     fn builtin_binop(&mut self, op: BinOp, a: &Value, b: &Value) -> PyResult<Option<Value>> {
+        if let (View::Bool(x), View::Bool(y)) = (a.view(), b.view()) {
+            match op {
+                BinOp::BitAnd => return Ok(Some(Value::bool(x & y))),
+                BinOp::BitOr => return Ok(Some(Value::bool(x | y))),
+                BinOp::BitXor => return Ok(Some(Value::bool(x ^ y))),
+                _ => {}
+            }
+        }
         if let (Some(x), Some(y)) = (num(a), num(b)) {
             return self.numeric_binop(op, x, y).map(Some);
         }
@@ -599,8 +601,8 @@ impl Interp {
     /// `a op b` for comparison operators, returning a Python value.
     pub fn compare(&mut self, op: CmpOp, a: &Value, b: &Value) -> PyResult<Value> {
         match op {
-            CmpOp::Is => Ok(Value::bool(a.is(b))),
-            CmpOp::IsNot => Ok(Value::bool(!a.is(b))),
+            CmpOp::Is => Ok(Value::bool(same_object(a, b))),
+            CmpOp::IsNot => Ok(Value::bool(!same_object(a, b))),
             CmpOp::In => Ok(Value::bool(self.contains(b, a)?)),
             CmpOp::NotIn => Ok(Value::bool(!self.contains(b, a)?)),
             CmpOp::Eq => self.rich_eq(a, b, false),
@@ -875,6 +877,12 @@ impl Interp {
             }
         }
     }
+}
+
+/// `a is b`. Unboxed floats have no identity; two NaNs are taken to be
+/// different objects, as two computed NaNs are in CPython.
+fn same_object(a: &Value, b: &Value) -> bool {
+    a.is(b) && !a.as_float().is_some_and(f64::is_nan)
 }
 
 fn num_big(n: Num) -> BigInt {

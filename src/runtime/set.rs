@@ -164,7 +164,7 @@ impl PySet {
                     found_empty = j;
                     break 'outer;
                 }
-                if s.is_dummy() && freeslot.is_none() {
+                if s.is_dummy() {
                     freeslot = Some(j);
                 }
             }
@@ -217,6 +217,12 @@ impl PySet {
                 i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb)) & mask;
             }
         }
+    }
+
+    /// Grow the table as CPython's `set_table_resize(minused)` does (used by
+    /// `set.update` and friends, which presize before inserting).
+    pub fn presize(&mut self, minused: usize) {
+        self.resize(minused)
     }
 
     /// Remove the key in slot `i`, leaving a dummy.

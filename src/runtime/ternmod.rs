@@ -18,7 +18,6 @@ pub fn pylib_source(name: &str) -> Option<&'static str> {
     match name {
         "logging" => Some(include_str!("pylib/logging.py")),
         "logging.handlers" => Some(include_str!("pylib/logging_handlers.py")),
-        "copy" => Some(include_str!("pylib/copy.py")),
         _ => None,
     }
 }
@@ -100,7 +99,12 @@ pub fn local_strftime(fmt: &str, t: f64) -> String {
         let mut tm: libc::tm = std::mem::zeroed();
         libc::localtime_r(&secs, &mut tm);
         let mut buf = vec![0u8; 512 + fmt.len() * 4];
-        let n = libc::strftime(buf.as_mut_ptr() as *mut libc::c_char, buf.len(), cfmt.as_ptr(), &tm);
+        let n = libc::strftime(
+            buf.as_mut_ptr() as *mut libc::c_char,
+            buf.len(),
+            cfmt.as_ptr(),
+            &tm,
+        );
         buf.truncate(n);
         String::from_utf8_lossy(&buf).into_owned()
     }

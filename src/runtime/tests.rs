@@ -28,7 +28,9 @@ fn floor_division_and_modulo_round_toward_minus_infinity() {
     // -7.5 % 2 == 0.5 ; 7.5 // -2 == -4.0
     let m = it.binop(BinOp::Mod, &Value::float(-7.5), &int(2)).unwrap();
     assert_eq!(m.as_float(), Some(0.5));
-    let q = it.binop(BinOp::FloorDiv, &Value::float(7.5), &int(-2)).unwrap();
+    let q = it
+        .binop(BinOp::FloorDiv, &Value::float(7.5), &int(-2))
+        .unwrap();
     assert_eq!(q.as_float(), Some(-4.0));
 }
 
@@ -52,7 +54,11 @@ fn division_by_zero_messages_match_cpython() {
     let mut it = Interp::new();
     let cases = [
         (BinOp::Div, int(1), "division by zero"),
-        (BinOp::FloorDiv, int(1), "integer division or modulo by zero"),
+        (
+            BinOp::FloorDiv,
+            int(1),
+            "integer division or modulo by zero",
+        ),
         (BinOp::Mod, int(1), "integer modulo by zero"),
         (BinOp::Div, Value::float(1.0), "float division by zero"),
     ];
@@ -68,14 +74,18 @@ fn division_by_zero_messages_match_cpython() {
 #[test]
 fn float_repr_and_int_float_comparison() {
     let mut it = Interp::new();
-    let s = it.binop(BinOp::Add, &Value::float(0.1), &Value::float(0.2)).unwrap();
+    let s = it
+        .binop(BinOp::Add, &Value::float(0.1), &Value::float(0.2))
+        .unwrap();
     assert_eq!(repr(&mut it, &s), "0.30000000000000004");
     assert_eq!(repr(&mut it, &Value::float(1e16)), "1e+16");
     let eq = it.compare(CmpOp::Eq, &int(1), &Value::float(1.0)).unwrap();
     assert!(eq.is(&Value::TRUE));
     // 2**53 + 1 != float(2**53): compared exactly, not after rounding.
     let a = int((1 << 53) + 1);
-    let lt = it.compare(CmpOp::Gt, &a, &Value::float((1u64 << 53) as f64)).unwrap();
+    let lt = it
+        .compare(CmpOp::Gt, &a, &Value::float((1u64 << 53) as f64))
+        .unwrap();
     assert!(lt.is(&Value::TRUE));
 }
 

@@ -131,7 +131,7 @@ fn find_captures<'a>(
     stack: &mut Vec<&'a Builder>,
     cells: &mut HashMap<usize, HashSet<Name>>,
 ) {
-    if b.kind == ScopeKind::Function || b.kind == ScopeKind::Comprehension {
+    if b.kind != ScopeKind::Module {
         let mut wanted: Vec<Name> = b
             .used
             .iter()
@@ -139,6 +139,9 @@ fn find_captures<'a>(
             .cloned()
             .collect();
         wanted.extend(b.nonlocals.iter().cloned());
+        if b.kind == ScopeKind::Class {
+            wanted.retain(|n| !b.bound_set.contains(n));
+        }
         for n in wanted {
             for outer in stack.iter().rev() {
                 if outer.kind == ScopeKind::Class {

@@ -76,7 +76,13 @@ pub fn run_module(interp: &mut Interp, unit: &Rc<Unit>, globals: &Value) -> PyRe
     match r {
         Ok(_) => Ok(()),
         Err(e) => {
-            exceptions::add_traceback(&e.0, &unit.file, unit.line_of(f.pos.get()), &f.func_name);
+            exceptions::add_traceback(
+                &e.0,
+                &unit.file,
+                unit.line_of(f.pos.get()),
+                &f.func_name,
+                interp.depth,
+            );
             Err(e)
         }
     }
@@ -183,7 +189,13 @@ pub fn run_frame(interp: &mut Interp, code: &TreeCode, mut f: Frame) -> PyResult
         Ok(Flow::Return(v)) => Ok(v),
         Ok(_) => Ok(Value::NONE),
         Err(e) => {
-            exceptions::add_traceback(&e.0, &f.unit.file, f.unit.line_of(f.pos.get()), &f.func_name);
+            exceptions::add_traceback(
+                &e.0,
+                &f.unit.file,
+                f.unit.line_of(f.pos.get()),
+                &f.func_name,
+                interp.depth,
+            );
             Err(e)
         }
     }
@@ -417,6 +429,7 @@ fn exec_try(
     match &result {
         Err(e) if !handlers.is_empty() => {
             let exc = e.0.clone();
+            note_frame(interp, f, &exc);
             let mut handled = false;
             for h in handlers {
                 let matched = match &h.typ {
@@ -490,6 +503,13 @@ fn exec_try(
     }
 }
 
+/// Add this frame to an exception's traceback when it is caught here (a
+/// handler or `__exit__` sees a traceback that includes the raising line).
+fn note_frame(interp: &Interp, f: &Frame, exc: &Value) {
+    let line = f.unit.line_of(f.pos.get());
+    exceptions::add_traceback(exc, &f.unit.file, line, &f.func_name, interp.depth);
+}
+
 /// A new exception raised while handling `old` gets `old` as `__context__`.
 fn chain_context(new: &Value, old: &Value) {
     if new.is(old) {
@@ -531,9 +551,14 @@ fn exec_with(
     let cls = interp.type_of(&mgr);
     let enter = crate::runtime::attr::lookup_in_class(&cls, "__enter__");
     let exit = crate::runtime::attr::lookup_in_class(&cls, "__exit__");
-    let (Some(enter), Some(exit)) = (enter, exit) else {
+    let (Some(enter), Some(exit)) = (enter.clone(), exit) else {
+        let missed = if enter.is_some() {
+            " (missed __exit__ method)"
+        } else {
+            ""
+        };
         return Err(interp.type_error(format!(
-            "'{}' object does not support the context manager protocol",
+            "'{}' object does not support the context manager protocol{missed}",
             interp.type_name(&mgr)
         )));
     };
@@ -545,9 +570,13 @@ fn exec_with(
     match r {
         Err(e) => {
             let exc = e.0.clone();
+            note_frame(interp, f, &exc);
             let etype = interp.type_of(&exc);
+            let tb = exceptions::exc_data(&exc)
+                .map(|d| exceptions::traceback_value(&d.borrow()))
+                .unwrap_or(Value::NONE);
             interp.handled.push(exc.clone());
-            let res = interp.call(&exit, &[mgr, etype, exc.clone(), Value::NONE], &[]);
+            let res = interp.call(&exit, &[mgr, etype, exc.clone(), tb], &[]);
             interp.handled.pop();
             match res {
                 Ok(v) => {
@@ -687,6 +716,14 @@ fn make_class(interp: &mut Interp, f: &mut Frame, c: &Rc<ClassDef>) -> PyResult<
     let mut ns = Dict::new();
     ns.set_str("__module__", module.clone());
     ns.set_str("__qualname__", Value::str(&qualname));
+    let doc = match c.body.first().map(|s| &s.kind) {
+        Some(StmtKind::Expr(Expr {
+            kind: ExprKind::Str(s),
+            ..
+        })) => Value::str(s),
+        _ => Value::NONE,
+    };
+    ns.set_str("__doc__", doc);
     let ns = Value::obj(Obj::Dict(RefCell::new(ns)));
     let mut locals = vec![Value::UNBOUND; scope.slots.len()];
     if scope.needs_class_cell {
@@ -711,7 +748,13 @@ fn make_class(interp: &mut Interp, f: &mut Frame, c: &Rc<ClassDef>) -> PyResult<
     interp.frames.pop();
     interp.leave_call();
     if let Err(e) = r {
-        exceptions::add_traceback(&e.0, &cf.unit.file, cf.unit.line_of(cf.pos.get()), &cf.func_name);
+        exceptions::add_traceback(
+            &e.0,
+            &cf.unit.file,
+            cf.unit.line_of(cf.pos.get()),
+            &cf.func_name,
+            interp.depth,
+        );
         return Err(e);
     }
     let dict = std::mem::take(&mut *dict_of(&ns).borrow_mut());
@@ -1026,7 +1069,15 @@ pub fn eval(interp: &mut Interp, f: &mut Frame, e: &Expr) -> PyResult<Value> {
         ExprKind::List(items) => Ok(Value::list(eval_items(interp, f, items)?)),
         ExprKind::Set(items) => {
             let vals = eval_items(interp, f, items)?;
-            let s = hash::build_set(interp, vals)?;
+            let s = if items.len() >= 3 && items.iter().all(is_constant) {
+                // CPython 3.11 builds such a literal from a frozenset
+                // constant, which decides the iteration order.
+                let frozen = hash::build_set(interp, vals)?;
+                let frozen = Value::obj(Obj::FrozenSet(frozen));
+                crate::runtime::methods::set_from_iterable(interp, &frozen)?
+            } else {
+                hash::build_set(interp, vals)?
+            };
             Ok(Value::obj(Obj::Set(RefCell::new(s))))
         }
         ExprKind::Dict(items) => {
@@ -1120,6 +1171,17 @@ pub fn eval(interp: &mut Interp, f: &mut Frame, e: &Expr) -> PyResult<Value> {
     }
 }
 
+fn is_constant(e: &Expr) -> bool {
+    matches!(
+        e.kind,
+        ExprKind::Int(_)
+            | ExprKind::Float(_)
+            | ExprKind::Str(_)
+            | ExprKind::Bool(_)
+            | ExprKind::NoneLit
+    ) || matches!(&e.kind, ExprKind::UnaryOp { op: UnaryOp::Neg, operand } if matches!(operand.kind, ExprKind::Int(_) | ExprKind::Float(_)))
+}
+
 fn eval_items(interp: &mut Interp, f: &mut Frame, items: &[Expr]) -> PyResult<Vec<Value>> {
     let mut out = Vec::with_capacity(items.len());
     for x in items {
@@ -1190,6 +1252,9 @@ fn eval_call(interp: &mut Interp, f: &mut Frame, func: &Expr, args: &[Arg]) -> P
         }
     }
     let callee = eval(interp, f, func)?;
+    if args.is_empty() && interp.builtin("locals").is_some_and(|l| l.is(&callee)) {
+        return Ok(frame_locals(f));
+    }
     let mut pos = Vec::with_capacity(args.len());
     let mut kw: Vec<(Name, Value)> = Vec::new();
     for a in args {
@@ -1213,7 +1278,35 @@ fn eval_call(interp: &mut Interp, f: &mut Frame, func: &Expr, args: &[Arg]) -> P
             }
         }
     }
-    interp.call(&callee, &pos, &kw)
+    let r = interp.call(&callee, &pos, &kw);
+    // Arguments die here, as in CPython: their finalizers run before the
+    // enclosing expression goes on (`print(len([Tracked()]))`).
+    drop((pos, kw, callee));
+    interp.run_finalizers();
+    r
+}
+
+/// `locals()`: the namespace at module/class level, else a snapshot of
+/// the bound local variables.
+fn frame_locals(f: &Frame) -> Value {
+    if let Some(ns) = &f.ns {
+        return ns.clone();
+    }
+    let mut d = Dict::new();
+    for (name, access) in f.scope.slots.iter().map(|n| (n, f.scope.access(n))) {
+        let v = match access {
+            Access::Local(i) => f.locals[i as usize].clone(),
+            Access::Cell(i) => match f.locals[i as usize].as_obj() {
+                Some(Obj::Cell(c)) => c.borrow().clone(),
+                _ => Value::UNBOUND,
+            },
+            _ => Value::UNBOUND,
+        };
+        if !v.is_unbound() {
+            d.set_str(name, v);
+        }
+    }
+    Value::obj(Obj::Dict(RefCell::new(d)))
 }
 
 /// A frame for a comprehension: its own scope, `.0` bound to the iterator

@@ -96,6 +96,7 @@ pub fn make_generator(code: Rc<TreeCode>, frame: Frame, name: Name, qualname: Rc
         running: Cell::new(false),
         finished: Cell::new(body.is_none()),
         started: Cell::new(false),
+        finalized: Cell::new(false),
         body: RefCell::new(body),
     }))
 }
