@@ -63,7 +63,7 @@ fn listing(dir: &Path) -> BTreeSet<String> {
 fn last_line(s: &str) -> String {
     s.lines()
         .filter(|l| !l.trim().is_empty())
-        .last()
+        .next_back()
         .unwrap_or("")
         .to_string()
 }

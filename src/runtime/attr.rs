@@ -111,7 +111,7 @@ impl Interp {
                     ));
                 }
                 let getter = p[0].clone();
-                return self.call(&getter, &[obj.clone()], &[]).map(Some);
+                return self.call(&getter, std::slice::from_ref(obj), &[]).map(Some);
             }
         }
         if let Some(Obj::Instance(inst)) = obj.as_obj() {
@@ -372,7 +372,7 @@ impl Interp {
                 if let Some(f) = found {
                     if let Some(Obj::Property(p)) = f.as_obj() {
                         let g = p[0].clone();
-                        return self.call(&g, &[this.clone()], &[]).map(Some);
+                        return self.call(&g, std::slice::from_ref(this), &[]).map(Some);
                     }
                     if matches!(this.as_obj(), Some(Obj::Class(_))) {
                         return Ok(Some(match f.as_obj() {
@@ -485,7 +485,7 @@ impl Interp {
                     if let Some(Obj::Property(p)) = f.as_obj() {
                         if !p[2].is_none() {
                             let d = p[2].clone();
-                            self.call(&d, &[obj.clone()], &[])?;
+                            self.call(&d, std::slice::from_ref(obj), &[])?;
                             return Ok(());
                         }
                     }

@@ -1827,7 +1827,7 @@ mod tests {
     fn modules_work() {
         let (mut i, _) = setup();
         let math = super::super::modules::builtin_module(&mut i, "math").unwrap();
-        let mut m = |i: &mut Interp, name: &str, args: &[Value]| {
+        let m = |i: &mut Interp, name: &str, args: &[Value]| {
             let f = i.getattr(&math, name).unwrap();
             let r = i.call(&f, args, &[]);
             repr_of(i, r)
@@ -1867,7 +1867,7 @@ mod tests {
         );
         assert_eq!(m(&mut i, "frexp", &[Value::float(8.0)]), "(0.5, 4)");
         let os = super::super::modules::builtin_module(&mut i, "os.path").unwrap();
-        let mut p = |i: &mut Interp, name: &str, args: &[Value]| {
+        let p = |i: &mut Interp, name: &str, args: &[Value]| {
             let f = i.getattr(&os, name).unwrap();
             let r = i.call(&f, args, &[]);
             repr_of(i, r)

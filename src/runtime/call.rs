@@ -151,9 +151,7 @@ pub fn bind_arguments(
         return Ok(slots);
     }
     let given = pos.len().min(npos);
-    for i in 0..given {
-        slots[i] = pos[i].clone();
-    }
+    slots[..given].clone_from_slice(&pos[..given]);
     let extra: Vec<Value> = if pos.len() > npos {
         if sig.vararg.is_none() {
             return Err(too_many_positional(interp, func, pos.len(), kw));
@@ -202,10 +200,10 @@ pub fn bind_arguments(
     // Defaults for the trailing positional parameters.
     let first_default = npos - func.defaults.len();
     let mut missing = Vec::new();
-    for i in 0..npos {
-        if slots[i].is_unbound() {
+    for (i, slot) in slots.iter_mut().enumerate().take(npos) {
+        if slot.is_unbound() {
             if i >= first_default {
-                slots[i] = func.defaults[i - first_default].clone();
+                *slot = func.defaults[i - first_default].clone();
             } else {
                 missing.push(sig.params[i].clone());
             }
@@ -214,11 +212,11 @@ pub fn bind_arguments(
     if !missing.is_empty() {
         return Err(missing_args(interp, name, &missing, "positional"));
     }
-    for i in npos..npos + sig.nkwonly {
-        if slots[i].is_unbound() {
+    for (i, slot) in slots.iter_mut().enumerate().skip(npos).take(sig.nkwonly) {
+        if slot.is_unbound() {
             let pname = &sig.params[i];
             match func.kwdefaults.iter().find(|(n, _)| n == pname) {
-                Some((_, v)) => slots[i] = v.clone(),
+                Some((_, v)) => *slot = v.clone(),
                 None => missing.push(pname.clone()),
             }
         }

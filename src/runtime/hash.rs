@@ -152,7 +152,7 @@ impl Interp {
                                 .type_error(format!("unhashable type: '{}'", self.type_name(v))))
                         }
                         Some(h) => {
-                            let r = self.call(&h, &[v.clone()], &[])?;
+                            let r = self.call(&h, std::slice::from_ref(v), &[])?;
                             match super::ops::num(&r) {
                                 Some(super::ops::Num::I(i)) => hash_i64(i),
                                 Some(super::ops::Num::B(b)) => hash_bigint(b),
@@ -183,7 +183,7 @@ impl Interp {
 
 fn identity_hash(v: &Value) -> i64 {
     let b = v.bits() & ((1 << 48) - 1);
-    ((b >> 4) | (b << 60)) as i64
+    b.rotate_right(4) as i64
 }
 
 /// Resolve a probe, calling user `__eq__` for candidates with no borrow held.

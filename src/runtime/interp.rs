@@ -263,7 +263,7 @@ impl Interp {
         if let Some(del) = del {
             let saved_handled = self.handled.len();
             if let Err(e) = self.call(&del, &[], &[]) {
-                let _ = writeln!(self.stderr, "Exception ignored in: {}", "__del__");
+                let _ = writeln!(self.stderr, "Exception ignored in: __del__");
                 let text = exceptions::format_exception(self, &e.0);
                 let _ = write!(self.stderr, "{text}");
             }

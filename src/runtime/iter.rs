@@ -185,48 +185,14 @@ impl Interp {
                 Ok(None)
             }
             IterState::Set { set, index, len } => {
-                let items: Option<Value>;
-                {
-                    let (n, slots, get): (usize, usize, Box<dyn Fn(usize) -> Option<Value>>) =
-                        match set.as_obj() {
-                            Some(Obj::Set(s)) => {
-                                let s = s.borrow();
-                                let n = s.len();
-                                let slots = s.slots_len();
-                                let snapshot: Vec<Option<Value>> =
-                                    (0..slots).map(|i| s.slot(i).cloned()).collect();
-                                (n, slots, Box::new(move |i| snapshot[i].clone()))
-                            }
-                            Some(Obj::FrozenSet(s)) => {
-                                let snapshot: Vec<Option<Value>> =
-                                    (0..s.slots_len()).map(|i| s.slot(i).cloned()).collect();
-                                (
-                                    s.len(),
-                                    s.slots_len(),
-                                    Box::new(move |i| snapshot[i].clone()),
-                                )
-                            }
-                            _ => return Ok(None),
-                        };
-                    if n != *len {
-                        *len = usize::MAX;
-                        drop(st);
-                        return Err(
-                            self.err(ExcType::RuntimeError, "Set changed size during iteration")
-                        );
-                    }
-                    let mut found = None;
-                    while *index < slots {
-                        let i = *index;
-                        *index += 1;
-                        if let Some(v) = get(i) {
-                            found = Some(v);
-                            break;
-                        }
-                    }
-                    items = found;
-                }
-                Ok(items)
+                let set = set.clone();
+                let step = match set.as_obj() {
+                    Some(Obj::Set(s)) => set_step(&s.borrow(), index, len),
+                    Some(Obj::FrozenSet(s)) => set_step(s, index, len),
+                    _ => Ok(None),
+                };
+                drop(st);
+                step.map_err(|msg| self.err(ExcType::RuntimeError, msg))
             }
             IterState::Reversed { seq, index } => {
                 if *index == 0 {
@@ -289,7 +255,7 @@ impl Interp {
                     let keep = if func.is_none() {
                         self.truthy(&v)?
                     } else {
-                        let r = self.call(&func, &[v.clone()], &[])?;
+                        let r = self.call(&func, std::slice::from_ref(&v), &[])?;
                         self.truthy(&r)?
                     };
                     if keep {
@@ -328,6 +294,27 @@ impl Interp {
             IterState::Exhausted => Ok(None),
         }
     }
+}
+
+/// Advance a set iterator: the next live slot, or an error if the set
+/// changed size since the iterator was made.
+fn set_step(
+    s: &super::set::PySet,
+    index: &mut usize,
+    len: &mut usize,
+) -> Result<Option<Value>, &'static str> {
+    if s.len() != *len {
+        *len = usize::MAX;
+        return Err("Set changed size during iteration");
+    }
+    while *index < s.slots_len() {
+        let i = *index;
+        *index += 1;
+        if let Some(v) = s.slot(i) {
+            return Ok(Some(v.clone()));
+        }
+    }
+    Ok(None)
 }
 
 fn st_kind(st: &IterState) -> &'static str {

@@ -137,7 +137,7 @@ impl Interp {
             (_, Some(Obj::Instance(_))) => {
                 let (_, _, iname) = dunder_names(op);
                 if let Some(m) = super::attr::lookup_special(self, a, iname) {
-                    let r = self.call(&m, &[b.clone()], &[])?;
+                    let r = self.call(&m, std::slice::from_ref(b), &[])?;
                     if !r.is(&Value::NOT_IMPLEMENTED) {
                         return Ok(r);
                     }
@@ -158,7 +158,7 @@ impl Interp {
         let b_first = b_user && !ta.is(&tb) && super::attr::is_subclass(&tb, &ta);
         if b_first {
             if let Some(m) = super::attr::lookup_special(self, b, rname) {
-                let r = self.call(&m, &[a.clone()], &[])?;
+                let r = self.call(&m, std::slice::from_ref(a), &[])?;
                 if !r.is(&Value::NOT_IMPLEMENTED) {
                     return Ok(r);
                 }
@@ -166,7 +166,7 @@ impl Interp {
         }
         if a_user {
             if let Some(m) = super::attr::lookup_special(self, a, name) {
-                let r = self.call(&m, &[b.clone()], &[])?;
+                let r = self.call(&m, std::slice::from_ref(b), &[])?;
                 if !r.is(&Value::NOT_IMPLEMENTED) {
                     return Ok(r);
                 }
@@ -174,7 +174,7 @@ impl Interp {
         }
         if b_user && !b_first && !ta.is(&tb) {
             if let Some(m) = super::attr::lookup_special(self, b, rname) {
-                let r = self.call(&m, &[a.clone()], &[])?;
+                let r = self.call(&m, std::slice::from_ref(a), &[])?;
                 if !r.is(&Value::NOT_IMPLEMENTED) {
                     return Ok(r);
                 }
@@ -633,13 +633,13 @@ impl Interp {
             ("__eq__", "__eq__")
         };
         if let Some(m) = super::attr::user_special(self, a, name) {
-            let r = self.call(&m, &[b.clone()], &[])?;
+            let r = self.call(&m, std::slice::from_ref(b), &[])?;
             if !r.is(&Value::NOT_IMPLEMENTED) {
                 return Ok(r);
             }
         }
         if let Some(m) = super::attr::user_special(self, b, rname) {
-            let r = self.call(&m, &[a.clone()], &[])?;
+            let r = self.call(&m, std::slice::from_ref(a), &[])?;
             if !r.is(&Value::NOT_IMPLEMENTED) {
                 return Ok(r);
             }
@@ -647,7 +647,7 @@ impl Interp {
         if negate {
             // Default __ne__ inverts __eq__.
             if let Some(m) = super::attr::user_special(self, a, "__eq__") {
-                let r = self.call(&m, &[b.clone()], &[])?;
+                let r = self.call(&m, std::slice::from_ref(b), &[])?;
                 if !r.is(&Value::NOT_IMPLEMENTED) {
                     return Ok(Value::bool(!self.truthy(&r)?));
                 }
@@ -728,13 +728,13 @@ impl Interp {
             _ => unreachable!(),
         };
         if let Some(m) = super::attr::user_special(self, a, name) {
-            let r = self.call(&m, &[b.clone()], &[])?;
+            let r = self.call(&m, std::slice::from_ref(b), &[])?;
             if !r.is(&Value::NOT_IMPLEMENTED) {
                 return Ok(r);
             }
         }
         if let Some(m) = super::attr::user_special(self, b, rname) {
-            let r = self.call(&m, &[a.clone()], &[])?;
+            let r = self.call(&m, std::slice::from_ref(a), &[])?;
             if !r.is(&Value::NOT_IMPLEMENTED) {
                 return Ok(r);
             }
@@ -855,7 +855,7 @@ impl Interp {
             }),
             _ => {
                 if let Some(m) = super::attr::user_special(self, container, "__contains__") {
-                    let r = self.call(&m, &[item.clone()], &[])?;
+                    let r = self.call(&m, std::slice::from_ref(item), &[])?;
                     return self.truthy(&r);
                 }
                 let has_iter = super::attr::user_special(self, container, "__iter__").is_some()

@@ -142,10 +142,7 @@ impl Interp {
                     let out: String = si.indices().map(|i| chars[i]).collect();
                     return Ok(Value::string(out));
                 }
-                let i = match self.seq_index(idx, s.chars, "string") {
-                    Ok(i) => i,
-                    Err(e) => return Err(e),
-                };
+                let i = self.seq_index(idx, s.chars, "string")?;
                 if s.is_ascii() {
                     Ok(Value::str(&s.s[i..i + 1]))
                 } else {
@@ -173,7 +170,7 @@ impl Interp {
                 Ok(Value::int(r.get(i as i64)))
             }
             Some(Obj::Instance(_)) => match super::attr::lookup_special(self, obj, "__getitem__") {
-                Some(m) => self.call(&m, &[idx.clone()], &[]),
+                Some(m) => self.call(&m, std::slice::from_ref(idx), &[]),
                 None => Err(self.not_subscriptable(obj)),
             },
             Some(Obj::Class(_)) => {
@@ -272,7 +269,7 @@ impl Interp {
                 None => Err(super::hash::key_error(self, idx)),
             },
             Some(Obj::Instance(_)) => match super::attr::lookup_special(self, obj, "__delitem__") {
-                Some(m) => self.call(&m, &[idx.clone()], &[]).map(|_| ()),
+                Some(m) => self.call(&m, std::slice::from_ref(idx), &[]).map(|_| ()),
                 None => Err(self.type_error(format!(
                     "'{}' object doesn't support item deletion",
                     self.type_name(obj)

@@ -562,7 +562,7 @@ fn exec_with(
             interp.type_name(&mgr)
         )));
     };
-    let v = interp.call(&enter, &[mgr.clone()], &[])?;
+    let v = interp.call(&enter, std::slice::from_ref(&mgr), &[])?;
     if let Some(t) = &first.target {
         assign(interp, f, t, v)?;
     }
