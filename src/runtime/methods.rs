@@ -2379,7 +2379,7 @@ fn list_clear(interp: &mut Interp, args: &[Value], kw: &Kw) -> PyResult<Value> {
     let l = this_list(interp, args, "clear")?;
     no_args(interp, args, kw, "list.clear")?;
     let old = std::mem::take(&mut *l.borrow_mut());
-    drop(old);
+    crate::runtime::object::drop_reversed(old);
     Ok(Value::NONE)
 }
 

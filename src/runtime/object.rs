@@ -524,6 +524,31 @@ impl Obj {
     }
 }
 
+/// Lists and tuples release their items last to first, as CPython's
+/// deallocators do, so `__del__` output appears in CPython's order.
+impl Drop for Obj {
+    fn drop(&mut self) {
+        match self {
+            Obj::List(l) => {
+                let items = std::mem::take(l.get_mut());
+                drop_reversed(items);
+            }
+            Obj::Tuple(t) => {
+                let items = std::mem::take(t).into_vec();
+                drop_reversed(items);
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Drop values from the last to the first.
+pub fn drop_reversed(mut items: Vec<Value>) {
+    while let Some(v) = items.pop() {
+        drop(v);
+    }
+}
+
 impl IterState {
     fn for_each_ref(&self, f: &mut dyn FnMut(&Value)) {
         match self {

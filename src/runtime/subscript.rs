@@ -200,7 +200,7 @@ impl Interp {
                         let z = (si.stop.max(si.start)) as usize;
                         let old: Vec<Value> = l.splice(a..z, items).collect();
                         drop(l);
-                        drop(old);
+                        super::object::drop_reversed(old);
                         return Ok(());
                     }
                     let n = si.count();
