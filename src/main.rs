@@ -123,7 +123,10 @@ fn ast(file: &str) -> i32 {
     };
     match tern::syntax::parse_module(&source) {
         Ok(m) => {
-            print!("{}", tern::syntax::dump::dump_module(&m));
+            print!(
+                "{}",
+                tern::syntax::dump::dump_module_with_source(&m, &source)
+            );
             0
         }
         Err(errs) => {

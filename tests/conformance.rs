@@ -62,8 +62,7 @@ fn listing(dir: &Path) -> BTreeSet<String> {
 
 fn last_line(s: &str) -> String {
     s.lines()
-        .filter(|l| !l.trim().is_empty())
-        .next_back()
+        .rfind(|l| !l.trim().is_empty())
         .unwrap_or("")
         .to_string()
 }

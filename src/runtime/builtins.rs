@@ -1690,7 +1690,7 @@ mod tests {
     fn min_max_sorted() {
         let (mut i, _) = setup();
         let empty = Value::list(vec![]);
-        let r = call(&mut i, "max", &[empty.clone()]);
+        let r = call(&mut i, "max", std::slice::from_ref(&empty));
         assert_eq!(
             repr_of(&mut i, r),
             "ValueError: max() arg is an empty sequence"
@@ -1699,12 +1699,17 @@ mod tests {
         assert_eq!(repr_of(&mut i, r), "'e'");
         let abs = i.builtin("abs").unwrap();
         let l = Value::list(vec![Value::int(3), Value::int(-4), Value::int(2)]);
-        let r = call_kw(&mut i, "min", &[l.clone()], &[("key", abs.clone())]);
+        let r = call_kw(
+            &mut i,
+            "min",
+            std::slice::from_ref(&l),
+            &[("key", abs.clone())],
+        );
         assert_eq!(repr_of(&mut i, r), "2");
         let r = call_kw(
             &mut i,
             "sorted",
-            &[l.clone()],
+            std::slice::from_ref(&l),
             &[("key", abs), ("reverse", Value::TRUE)],
         );
         assert_eq!(repr_of(&mut i, r), "[-4, 3, 2]");
@@ -1766,7 +1771,7 @@ mod tests {
         call_kw(&mut i, "print", &[s("x")], &[("file", f.clone())]).unwrap();
         let close = i.getattr(&f, "close").unwrap();
         i.call(&close, &[], &[]).unwrap();
-        let f = call(&mut i, "open", &[p.clone()]).unwrap();
+        let f = call(&mut i, "open", std::slice::from_ref(&p)).unwrap();
         let rl = i.getattr(&f, "readline").unwrap();
         let l1 = i.call(&rl, &[], &[]).unwrap();
         assert_eq!(l1.as_str(), Some("caf\u{e9}\n"));

@@ -4828,7 +4828,6 @@ mod tests {
     }
 
     #[test]
-    #[ignore = "needs PySet presizing (see `presize`)"]
     fn set_copy_keeps_cpython_layout() {
         let mut it = Interp::new();
         let x = &mut it;

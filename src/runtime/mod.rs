@@ -13,6 +13,7 @@ pub mod gc;
 pub mod hash;
 pub mod import;
 pub mod interp;
+pub mod interrupt;
 pub mod iter;
 pub mod methods;
 pub mod modules;

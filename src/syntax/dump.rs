@@ -647,7 +647,7 @@ Module
 
     #[test]
     fn dump_covers_every_construct() {
-        let src = include_str!("../../tests/cases/syntax_tour.py");
+        let src = include_str!("testdata/syntax_tour.py");
         let m = parse_module(src).unwrap();
         let out = dump_module_with_source(&m, src);
         for word in [

@@ -899,7 +899,11 @@ pub fn lex(src: &str) -> Lexed {
         out: Lexed::default(),
         name_ids: HashMap::new(),
     };
-    if let Err(e) = lx.run(0, src.len(), false) {
+    // A UTF-8 byte order mark at the start is not part of the program.
+    let start = if src.starts_with('\u{feff}') { 3 } else { 0 };
+    if let Err(e) = lx.run(start, src.len(), false) {
+        lx.out.error = Some(e);
+    } else if let Some(e) = lx.continuation_at_eof() {
         lx.out.error = Some(e);
     }
     lx.out
@@ -999,6 +1003,24 @@ impl<'a> Lexer<'a> {
             }
         }
         Ok(())
+    }
+
+    /// A backslash continuation with nothing after it.
+    fn continuation_at_eof(&self) -> Option<TokError> {
+        let last_end = self.out.toks.last().map_or(0, |t| t.1.end);
+        let ws: &[char] = &[' ', '\t', '\x0c'];
+        let rest = self.src[last_end..].trim_start_matches(ws);
+        let after = rest
+            .strip_prefix("\\\r\n")
+            .or_else(|| rest.strip_prefix("\\\n"))
+            .or_else(|| rest.strip_prefix("\\\r"))?;
+        if !after.trim_start_matches(ws).is_empty() {
+            return None;
+        }
+        let pos = self.src.len() - rest.len();
+        let mut err = self.err("unexpected EOF while parsing", pos, pos + 1);
+        err.overrides = false;
+        Some(err)
     }
 
     fn lex_error(&self, err: LexErr, base: usize, s: usize, e: usize) -> TokError {
@@ -1724,6 +1746,10 @@ mod tests {
             "unexpected character after line continuation character"
         );
         assert_eq!(error("x = €"), "invalid character '€' (U+20AC)");
+        assert_eq!(error("x = 1 + \\\n"), "unexpected EOF while parsing");
+        assert_eq!(error("x = 1 + \\"), "unexpected EOF while parsing");
+        let (t, _) = toks("\u{feff}x = 1");
+        assert!(matches!(t[..], [Tok::Name(_), Tok::Assign, Tok::Int(_)]));
         let (t, _) = toks("a $ b ? !");
         assert!(matches!(
             t[..],

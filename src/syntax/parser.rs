@@ -8,6 +8,14 @@
 //! `invalid syntax`, `unexpected indent`, ...) or a ready-made message for the
 //! cases where CPython has a specific one (`expected ':'`, `cannot assign to
 //! literal`, ...). Custom messages win over generic ones at the same place.
+//!
+//! Tokenizer and parser errors are arbitrated as CPython does: the tokens up
+//! to the first tokenizer error are parsed; if the parser gets that far, the
+//! tokenizer error is reported. Otherwise the parser's error stands, except
+//! that a later "raising" tokenizer error (unterminated string, bad number,
+//! unmatched bracket, ...) replaces it, and so does `'(' was never closed`
+//! when the parser's error is on a later line than the bracket (CPython's
+//! `_PyPegen_tokenize_full_source_to_check_for_errors`).
 
 use super::ast::*;
 use super::indent::{layout, Layout, MAX_BRACKET_DEPTH};
@@ -2032,11 +2040,13 @@ fn file_parser<'src, I: TokInput<'src>>(t: &'src Lexed) -> P<'src, I, Vec<Stmt>>
 // ---------------------------------------------------------------------------
 // Driver
 
-/// A conservative bound on how deep the AST of each logical line can nest,
-/// from the tokens alone: inside each bracket group, operators and keywords
-/// of one comma-separated segment add up, and groups nest. Lines over
-/// [`MAX_EXPR_DEPTH`] are rejected before parsing so that no later
-/// recursive pass over the tree can overflow the stack.
+/// A conservative bound on how deep the AST can nest, from the tokens
+/// alone. Within a logical line: inside each bracket group, the operators
+/// and keywords of one comma-separated segment add up, and groups nest.
+/// Across lines: each open block and each `elif` of a chain (an `If` in the
+/// previous one's `orelse`) adds one. Input over [`MAX_EXPR_DEPTH`] is
+/// rejected before parsing, so that no recursive pass over the tree (or its
+/// drop) can overflow the stack.
 fn depth_bound_error(toks: &[(Tok, S)]) -> Option<S> {
     struct Group {
         seg_ops: usize,
@@ -2050,23 +2060,57 @@ fn depth_bound_error(toks: &[(Tok, S)]) -> Option<S> {
         best: 0,
         pending_lambdas: 0,
     };
-    let mut stack = vec![new_group()];
-    let mut prev: Option<Tok> = None;
     let end_segment = |g: &mut Group| {
         g.best = g.best.max(g.seg_ops + g.seg_child);
         g.seg_ops = 0;
         g.seg_child = 0;
     };
+    let mut stack = vec![new_group()];
+    let mut prev: Option<Tok> = None;
+    // One counter per open block: the length of the current elif chain.
+    let mut blocks: Vec<usize> = vec![0];
+    let mut structural: usize = 0;
+    let mut line_start = true;
     for &(t, s) in toks {
         let after_operand = prev.is_some_and(ends_expression);
         prev = Some(t);
+        if line_start {
+            match t {
+                Tok::Indent => {
+                    blocks.push(0);
+                    structural += 1;
+                    continue;
+                }
+                Tok::Dedent => {
+                    if blocks.len() > 1 {
+                        let chain = blocks.pop().unwrap_or(0);
+                        structural = structural.saturating_sub(1 + chain);
+                    }
+                    continue;
+                }
+                Tok::Elif => {
+                    *blocks.last_mut().unwrap() += 1;
+                    structural += 1;
+                }
+                Tok::Else => {}
+                _ => {
+                    let chain = std::mem::take(blocks.last_mut().unwrap());
+                    structural = structural.saturating_sub(chain);
+                }
+            }
+            line_start = false;
+        }
+        let limit = MAX_EXPR_DEPTH.saturating_sub(structural);
+        if structural > MAX_EXPR_DEPTH {
+            return Some(s);
+        }
         match t {
             Tok::LParen | Tok::LBracket | Tok::LBrace | Tok::FStrFieldStart => {
                 if after_operand && t != Tok::FStrFieldStart {
                     // A call or subscript nests the expression before it.
                     let g = stack.last_mut().unwrap();
                     g.seg_ops += 1;
-                    if g.seg_ops + g.seg_child > MAX_EXPR_DEPTH {
+                    if g.seg_ops + g.seg_child > limit {
                         return Some(s);
                     }
                 }
@@ -2087,11 +2131,14 @@ fn depth_bound_error(toks: &[(Tok, S)]) -> Option<S> {
                 }
                 end_segment(g);
                 if t != Tok::Comma {
-                    if g.best > MAX_EXPR_DEPTH {
+                    if g.best > limit {
                         return Some(s);
                     }
                     g.best = 0;
                     g.pending_lambdas = 0;
+                }
+                if t == Tok::Newline {
+                    line_start = true;
                 }
             }
             Tok::Name(_)
@@ -2111,7 +2158,7 @@ fn depth_bound_error(toks: &[(Tok, S)]) -> Option<S> {
                     g.pending_lambdas -= 1;
                 }
                 g.seg_ops += 1;
-                if g.seg_ops + g.seg_child > MAX_EXPR_DEPTH {
+                if g.seg_ops + g.seg_child > limit {
                     return Some(s);
                 }
             }
@@ -2122,7 +2169,7 @@ fn depth_bound_error(toks: &[(Tok, S)]) -> Option<S> {
     }
     let g = stack.last_mut().unwrap();
     end_segment(g);
-    if g.best > MAX_EXPR_DEPTH {
+    if g.best > MAX_EXPR_DEPTH.saturating_sub(structural) {
         return toks.last().map(|x| x.1);
     }
     None
@@ -2339,7 +2386,8 @@ fn tokenize(src: &str) -> Tokens {
 }
 
 /// Parses a module: tokenizer errors and parser errors are arbitrated the
-/// way CPython does (see the module documentation).
+/// way CPython does (see the module documentation), then the compile-time
+/// checks run.
 pub(crate) fn parse_source(src: &str) -> Result<Module, SyntaxError> {
     let Tokens {
         lexed,
@@ -2347,13 +2395,13 @@ pub(crate) fn parse_source(src: &str) -> Result<Module, SyntaxError> {
         error: tok_error,
     } = tokenize(src);
     let toks = &layout.toks;
-    if tok_error.is_none() {
-        if let Some(s) = depth_bound_error(toks) {
-            return Err(SyntaxError::new(
-                "maximum recursion depth exceeded during compilation",
-                to_span(s),
-            ));
-        }
+    // Checked even before a tokenizer error: the parse of the tokens up to
+    // it must not build a tree too deep to walk or drop.
+    if let Some(s) = depth_bound_error(toks) {
+        return Err(SyntaxError::new(
+            "maximum recursion depth exceeded during compilation",
+            to_span(s),
+        ));
     }
     let result = run_grammar(&lexed, toks, src.len());
     let body = match (result, tok_error) {
@@ -2396,6 +2444,9 @@ pub(crate) fn is_incomplete(src: &str) -> bool {
         return m.starts_with("unterminated triple-quoted")
             || m.ends_with("was never closed")
             || m == "unexpected EOF while parsing";
+    }
+    if depth_bound_error(&layout.toks).is_some() {
+        return false;
     }
     match run_grammar(&lexed, &layout.toks, src.len()) {
         // Failing at the very end: a header without its body, a decorator
@@ -2813,6 +2864,7 @@ mod tests {
             "x = [",
             "s = '''abc",
             "x = 1 + \\",
+            "x = 1 + \\\n",
             "@dec",
             "for i in range(3):\n    print(i)\n",
             "class A:\n    def f(self):\n        pass",
@@ -3093,7 +3145,7 @@ mod tests {
             cases.push(s);
         }
         // Mutations of a valid program.
-        let base = include_str!("../../tests/cases/syntax_tour.py");
+        let base = include_str!("testdata/syntax_tour.py");
         let lines: Vec<&str> = base.lines().collect();
         for _ in 0..500 {
             let start = rng.below(lines.len());
@@ -3144,6 +3196,9 @@ mod tests {
             (0..300)
                 .map(|i| format!("{}if x:\n", " ".repeat(i)))
                 .collect(),
+            format!("x = {}1\n'unterminated", "1 + ".repeat(50_000)),
+            format!("x = {}1\ny = (", "1 if 2 else ".repeat(50_000)),
+            format!("if x:\n    pass\n{}", "elif x:\n    pass\n".repeat(20_000)),
         ];
         let expected: Vec<Option<&str>> = vec![
             Some("SyntaxError: too many nested parentheses"),
@@ -3160,6 +3215,9 @@ mod tests {
             None,
             None,
             Some("IndentationError: too many levels of indentation"),
+            None,
+            None,
+            None,
         ];
         let handle = std::thread::Builder::new()
             .stack_size(8 << 20)
@@ -3186,7 +3244,7 @@ mod tests {
 
     #[test]
     fn large_file_parses_quickly() {
-        let base = include_str!("../../tests/cases/syntax_tour.py");
+        let base = include_str!("testdata/syntax_tour.py");
         let mut src = String::new();
         while src.lines().count() < 5000 {
             src.push_str(base);

@@ -88,6 +88,57 @@ pub fn run_module(interp: &mut Interp, unit: &Rc<Unit>, globals: &Value) -> PyRe
     }
 }
 
+/// Run one REPL input in `globals`: statements execute in order, and the
+/// value of each top-level expression statement is passed to `echo` (the
+/// REPL prints its repr), as CPython's interactive mode does.
+pub fn run_interactive(
+    interp: &mut Interp,
+    unit: &Rc<Unit>,
+    globals: &Value,
+    echo: &mut dyn FnMut(&mut Interp, Value) -> PyResult<()>,
+) -> PyResult<()> {
+    let mut f = Frame {
+        locals: Vec::new(),
+        closure: Vec::new(),
+        globals: globals.clone(),
+        ns: Some(globals.clone()),
+        scope: unit.symbols.module.clone(),
+        unit: unit.clone(),
+        pos: Rc::new(Cell::new(0)),
+        func_name: Rc::from("<module>"),
+        qual_prefix: Rc::from(""),
+        yielder: None,
+    };
+    let ast = unit.ast.clone();
+    interp.frame_globals.push(globals.clone());
+    interp.frames.push(f.info());
+    let mut r = Ok(());
+    for s in &ast.body {
+        let step = match &s.kind {
+            StmtKind::Expr(e) => {
+                f.pos.set(s.span.start);
+                eval(interp, &mut f, e).and_then(|v| echo(interp, v))
+            }
+            _ => exec_stmt(interp, &mut f, s).map(|_| ()),
+        };
+        interp.run_finalizers();
+        if let Err(e) = step {
+            exceptions::add_traceback(
+                &e.0,
+                &unit.file,
+                unit.line_of(f.pos.get()),
+                &f.func_name,
+                interp.depth,
+            );
+            r = Err(e);
+            break;
+        }
+    }
+    interp.frames.pop();
+    interp.frame_globals.pop();
+    r
+}
+
 /// Run a user module file (the tree-mode `ModuleRunner` for imports).
 pub fn run_module_source(
     interp: &mut Interp,
@@ -203,6 +254,9 @@ pub fn run_frame(interp: &mut Interp, code: &TreeCode, mut f: Frame) -> PyResult
 
 pub fn exec_block(interp: &mut Interp, f: &mut Frame, body: &[Stmt]) -> PyResult<Flow> {
     for s in body {
+        if crate::runtime::interrupt::pending() {
+            return Err(crate::runtime::interrupt::raise(interp));
+        }
         let r = exec_stmt(interp, f, s)?;
         interp.run_finalizers();
         if !matches!(r, Flow::Normal) {

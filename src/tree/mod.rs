@@ -16,7 +16,7 @@ use crate::syntax::ast::{self, Expr, FunctionDef, Name};
 use crate::syntax::scope::{Scope, SymbolTable};
 use std::rc::Rc;
 
-pub use exec::{call_tree_function, run_module};
+pub use exec::{call_tree_function, run_interactive, run_module};
 
 /// One parsed source file: its AST, scopes and line table.
 pub struct Unit {
