@@ -42,7 +42,7 @@ pub const AVAILABLE_MODES: &[Mode] = &[Mode::Tree];
 
 /// Native stack for the interpreter thread: deep Python recursion is
 /// bounded by the recursion limit and the stack guard, not by this.
-const MAIN_STACK_SIZE: usize = 1 << 30;
+pub const MAIN_STACK_SIZE: usize = 1 << 30;
 const STACK_MARGIN: usize = 1 << 20;
 
 /// Run `source` as the program `filename` with `sys.argv = argv`.
@@ -77,11 +77,7 @@ pub fn run_program(filename: &str, source: &str, argv: Vec<String>, mode: Mode) 
                 }
             };
             let mut interp = Interp::new();
-            let marker = 0u8;
-            let top = &marker as *const u8 as usize;
-            interp
-                .stack_floor
-                .set(top.saturating_sub(MAIN_STACK_SIZE - STACK_MARGIN));
+            set_stack_floor(&interp);
             interp.argv = argv;
             let dir = Path::new(&filename)
                 .parent()
@@ -105,6 +101,58 @@ pub fn run_program(filename: &str, source: &str, argv: Vec<String>, mode: Mode) 
             70
         }
     }
+}
+
+/// Record how deep the current thread's stack (of `MAIN_STACK_SIZE`) may
+/// grow before Python code gets a `RecursionError`.
+pub fn set_stack_floor(interp: &Interp) {
+    let marker = 0u8;
+    let top = &marker as *const u8 as usize;
+    interp
+        .stack_floor
+        .set(top.saturating_sub(MAIN_STACK_SIZE - STACK_MARGIN));
+}
+
+/// Why an interactive input did not run to completion.
+pub enum ExecError {
+    /// A rendered syntax error report.
+    Syntax(String),
+    Python(crate::runtime::PyErr),
+    Unsupported(String),
+}
+
+/// Run one REPL input in `globals` with the given mode; `echo` receives the
+/// value of each top-level expression statement.
+pub fn exec_interactive(
+    interp: &mut Interp,
+    mode: Mode,
+    file: &str,
+    source: &str,
+    globals: &Value,
+    echo: &mut dyn FnMut(&mut Interp, Value) -> crate::runtime::PyResult<()>,
+) -> Result<(), ExecError> {
+    let module = crate::syntax::parse_module(source).map_err(|errs| {
+        let color = std::io::IsTerminal::is_terminal(&std::io::stderr());
+        ExecError::Syntax(crate::diag::render_syntax_error(
+            file, source, &errs[0], color,
+        ))
+    })?;
+    match mode {
+        Mode::Tree => {
+            let name = interp.add_source(file, source);
+            let unit = crate::tree::Unit::new(name, source, module);
+            crate::tree::run_interactive(interp, &unit, globals, echo).map_err(ExecError::Python)
+        }
+        other => Err(ExecError::Unsupported(format!(
+            "mode '{}' is not supported by this build yet",
+            other.name()
+        ))),
+    }
+}
+
+/// `:dis` in the REPL: the bytecode of a snippet, when the VM exists.
+pub fn disassemble_interactive(_source: &str) -> String {
+    "the bytecode VM is not part of this build yet".to_string()
 }
 
 /// Turn the program's outcome into an exit status, printing an uncaught

@@ -8,6 +8,7 @@
 
 pub mod diag;
 pub mod driver;
+pub mod repl;
 pub mod runtime;
 pub mod syntax;
 pub mod tree;

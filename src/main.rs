@@ -38,9 +38,11 @@ enum Command {
     },
     /// Print the syntax tree of a file.
     Ast { file: String },
+    /// Start the interactive REPL (also what `tern` alone does).
+    Repl,
 }
 
-const SUBCOMMANDS: &[&str] = &["run", "check", "ast", "help"];
+const SUBCOMMANDS: &[&str] = &["run", "check", "ast", "repl", "help"];
 
 fn main() -> ExitCode {
     let mut args: Vec<String> = std::env::args().collect();
@@ -63,12 +65,7 @@ fn main() -> ExitCode {
         (None, Some(Command::Run { file, args })) => run_file(&file, args, mode),
         (None, Some(Command::Check { files })) => check(&files),
         (None, Some(Command::Ast { file })) => ast(&file),
-        (None, None) => {
-            eprintln!(
-                "tern: the interactive REPL is not available yet; give a FILE (see `tern --help`)"
-            );
-            2
-        }
+        (None, Some(Command::Repl)) | (None, None) => tern::repl::run(mode),
     };
     ExitCode::from(code.clamp(0, 255) as u8)
 }
