@@ -40,6 +40,30 @@ impl Mode {
 /// Modes this build can run.
 pub const AVAILABLE_MODES: &[Mode] = &[Mode::Tree];
 
+/// Set this environment variable (to anything but empty or `0`) to make a run
+/// print, on stderr and before the program starts, how long each phase that
+/// precedes execution took. `tern compare` and `tern bench` set it to show
+/// each mode's translation cost next to its run time, and remove the line
+/// before comparing outputs; without it a run prints nothing extra.
+pub const REPORT_PHASES_ENV: &str = "TERN_REPORT_PHASES";
+
+/// The start of that line; the rest is ` NAME=SECONDS` pairs in order, e.g.
+/// `tern-phases: parse=0.000412000 scope=0.000051000`. All of them count as
+/// time spent before running; a mode names its own phases.
+pub const PHASES_PREFIX: &str = "tern-phases:";
+
+/// Print the phases line if `REPORT_PHASES_ENV` asks for it. Each mode calls
+/// this once, after its last translation step and before execution.
+pub fn report_phases(phases: &[(&str, std::time::Duration)]) {
+    if std::env::var_os(REPORT_PHASES_ENV).is_some_and(|v| !v.is_empty() && v != "0") {
+        let mut line = String::from(PHASES_PREFIX);
+        for (name, took) in phases {
+            line.push_str(&format!(" {name}={:.9}", took.as_secs_f64()));
+        }
+        let _ = writeln!(std::io::stderr().lock(), "{line}");
+    }
+}
+
 /// Native stack for the interpreter thread: deep Python recursion is
 /// bounded by the recursion limit and the stack guard, not by this.
 pub const MAIN_STACK_SIZE: usize = 1 << 30;
@@ -66,6 +90,7 @@ pub fn run_program(filename: &str, source: &str, argv: Vec<String>, mode: Mode) 
         .name("tern-main".into())
         .stack_size(MAIN_STACK_SIZE)
         .spawn(move || {
+            let parse_started = std::time::Instant::now();
             let module = match crate::syntax::parse_module(&source) {
                 Ok(m) => m,
                 Err(errs) => {
@@ -76,6 +101,7 @@ pub fn run_program(filename: &str, source: &str, argv: Vec<String>, mode: Mode) 
                     return 1;
                 }
             };
+            let parse_time = parse_started.elapsed();
             let mut interp = Interp::new();
             set_stack_floor(&interp);
             interp.argv = argv;
@@ -91,7 +117,7 @@ pub fn run_program(filename: &str, source: &str, argv: Vec<String>, mode: Mode) 
                 .unwrap_or(Path::new("."))
                 .to_path_buf();
             interp.search_path.push(dir);
-            let result = crate::tree::run_main(&mut interp, &filename, &source, module);
+            let result = run_tree_main(&mut interp, &filename, &source, module, parse_time);
             finish(&mut interp, result)
         });
     match worker {
@@ -101,6 +127,27 @@ pub fn run_program(filename: &str, source: &str, argv: Vec<String>, mode: Mode) 
             70
         }
     }
+}
+
+/// `tree::run_main`, step by step, so that the scope analysis done by
+/// `Unit::new` is timed for `report_phases` (tree mode's "translation" is
+/// parsing plus scope analysis).
+fn run_tree_main(
+    interp: &mut Interp,
+    file: &str,
+    source: &str,
+    module: crate::syntax::ast::Module,
+    parse_time: std::time::Duration,
+) -> Result<Value, crate::runtime::PyErr> {
+    let scope_started = std::time::Instant::now();
+    let file = interp.add_source(file, source);
+    let unit = crate::tree::Unit::new(file, source, module);
+    report_phases(&[("parse", parse_time), ("scope", scope_started.elapsed())]);
+    let globals = crate::runtime::import::new_module_globals(interp, "__main__", &unit.file);
+    let main = crate::runtime::import::make_module("__main__", globals.clone());
+    interp.modules.insert(std::rc::Rc::from("__main__"), main);
+    crate::tree::run_module(interp, &unit, &globals)?;
+    Ok(globals)
 }
 
 /// Record how deep the current thread's stack (of `MAIN_STACK_SIZE`) may

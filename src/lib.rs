@@ -6,8 +6,10 @@
 //! objects, operators, built-ins, modules) ← `tree` (the tree-walking
 //! backend); `driver` runs whole programs; `diag` renders syntax errors.
 
+pub mod alloc;
 pub mod diag;
 pub mod driver;
+pub mod embed;
 pub mod repl;
 pub mod runtime;
 pub mod syntax;

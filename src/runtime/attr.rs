@@ -33,7 +33,7 @@ impl Interp {
                 Obj::Range(_) => t.range.clone(),
                 Obj::Slice(_) => t.slice.clone(),
                 Obj::Function(_) => t.function.clone(),
-                Obj::Native(_) => t.native.clone(),
+                Obj::Native(_) | Obj::Closure(_) => t.native.clone(),
                 Obj::BoundMethod(..) => t.method.clone(),
                 Obj::Class(_) => t.type_.clone(),
                 Obj::Instance(i) => i.class.clone(),
@@ -247,6 +247,10 @@ impl Interp {
             },
             Obj::Native(n) => match name {
                 "__name__" | "__qualname__" => Some(Value::str(&n.name)),
+                _ => None,
+            },
+            Obj::Closure(c) => match name {
+                "__name__" | "__qualname__" => Some(Value::str(&c.name)),
                 _ => None,
             },
             Obj::BoundMethod(f, s) => match name {

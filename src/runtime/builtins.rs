@@ -1064,6 +1064,7 @@ pub fn is_callable(interp: &Interp, v: &Value) -> bool {
         Some(
             Obj::Function(_)
             | Obj::Native(_)
+            | Obj::Closure(_)
             | Obj::BoundMethod(..)
             | Obj::Class(_)
             | Obj::StaticMethod(_),

@@ -18,6 +18,10 @@ impl Interp {
         let result = match o {
             Obj::Function(func) => self.call_function(f, func, pos, kw),
             Obj::Native(n) => (n.func)(self, pos, kw),
+            Obj::Closure(c) => {
+                let f = c.func.clone();
+                f(self, pos, kw)
+            }
             Obj::BoundMethod(func, this) => {
                 let mut args = Vec::with_capacity(pos.len() + 1);
                 args.push(this.clone());

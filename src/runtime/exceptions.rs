@@ -171,6 +171,9 @@ pub fn is_exception_class(interp: &Interp, v: &Value) -> bool {
 
 /// Does the exception match an `except` clause's type (a class or tuple)?
 pub fn matches(interp: &mut Interp, exc: &Value, typ: &Value) -> PyResult<bool> {
+    if interp.limit_kind(exc).is_some() {
+        return Ok(false);
+    }
     match typ.as_obj() {
         Some(Obj::Tuple(items)) => {
             for t in items.iter() {

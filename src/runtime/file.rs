@@ -497,6 +497,7 @@ fn parse_mode(interp: &Interp, mode: &str) -> PyResult<Mode> {
 
 /// `open(file, mode='r', buffering=-1, encoding=None, errors=None, newline=None, closefd=True)`
 pub fn open(interp: &mut Interp, args: &[Value], kw: &[(Name, Value)]) -> PyResult<Value> {
+    interp.require_filesystem()?;
     const NAMES: [&str; 7] = [
         "file",
         "mode",

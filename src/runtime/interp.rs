@@ -67,6 +67,63 @@ impl FrameInfo {
     }
 }
 
+/// What a script may reach outside the interpreter. The CLI grants
+/// everything; an embedded engine starts with nothing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Capabilities {
+    /// `open`, and the `os`/`os.path` functions that touch the file system.
+    pub filesystem: bool,
+    /// `os.environ` and `os.getenv`.
+    pub environment: bool,
+}
+
+impl Capabilities {
+    pub const ALL: Capabilities = Capabilities {
+        filesystem: true,
+        environment: true,
+    };
+    pub const NONE: Capabilities = Capabilities {
+        filesystem: false,
+        environment: false,
+    };
+}
+
+/// Resource limits a host sets; `None` means unlimited.
+#[derive(Clone, Debug, Default)]
+pub struct Limits {
+    /// Statements and loop iterations the script may run.
+    pub fuel: Option<u64>,
+    pub deadline: Option<std::time::Instant>,
+    /// Bytes the process may have allocated (needs `alloc::TrackingAllocator`).
+    pub memory: Option<usize>,
+    /// Bytes the script may write to stdout and stderr together.
+    pub output: Option<usize>,
+}
+
+/// Which limit stopped a script.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LimitKind {
+    Fuel,
+    Deadline,
+    Memory,
+    Output,
+}
+
+impl LimitKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            LimitKind::Fuel => "fuel",
+            LimitKind::Deadline => "deadline",
+            LimitKind::Memory => "memory",
+            LimitKind::Output => "output",
+        }
+    }
+}
+
+/// How many ticks run between checks of the slow conditions (deadline,
+/// memory, output, Ctrl-C).
+const TICK_CHUNK: u64 = 1024;
+
 /// Where `print` and tracebacks go; the embedding API can redirect them.
 pub type Sink = Box<dyn Write>;
 
@@ -96,6 +153,16 @@ pub struct Interp {
     pub frame_globals: Vec<Value>,
     /// The running frames, innermost last.
     pub frames: Vec<FrameInfo>,
+    pub caps: Capabilities,
+    pub limits: Limits,
+    /// Ticks left before the next slow check (see `tick`).
+    pub ticks_until_check: u64,
+    /// Fuel left after the current chunk of ticks.
+    pub fuel_left: Option<u64>,
+    /// Bytes written to stdout/stderr so far (for the output limit).
+    pub output_written: Rc<Cell<usize>>,
+    /// The exception class of limit errors, which no handler can catch.
+    pub limit_exc: Value,
     /// Open file objects, flushed at exit so no written data is lost.
     pub open_files: RefCell<Vec<std::rc::Weak<Obj>>>,
 }
@@ -154,8 +221,19 @@ impl Interp {
             open_files: RefCell::new(Vec::new()),
             frame_globals: Vec::new(),
             frames: Vec::new(),
+            caps: Capabilities::ALL,
+            limits: Limits::default(),
+            ticks_until_check: TICK_CHUNK,
+            fuel_left: None,
+            output_written: Rc::new(Cell::new(0)),
+            limit_exc: Value::NONE,
         };
         interp.exc_types = exceptions::make_exception_types(&interp);
+        interp.limit_exc = bare_class(
+            "LimitExceeded",
+            vec![interp.exc_type(ExcType::BaseException).clone()],
+            Layout::Exception,
+        );
         super::methods::install(&mut interp);
         super::builtins::install(&mut interp);
         interp.set_builtin("super", native("super", super::attr::super_builtin));
@@ -231,6 +309,123 @@ impl Interp {
         let here = &marker as *const u8 as usize;
         let floor = self.stack_floor.get();
         floor != 0 && here < floor
+    }
+
+    /// Count one unit of work (a statement or a loop iteration). Cheap on
+    /// the fast path; every `TICK_CHUNK` ticks it checks fuel, the
+    /// deadline, memory and output limits and Ctrl-C.
+    #[inline]
+    pub fn tick(&mut self) -> PyResult<()> {
+        self.ticks_until_check -= 1;
+        if self.ticks_until_check == 0 {
+            return self.tick_slow();
+        }
+        Ok(())
+    }
+
+    #[cold]
+    fn tick_slow(&mut self) -> PyResult<()> {
+        self.ticks_until_check = TICK_CHUNK;
+        if super::interrupt::pending() {
+            return Err(super::interrupt::raise(self));
+        }
+        if let Some(left) = self.fuel_left {
+            if left == 0 {
+                return Err(self.limit_error(LimitKind::Fuel));
+            }
+            let chunk = left.min(TICK_CHUNK);
+            self.fuel_left = Some(left - chunk);
+            self.ticks_until_check = chunk;
+        }
+        if let Some(d) = self.limits.deadline {
+            if std::time::Instant::now() >= d {
+                return Err(self.limit_error(LimitKind::Deadline));
+            }
+        }
+        self.check_memory(0)?;
+        if let Some(max) = self.limits.output {
+            if self.output_written.get() > max {
+                return Err(self.limit_error(LimitKind::Output));
+            }
+        }
+        Ok(())
+    }
+
+    /// Start counting fuel from the limits (before each run).
+    pub fn reset_budget(&mut self) {
+        self.fuel_left = self.limits.fuel;
+        self.ticks_until_check = 1;
+        self.output_written.set(0);
+    }
+
+    /// Fail if allocating `extra` more bytes would pass the memory limit.
+    pub fn check_memory(&self, extra: usize) -> PyResult<()> {
+        if let Some(max) = self.limits.memory {
+            if crate::alloc::allocated().saturating_add(extra) > max {
+                return Err(self.limit_error(LimitKind::Memory));
+            }
+        }
+        Ok(())
+    }
+
+    /// A limit error: an exception no `except` clause matches, so it always
+    /// reaches the host.
+    pub fn limit_error(&self, kind: LimitKind) -> PyErr {
+        let msg = match kind {
+            LimitKind::Fuel => "operation budget exhausted".to_string(),
+            LimitKind::Deadline => "time limit exceeded".to_string(),
+            LimitKind::Memory => format!(
+                "memory limit of {} bytes exceeded",
+                self.limits.memory.unwrap_or(0)
+            ),
+            LimitKind::Output => format!(
+                "output limit of {} bytes exceeded",
+                self.limits.output.unwrap_or(0)
+            ),
+        };
+        PyErr(exceptions::new_exception(
+            self,
+            &self.limit_exc,
+            vec![Value::str(kind.name()), Value::string(msg)],
+        ))
+    }
+
+    /// The limit an exception stands for, if it is a limit error.
+    pub fn limit_kind(&self, exc: &Value) -> Option<LimitKind> {
+        if !self.type_of(exc).is(&self.limit_exc) {
+            return None;
+        }
+        let args = exceptions::exc_args(exc);
+        match args.first().and_then(|a| a.as_str()) {
+            Some("fuel") => Some(LimitKind::Fuel),
+            Some("deadline") => Some(LimitKind::Deadline),
+            Some("memory") => Some(LimitKind::Memory),
+            _ => Some(LimitKind::Output),
+        }
+    }
+
+    /// Raise PermissionError unless the file system capability was granted.
+    pub fn require_filesystem(&self) -> PyResult<()> {
+        if self.caps.filesystem {
+            Ok(())
+        } else {
+            Err(self.err(
+                ExcType::PermissionError,
+                "file system access is not permitted in this interpreter",
+            ))
+        }
+    }
+
+    /// Raise PermissionError unless the environment capability was granted.
+    pub fn require_environment(&self) -> PyResult<()> {
+        if self.caps.environment {
+            Ok(())
+        } else {
+            Err(self.err(
+                ExcType::PermissionError,
+                "environment access is not permitted in this interpreter",
+            ))
+        }
     }
 
     /// Run pending `__del__` methods. Called by backends at safe points.

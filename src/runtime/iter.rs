@@ -114,6 +114,8 @@ impl Interp {
     }
 
     fn iter_next(&mut self, cell: &RefCell<IterState>) -> PyResult<Option<Value>> {
+        // Native loops (`sum(range(10**12))`) stay interruptible and metered.
+        self.tick()?;
         let mut st = cell.borrow_mut();
         let kind = st_kind(&st);
         match &mut *st {

@@ -34,6 +34,7 @@ pub fn builtin_module(interp: &mut Interp, name: &str) -> Option<Value> {
         "time" => make_time(interp),
         "os" => {
             let (os, path) = make_os();
+            restrict_os(interp, &os, &path);
             interp.modules.insert(Rc::from("os.path"), path);
             os
         }
@@ -51,6 +52,57 @@ pub fn builtin_module(interp: &mut Interp, name: &str) -> Option<Value> {
     };
     interp.modules.insert(Rc::from(name), m.clone());
     Some(m)
+}
+
+/// Without the file system or environment capability, the `os` functions
+/// that would reach them raise PermissionError; pure path arithmetic stays.
+fn restrict_os(interp: &Interp, os: &Value, path: &Value) {
+    fn deny_fs(interp: &mut Interp, _a: &[Value], _kw: Kw) -> PyResult<Value> {
+        interp.require_filesystem().map(|_| Value::NONE)
+    }
+    fn deny_env(interp: &mut Interp, _a: &[Value], _kw: Kw) -> PyResult<Value> {
+        interp.require_environment().map(|_| Value::NONE)
+    }
+    let set = |m: &Value, name: &str, f: super::object::NativeFnPtr| {
+        if let Some(Obj::Module(m)) = m.as_obj() {
+            if let Some(Obj::Dict(d)) = m.dict.as_obj() {
+                let old = d.borrow_mut().set_str(name, super::interp::native(name, f));
+                drop(old);
+            }
+        }
+    };
+    if !interp.caps.filesystem {
+        for name in [
+            "getcwd", "chdir", "listdir", "remove", "unlink", "rename", "replace", "mkdir",
+            "makedirs", "rmdir", "walk",
+        ] {
+            set(os, name, deny_fs);
+        }
+        for name in [
+            "exists",
+            "isfile",
+            "isdir",
+            "islink",
+            "getsize",
+            "getmtime",
+            "abspath",
+            "realpath",
+            "expanduser",
+            "relpath",
+        ] {
+            set(path, name, deny_fs);
+        }
+    }
+    if !interp.caps.environment {
+        set(os, "getenv", deny_env);
+        if let Some(Obj::Module(m)) = os.as_obj() {
+            if let Some(Obj::Dict(d)) = m.dict.as_obj() {
+                let empty = Value::obj(Obj::Dict(RefCell::new(Dict::new())));
+                let old = d.borrow_mut().set_str("environ", empty);
+                drop(old);
+            }
+        }
+    }
 }
 
 /// A module object from its attributes.

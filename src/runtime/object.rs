@@ -27,6 +27,8 @@ pub enum Obj {
     Slice(Box<[Value; 3]>),
     Function(Function),
     Native(NativeFn),
+    /// A native function with state: a Rust closure registered by a host.
+    Closure(ClosureFn),
     /// A function bound to its first argument (`obj.method`).
     BoundMethod(Value, Value),
     Class(Class),
@@ -139,6 +141,14 @@ pub struct Function {
 }
 
 pub type NativeFnPtr = fn(&mut Interp, &[Value], &[(Name, Value)]) -> PyResult<Value>;
+
+/// The body of a host-registered function.
+pub type NativeClosure = Rc<dyn Fn(&mut Interp, &[Value], &[(Name, Value)]) -> PyResult<Value>>;
+
+pub struct ClosureFn {
+    pub name: Rc<str>,
+    pub func: NativeClosure,
+}
 
 pub struct NativeFn {
     pub name: Rc<str>,
@@ -314,7 +324,7 @@ impl Obj {
             Obj::Range(_) => "range",
             Obj::Slice(_) => "slice",
             Obj::Function(_) => "function",
-            Obj::Native(_) => "builtin_function_or_method",
+            Obj::Native(_) | Obj::Closure(_) => "builtin_function_or_method",
             Obj::BoundMethod(..) => "method",
             Obj::Class(_) => "type",
             Obj::Instance(_) => "instance",

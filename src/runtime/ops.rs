@@ -107,6 +107,7 @@ impl Interp {
         match (op, a.as_obj()) {
             (BinOp::Add, Some(Obj::List(l))) => {
                 let items = super::iter::collect(self, b)?;
+                self.check_alloc((l.borrow().len() + items.len()) * 8)?;
                 l.borrow_mut().extend(items);
                 return Ok(a.clone());
             }
@@ -272,17 +273,20 @@ impl Interp {
         };
         match (op, oa, ob) {
             (BinOp::Add, Obj::Str(x), Some(Obj::Str(y))) => {
+                self.check_alloc(x.s.len() + y.s.len())?;
                 let mut s = String::with_capacity(x.s.len() + y.s.len());
                 s.push_str(&x.s);
                 s.push_str(&y.s);
                 Ok(Some(Value::string(s)))
             }
             (BinOp::Add, Obj::List(x), Some(Obj::List(y))) => {
+                self.check_alloc((x.borrow().len() + y.borrow().len()) * 8)?;
                 let mut v = x.borrow().clone();
                 v.extend(y.borrow().iter().cloned());
                 Ok(Some(Value::list(v)))
             }
             (BinOp::Add, Obj::Tuple(x), Some(Obj::Tuple(y))) => {
+                self.check_alloc((x.len() + y.len()) * 8)?;
                 let mut v = x.to_vec();
                 v.extend(y.iter().cloned());
                 Ok(Some(Value::tuple(v)))
@@ -335,6 +339,7 @@ impl Interp {
     /// Refuse allocations that could not possibly succeed (a hostile
     /// `[0] * 10**12`) with MemoryError rather than aborting the process.
     pub fn check_alloc(&self, bytes: usize) -> PyResult<()> {
+        self.check_memory(bytes)?;
         if bytes > (1usize << 36) {
             Err(self.err(ExcType::MemoryError, ""))
         } else {

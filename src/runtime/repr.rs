@@ -124,6 +124,7 @@ impl Interp {
                     v.bits() & 0xffff_ffff_ffff
                 ),
                 Obj::Native(n) => format!("<built-in function {}>", n.name),
+                Obj::Closure(c) => format!("<built-in function {}>", c.name),
                 Obj::BoundMethod(f, s) => {
                     let fname = match f.as_obj() {
                         Some(Obj::Function(func)) => func.qualname.to_string(),

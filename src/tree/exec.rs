@@ -254,9 +254,7 @@ pub fn run_frame(interp: &mut Interp, code: &TreeCode, mut f: Frame) -> PyResult
 
 pub fn exec_block(interp: &mut Interp, f: &mut Frame, body: &[Stmt]) -> PyResult<Flow> {
     for s in body {
-        if crate::runtime::interrupt::pending() {
-            return Err(crate::runtime::interrupt::raise(interp));
-        }
+        interp.tick()?;
         let r = exec_stmt(interp, f, s)?;
         interp.run_finalizers();
         if !matches!(r, Flow::Normal) {
@@ -634,7 +632,8 @@ fn exec_with(
             interp.handled.pop();
             match res {
                 Ok(v) => {
-                    if interp.truthy(&v)? {
+                    // Limit errors always reach the host: no suppression.
+                    if interp.truthy(&v)? && interp.limit_kind(&exc).is_none() {
                         Ok(Flow::Normal)
                     } else {
                         Err(e)
@@ -1422,6 +1421,7 @@ fn comp_loop(
         interp.iter(&v)?
     };
     'items: while let Some(x) = interp.next(&it)? {
+        interp.tick()?;
         assign(interp, f, &g.target, x)?;
         for cond in &g.ifs {
             let c = eval(interp, f, cond)?;
