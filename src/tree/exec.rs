@@ -20,6 +20,22 @@ pub enum Flow {
 }
 
 impl Frame {
+    /// The frame of a module body (or a REPL input): names live in `globals`.
+    fn module(unit: &Rc<Unit>, globals: &Value) -> Frame {
+        Frame {
+            locals: Vec::new(),
+            closure: Vec::new(),
+            globals: globals.clone(),
+            ns: Some(globals.clone()),
+            scope: unit.symbols.module.clone(),
+            unit: unit.clone(),
+            pos: Rc::new(Cell::new(0)),
+            func_name: Rc::from("<module>"),
+            qual_prefix: Rc::from(""),
+            yielder: None,
+        }
+    }
+
     /// The runtime's view of this frame (for `logging` and introspection).
     pub fn info(&self) -> crate::runtime::interp::FrameInfo {
         crate::runtime::interp::FrameInfo {
@@ -55,18 +71,7 @@ fn dict_of(v: &Value) -> &RefCell<Dict> {
 
 /// Execute a module body with the given globals dict.
 pub fn run_module(interp: &mut Interp, unit: &Rc<Unit>, globals: &Value) -> PyResult<()> {
-    let mut f = Frame {
-        locals: Vec::new(),
-        closure: Vec::new(),
-        globals: globals.clone(),
-        ns: Some(globals.clone()),
-        scope: unit.symbols.module.clone(),
-        unit: unit.clone(),
-        pos: Rc::new(Cell::new(0)),
-        func_name: Rc::from("<module>"),
-        qual_prefix: Rc::from(""),
-        yielder: None,
-    };
+    let mut f = Frame::module(unit, globals);
     let ast = unit.ast.clone();
     interp.frame_globals.push(globals.clone());
     interp.frames.push(f.info());
@@ -97,18 +102,7 @@ pub fn run_interactive(
     globals: &Value,
     echo: &mut dyn FnMut(&mut Interp, Value) -> PyResult<()>,
 ) -> PyResult<()> {
-    let mut f = Frame {
-        locals: Vec::new(),
-        closure: Vec::new(),
-        globals: globals.clone(),
-        ns: Some(globals.clone()),
-        scope: unit.symbols.module.clone(),
-        unit: unit.clone(),
-        pos: Rc::new(Cell::new(0)),
-        func_name: Rc::from("<module>"),
-        qual_prefix: Rc::from(""),
-        yielder: None,
-    };
+    let mut f = Frame::module(unit, globals);
     let ast = unit.ast.clone();
     interp.frame_globals.push(globals.clone());
     interp.frames.push(f.info());
