@@ -5,7 +5,27 @@
 
 use super::ast::*;
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::rc::Rc;
+
+/// A small, fast hasher for identifier lookups (the tree-walker resolves a
+/// name on every access; SipHash's DoS resistance buys nothing here since
+/// the keys come from the program's own source).
+#[derive(Default)]
+pub struct NameHasher(u64);
+
+impl Hasher for NameHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ *b as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+}
+
+pub type NameMap<V> = HashMap<Name, V, BuildHasherDefault<NameHasher>>;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ScopeKind {
@@ -32,7 +52,7 @@ pub enum Access {
 #[derive(Debug)]
 pub struct Scope {
     pub kind: ScopeKind,
-    pub names: HashMap<Name, Access>,
+    pub names: NameMap<Access>,
     /// Slot names, parameters first in signature order.
     pub slots: Vec<Name>,
     /// Slots that hold cells (created at frame entry).
@@ -178,7 +198,7 @@ fn resolve<'a>(
     cells: &HashMap<usize, HashSet<Name>>,
     out: &mut HashMap<usize, Rc<Scope>>,
 ) -> Rc<Scope> {
-    let mut names = HashMap::new();
+    let mut names = NameMap::default();
     let mut slots: Vec<Name> = Vec::new();
     let mut cell_slots = Vec::new();
     let mut freevars: Vec<Name> = Vec::new();

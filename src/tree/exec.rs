@@ -1042,7 +1042,10 @@ fn aug_assign(
 pub fn eval(interp: &mut Interp, f: &mut Frame, e: &Expr) -> PyResult<Value> {
     match &e.kind {
         ExprKind::Name(n) => load_name(interp, f, n),
-        ExprKind::Int(i) => Ok(Value::bigint(i.clone())),
+        ExprKind::Int(i) => Ok(match num_traits::ToPrimitive::to_i64(i) {
+            Some(small) => Value::int(small),
+            None => Value::bigint(i.clone()),
+        }),
         ExprKind::Float(x) => Ok(Value::float(*x)),
         ExprKind::Str(s) => Ok(Value::str(s)),
         ExprKind::Bool(b) => Ok(Value::bool(*b)),
