@@ -211,7 +211,7 @@ impl Interp {
             sources: HashMap::new(),
             depth: 0,
             recursion_limit: 1000,
-            stdout: Box::new(std::io::BufWriter::new(std::io::stdout())),
+            stdout: default_stdout(),
             stderr: Box::new(std::io::stderr()),
             handled: Vec::new(),
             argv: Vec::new(),
@@ -481,6 +481,17 @@ fn builtin_globals(interp: &mut Interp, _args: &[Value], _kw: &[(Name, Value)]) 
 impl Default for Interp {
     fn default() -> Self {
         Interp::new()
+    }
+}
+
+/// Line-buffered on a terminal (output appears as it is printed, as in
+/// CPython), block-buffered into pipes and files (fast).
+fn default_stdout() -> Sink {
+    use std::io::IsTerminal;
+    if std::io::stdout().is_terminal() {
+        Box::new(std::io::LineWriter::new(std::io::stdout()))
+    } else {
+        Box::new(std::io::BufWriter::new(std::io::stdout()))
     }
 }
 
