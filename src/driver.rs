@@ -33,12 +33,12 @@ impl Mode {
         }
     }
     pub fn is_available(self) -> bool {
-        self == Mode::Tree
+        matches!(self, Mode::Tree | Mode::Vm)
     }
 }
 
 /// Modes this build can run.
-pub const AVAILABLE_MODES: &[Mode] = &[Mode::Tree];
+pub const AVAILABLE_MODES: &[Mode] = &[Mode::Tree, Mode::Vm];
 
 /// Set this environment variable (to anything but empty or `0`) to make a run
 /// print, on stderr and before the program starts, how long each phase that
@@ -117,7 +117,10 @@ pub fn run_program(filename: &str, source: &str, argv: Vec<String>, mode: Mode) 
                 .unwrap_or(Path::new("."))
                 .to_path_buf();
             interp.search_path.push(dir);
-            let result = run_tree_main(&mut interp, &filename, &source, module, parse_time);
+            let result = match mode {
+                Mode::Vm => run_vm_main(&mut interp, &filename, &source, module, parse_time),
+                _ => run_tree_main(&mut interp, &filename, &source, module, parse_time),
+            };
             finish(&mut interp, result)
         });
     match worker {
@@ -147,6 +150,32 @@ fn run_tree_main(
     let main = crate::runtime::import::make_module("__main__", globals.clone());
     interp.modules.insert(std::rc::Rc::from("__main__"), main);
     crate::tree::run_module(interp, &unit, &globals)?;
+    Ok(globals)
+}
+
+/// `vm::run_main`, step by step, timing the compilation for
+/// `report_phases` (the VM's translation is parsing plus compiling to
+/// bytecode, scope analysis included).
+fn run_vm_main(
+    interp: &mut Interp,
+    file: &str,
+    source: &str,
+    module: crate::syntax::ast::Module,
+    parse_time: std::time::Duration,
+) -> Result<Value, crate::runtime::PyErr> {
+    let compile_started = std::time::Instant::now();
+    let file = interp.add_source(file, source);
+    let code = crate::bytecode::compile(file.clone(), source, &module)
+        .map_err(|e| interp.err(ExcType::SyntaxError, e.message))?;
+    drop(module);
+    report_phases(&[
+        ("parse", parse_time),
+        ("compile", compile_started.elapsed()),
+    ]);
+    let globals = crate::runtime::import::new_module_globals(interp, "__main__", &file);
+    let main = crate::runtime::import::make_module("__main__", globals.clone());
+    interp.modules.insert(std::rc::Rc::from("__main__"), main);
+    crate::vm::run_module_code(interp, code, &globals)?;
     Ok(globals)
 }
 
@@ -190,6 +219,12 @@ pub fn exec_interactive(
             let unit = crate::tree::Unit::new(name, source, module);
             crate::tree::run_interactive(interp, &unit, globals, echo).map_err(ExecError::Python)
         }
+        Mode::Vm => {
+            let name = interp.add_source(file, source);
+            let code = crate::bytecode::compile_interactive(name, source, &module)
+                .map_err(|e| ExecError::Python(interp.err(ExcType::SyntaxError, e.message)))?;
+            crate::vm::run_interactive(interp, code, globals, echo).map_err(ExecError::Python)
+        }
         other => Err(ExecError::Unsupported(format!(
             "mode '{}' is not supported by this build yet",
             other.name()
@@ -197,9 +232,16 @@ pub fn exec_interactive(
     }
 }
 
-/// `:dis` in the REPL: the bytecode of a snippet, when the VM exists.
-pub fn disassemble_interactive(_source: &str) -> String {
-    "the bytecode VM is not part of this build yet".to_string()
+/// `:dis` in the REPL: the bytecode of a snippet.
+pub fn disassemble_interactive(source: &str) -> String {
+    let module = match crate::syntax::parse_module(source) {
+        Ok(m) => m,
+        Err(errs) => return crate::diag::render_syntax_error("<stdin>", source, &errs[0], false),
+    };
+    match crate::bytecode::compile_interactive(std::rc::Rc::from("<stdin>"), source, &module) {
+        Ok(code) => crate::bytecode::dis::disassemble(&code),
+        Err(e) => format!("SyntaxError: {}", e.message),
+    }
 }
 
 /// Turn the program's outcome into an exit status, printing an uncaught

@@ -7,10 +7,13 @@
 //! backend); `driver` runs whole programs; `diag` renders syntax errors.
 
 pub mod alloc;
+pub mod bytecode;
 pub mod diag;
 pub mod driver;
 pub mod embed;
 pub mod repl;
 pub mod runtime;
 pub mod syntax;
+pub mod tools;
 pub mod tree;
+pub mod vm;

@@ -1,6 +1,7 @@
 //! The `tern` command line.
 
 use clap::{Parser, Subcommand};
+use std::path::PathBuf;
 use std::process::ExitCode;
 use tern::driver::{self, Mode};
 
@@ -38,11 +39,64 @@ enum Command {
     },
     /// Print the syntax tree of a file.
     Ast { file: String },
+    /// Print the bytecode of a file, function by function.
+    Dis { file: String },
     /// Start the interactive REPL (also what `tern` alone does).
     Repl,
+    /// Run a program in every available mode, check that they agree, time them.
+    #[command(
+        after_help = "Put `--` before program arguments that start with `-`.\n\
+                      Exit status: 0 when the modes agree, 1 when they do not (a diff is shown), 2 on a usage error."
+    )]
+    Compare {
+        file: String,
+        /// Arguments for the program (sys.argv[1:]).
+        args: Vec<String>,
+        /// Timed runs per mode; the median is shown.
+        #[arg(long, default_value_t = 3, value_parser = clap::value_parser!(u32).range(1..))]
+        runs: u32,
+        /// Kill a run that takes longer than this many seconds.
+        #[arg(long, value_name = "SECS")]
+        timeout: Option<f64>,
+    },
+    /// Time benchmark programs in each mode and under CPython; check their outputs.
+    #[command(
+        after_help = "Each *.py program runs with no arguments and must print the same output everywhere.\n\
+                      Exit status: 0 when every run passed, 1 when one failed or differed, 2 on a usage error."
+    )]
+    Bench {
+        /// Folders of *.py programs (default: benches/programs).
+        dirs: Vec<PathBuf>,
+        /// Modes to run, comma-separated (default: every available mode).
+        #[arg(long, value_delimiter = ',', value_name = "MODE,…")]
+        modes: Vec<String>,
+        /// Timed runs per program and implementation; the median is shown.
+        #[arg(long, default_value_t = 3, value_parser = clap::value_parser!(u32).range(1..))]
+        runs: u32,
+        /// Python to compare with (default: python3 if on PATH; '' for none).
+        #[arg(long, value_name = "CMD")]
+        python: Option<String>,
+        /// Do not run Python.
+        #[arg(long, conflicts_with = "python")]
+        no_python: bool,
+        /// Write every run's figures to FILE as JSON.
+        #[arg(long, value_name = "FILE")]
+        json: Option<PathBuf>,
+        /// Draw the medians as a bar chart in FILE (SVG).
+        #[arg(long, value_name = "FILE")]
+        svg: Option<PathBuf>,
+        /// Print the table as Markdown.
+        #[arg(long)]
+        markdown: bool,
+        /// Kill a run that takes longer than this many seconds.
+        #[arg(long, value_name = "SECS")]
+        timeout: Option<f64>,
+    },
 }
 
-const SUBCOMMANDS: &[&str] = &["run", "check", "ast", "repl", "help"];
+const SUBCOMMANDS: &[&str] = &[
+    "run", "check", "ast", "dis", "repl", "compare", "bench", "help",
+];
 
 fn main() -> ExitCode {
     let mut args: Vec<String> = std::env::args().collect();
@@ -65,9 +119,64 @@ fn main() -> ExitCode {
         (None, Some(Command::Run { file, args })) => run_file(&file, args, mode),
         (None, Some(Command::Check { files })) => check(&files),
         (None, Some(Command::Ast { file })) => ast(&file),
+        (None, Some(Command::Dis { file })) => dis(&file),
         (None, Some(Command::Repl)) | (None, None) => tern::repl::run(mode),
+        (None, Some(tool @ (Command::Compare { .. } | Command::Bench { .. }))) => run_tool(tool),
     };
     ExitCode::from(code.clamp(0, 255) as u8)
+}
+
+/// `tern compare` and `tern bench` (src/tools).
+fn run_tool(command: Command) -> i32 {
+    use tern::tools::{bench, compare};
+    match command {
+        Command::Compare {
+            file,
+            args,
+            runs,
+            timeout,
+        } => compare::main(&compare::Options {
+            file,
+            args,
+            runs: runs as usize,
+            timeout: seconds(timeout),
+        }),
+        Command::Bench {
+            dirs,
+            modes,
+            runs,
+            python,
+            no_python,
+            json,
+            svg,
+            markdown,
+            timeout,
+        } => {
+            let python = match python {
+                _ if no_python => bench::Python::Off,
+                None => bench::Python::Default,
+                Some(cmd) if cmd.trim().is_empty() => bench::Python::Off,
+                Some(cmd) => bench::Python::Command(cmd),
+            };
+            bench::main(&bench::Options {
+                dirs,
+                modes,
+                runs: runs as usize,
+                python,
+                json,
+                svg,
+                markdown,
+                timeout: seconds(timeout),
+            })
+        }
+        _ => unreachable!("run_tool is only given the tool commands"),
+    }
+}
+
+/// A `--timeout` in seconds; zero, negative or absurd values mean none.
+fn seconds(secs: Option<f64>) -> Option<std::time::Duration> {
+    secs.and_then(|s| std::time::Duration::try_from_secs_f64(s).ok())
+        .filter(|d| !d.is_zero())
 }
 
 fn read(file: &str) -> Result<String, i32> {
@@ -111,6 +220,34 @@ fn check(files: &[String]) -> i32 {
         }
     }
     status
+}
+
+fn dis(file: &str) -> i32 {
+    let source = match read(file) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    let module = match tern::syntax::parse_module(&source) {
+        Ok(m) => m,
+        Err(errs) => {
+            let color = std::io::IsTerminal::is_terminal(&std::io::stderr());
+            eprint!(
+                "{}",
+                tern::diag::render_syntax_error(file, &source, &errs[0], color)
+            );
+            return 1;
+        }
+    };
+    match tern::bytecode::compile(std::rc::Rc::from(file), &source, &module) {
+        Ok(code) => {
+            print!("{}", tern::bytecode::dis::disassemble(&code));
+            0
+        }
+        Err(e) => {
+            eprintln!("{file}: SyntaxError: {}", e.message);
+            1
+        }
+    }
 }
 
 fn ast(file: &str) -> i32 {

@@ -450,6 +450,7 @@ impl Interp {
                 if name == "__del__" {
                     c.has_del.set(true);
                 }
+                super::object::classes_changed();
                 let old = c.dict.borrow_mut().set_str(name, value);
                 drop(old);
                 Ok(())
@@ -496,7 +497,10 @@ impl Interp {
                 }
                 inst.dict.borrow_mut().remove_str(name)
             }
-            Some(Obj::Class(c)) => c.dict.borrow_mut().remove_str(name),
+            Some(Obj::Class(c)) => {
+                super::object::classes_changed();
+                c.dict.borrow_mut().remove_str(name)
+            }
             Some(Obj::Module(m)) => match m.dict.as_obj() {
                 Some(Obj::Dict(d)) => d.borrow_mut().remove_str(name),
                 _ => None,
@@ -560,6 +564,7 @@ impl Interp {
         };
         let has_del = dict.get_str("__del__").is_some()
             || mro.iter().any(|c| lookup_own(c, "__del__").is_some());
+        super::object::classes_changed();
         Ok(Value::obj(Obj::Class(Class {
             name,
             qualname,

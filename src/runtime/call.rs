@@ -57,6 +57,10 @@ impl Interp {
                 let code = code.clone();
                 crate::tree::call_tree_function(self, fval, func, &code, slots)
             }
+            Code::Bytecode(code) => {
+                let code = code.clone();
+                crate::vm::call_bytecode(self, fval, func, &code, slots)
+            }
         }
     }
 

@@ -406,6 +406,7 @@ pub fn make_unsupported_operation(interp: &Interp) -> Value {
     }
     mro.push(interp.types.object.clone());
     let name: Name = Rc::from("UnsupportedOperation");
+    super::object::classes_changed();
     Value::obj(Obj::Class(Class {
         qualname: name.clone(),
         name,

@@ -511,6 +511,7 @@ pub fn bare_class(name: &str, bases: Vec<Value>, layout: Layout) -> Value {
         }
     }
     let name: Name = Rc::from(name);
+    super::object::classes_changed();
     Value::obj(Obj::Class(Class {
         qualname: name.clone(),
         name,
@@ -535,6 +536,7 @@ pub fn native(name: &str, func: NativeFnPtr) -> Value {
 /// Add a native method to a class.
 pub fn add_method(class: &Value, name: &str, func: NativeFnPtr) {
     if let Some(Obj::Class(c)) = class.as_obj() {
+        super::object::classes_changed();
         let old = c.dict.borrow_mut().set_str(name, native(name, func));
         drop(old);
     }
@@ -543,6 +545,7 @@ pub fn add_method(class: &Value, name: &str, func: NativeFnPtr) {
 /// Set a class attribute.
 pub fn set_class_attr(class: &Value, name: &str, v: Value) {
     if let Some(Obj::Class(c)) = class.as_obj() {
+        super::object::classes_changed();
         let old = c.dict.borrow_mut().set_str(name, v);
         drop(old);
     }

@@ -120,6 +120,7 @@ impl Signature {
 #[derive(Clone)]
 pub enum Code {
     Tree(Rc<crate::tree::TreeCode>),
+    Bytecode(Rc<crate::bytecode::CodeObject>),
 }
 
 pub struct Function {
@@ -166,6 +167,25 @@ pub enum Layout {
     Exception,
     /// A built-in type whose instances are some other `Obj` kind (or unboxed).
     Builtin,
+}
+
+thread_local! {
+    static CLASS_EPOCH: Cell<u64> = const { Cell::new(0) };
+}
+
+/// A counter that changes whenever a class is created or any class's
+/// namespace changes (CPython's type version tags, coarsened): a backend
+/// may cache what an attribute lookup on a class found, keyed by the class
+/// and this epoch.
+#[inline]
+pub fn class_epoch() -> u64 {
+    CLASS_EPOCH.with(|e| e.get())
+}
+
+/// Invalidate cached class attribute lookups (see `class_epoch`).
+#[inline]
+pub fn classes_changed() {
+    CLASS_EPOCH.with(|e| e.set(e.get() + 1));
 }
 
 pub struct Class {
@@ -488,6 +508,7 @@ impl Obj {
                 drop(old);
             }
             Obj::Class(c) => {
+                classes_changed();
                 let old = c.dict.try_borrow_mut().map(|mut d| std::mem::take(&mut *d));
                 drop(old);
             }

@@ -1,0 +1,863 @@
+//! The dispatch loop.
+//!
+//! One `run` executes a frame and every Python function it calls: a call
+//! of a bytecode function pushes a new frame onto a local stack and the
+//! same loop continues in it, so Python recursion does not recurse in
+//! Rust (only calls made from inside the runtime — a `sorted` key, a
+//! dunder method, `__init__` — re-enter `run`). A generator's frame is
+//! the base frame of its own `run`; `yield` returns the frame to the
+//! generator object, which keeps it until the next resumption.
+//!
+//! Per instruction the loop copies the instruction out of the code
+//! vector, matches on it and works on the register file; the common cases
+//! (small-int and float arithmetic and comparisons, truth tests of bools,
+//! `range`/list iteration, list and tuple indexing, calls of Python
+//! functions) are handled inline without allocating, everything else is a
+//! call into the shared runtime. Errors leave the instruction with the
+//! exception and are dispatched to the innermost handler of the frame, or
+//! unwind the frame (adding its traceback entry) into its caller.
+
+use super::frame::{self, Frame};
+use super::helpers;
+use crate::bytecode::instr::{Instr, Reg, NO_REG};
+use crate::bytecode::CodeObject;
+use crate::runtime::exceptions;
+use crate::runtime::object::{Code, GenStep, IterState, Obj, Resume};
+use crate::runtime::ops::small_int_op;
+use crate::runtime::{iter, Interp, PyErr, PyResult, Value};
+use crate::syntax::ast::{BinOp, CmpOp, Name};
+
+/// How a `run` ended.
+pub enum Exit {
+    Return(Value),
+    Yield(Value),
+}
+
+pub(super) enum Outcome {
+    /// Call the Python function `func` with the `argc` arguments in the
+    /// current frame's registers from `first` (they bind one to one).
+    CallFast {
+        func: Value,
+        first: Reg,
+        argc: u16,
+        dst: Reg,
+    },
+    /// Run a prepared frame (its registers in `Frame::regs`).
+    Call(Frame),
+    Return(Value),
+    Yield(Value),
+    /// An exception raised by an instruction of the current frame: it
+    /// gets the exception being handled as `__context__`.
+    Error(PyErr),
+    /// An exception re-raised unchanged (a `finally` or a handler that
+    /// did not match, or one coming out of a callee frame).
+    Reraise(PyErr),
+}
+
+/// The value of an operand: moved out of a temporary, cloned otherwise.
+#[inline(always)]
+pub(super) fn take(regs: &mut [Value], r: Reg, tb: Reg) -> Value {
+    if r >= tb {
+        std::mem::replace(&mut regs[r as usize], Value::UNBOUND)
+    } else {
+        regs[r as usize].clone()
+    }
+}
+
+/// Release a consumed temporary.
+#[inline(always)]
+pub(super) fn consume(interp: &mut Interp, regs: &mut [Value], r: Reg, tb: Reg) {
+    if r >= tb {
+        let old = std::mem::replace(&mut regs[r as usize], Value::UNBOUND);
+        if old.is_obj() {
+            release(interp, old);
+        }
+    }
+}
+
+/// Store into a register, running `__del__` of what it held if that was
+/// the last reference.
+#[inline(always)]
+pub(super) fn put(interp: &mut Interp, regs: &mut [Value], dst: Reg, v: Value) {
+    let old = std::mem::replace(&mut regs[dst as usize], v);
+    if old.is_obj() {
+        release(interp, old);
+    }
+}
+
+/// Drop a heap value and run the finalizers that may have become due.
+#[inline(never)]
+pub(super) fn release(interp: &mut Interp, v: Value) {
+    drop(v);
+    interp.run_finalizers();
+}
+
+/// `put`, or drop the value when the destination is `NO_REG`.
+#[inline(always)]
+pub(super) fn put_opt(interp: &mut Interp, regs: &mut [Value], dst: Reg, v: Value) {
+    if dst == NO_REG {
+        if v.is_obj() {
+            drop(v);
+            interp.run_finalizers();
+        }
+    } else {
+        put(interp, regs, dst, v);
+    }
+}
+
+#[inline(always)]
+pub(super) fn fast_truthy(v: &Value) -> Option<bool> {
+    if v.is(&Value::TRUE) {
+        Some(true)
+    } else if v.is(&Value::FALSE) || v.is_none() {
+        Some(false)
+    } else {
+        v.as_small_int().map(|i| i != 0)
+    }
+}
+
+/// Compare two unboxed numbers of the same kind.
+#[inline(always)]
+pub(super) fn fast_compare(a: &Value, b: &Value, op: CmpOp) -> Option<bool> {
+    if let (Some(x), Some(y)) = (a.as_small_int(), b.as_small_int()) {
+        return Some(match op {
+            CmpOp::Lt => x < y,
+            CmpOp::LtE => x <= y,
+            CmpOp::Gt => x > y,
+            CmpOp::GtE => x >= y,
+            CmpOp::Eq => x == y,
+            _ => x != y,
+        });
+    }
+    if let (Some(x), Some(y)) = (a.as_float(), b.as_float()) {
+        return Some(match op {
+            CmpOp::Lt => x < y,
+            CmpOp::LtE => x <= y,
+            CmpOp::Gt => x > y,
+            CmpOp::GtE => x >= y,
+            CmpOp::Eq => x == y,
+            _ => x != y,
+        });
+    }
+    None
+}
+
+#[inline(always)]
+pub(super) fn fast_binop(op: BinOp, a: &Value, b: &Value) -> Option<Value> {
+    if let (Some(x), Some(y)) = (a.as_small_int(), b.as_small_int()) {
+        return small_int_op(op, x, y);
+    }
+    if let (Some(x), Some(y)) = (a.as_float(), b.as_float()) {
+        return match op {
+            BinOp::Add => Some(Value::float(x + y)),
+            BinOp::Sub => Some(Value::float(x - y)),
+            BinOp::Mul => Some(Value::float(x * y)),
+            BinOp::Div if y != 0.0 => Some(Value::float(x / y)),
+            _ => None,
+        };
+    }
+    None
+}
+
+/// What a call resolved to: a frame to run in this loop, or a result.
+pub(super) enum Invoke {
+    Frame(Frame),
+    Done(Value),
+}
+
+/// Call `callee` with arguments: Python functions become frames of this
+/// loop, anything else goes through the runtime.
+pub(super) fn invoke(
+    interp: &mut Interp,
+    callee: &Value,
+    pos: &[Value],
+    kw: &[(Name, Value)],
+) -> PyResult<Invoke> {
+    match callee.as_obj() {
+        Some(Obj::Function(f)) if !f.is_generator => {
+            if let Code::Bytecode(code) = &f.code {
+                let slots = crate::runtime::call::bind_arguments(interp, f, pos, kw)?;
+                return Ok(Invoke::Frame(Frame::function(
+                    code.clone(),
+                    f,
+                    callee.clone(),
+                    slots,
+                )));
+            }
+        }
+        Some(Obj::BoundMethod(m, this)) => {
+            if let Some(Obj::Function(f)) = m.as_obj() {
+                if let (Code::Bytecode(code), false) = (&f.code, f.is_generator) {
+                    let mut args = Vec::with_capacity(pos.len() + 1);
+                    args.push(this.clone());
+                    args.extend_from_slice(pos);
+                    let slots = crate::runtime::call::bind_arguments(interp, f, &args, kw)?;
+                    return Ok(Invoke::Frame(Frame::function(
+                        code.clone(),
+                        f,
+                        m.clone(),
+                        slots,
+                    )));
+                }
+            }
+        }
+        _ => {}
+    }
+    interp.call(callee, pos, kw).map(Invoke::Done)
+}
+
+/// Can `fval` be called with `argc` positional arguments that bind one to
+/// one to its parameters (the call then needs no argument binding)?
+#[inline(always)]
+pub(super) fn fast_callable(fval: &Value, argc: usize) -> bool {
+    let Some(Obj::Function(f)) = fval.as_obj() else {
+        return false;
+    };
+    let Code::Bytecode(code) = &f.code else {
+        return false;
+    };
+    !f.is_generator && code.simple_args && code.sig.npositional == argc
+}
+
+/// Resume a generator frame with `input`: `Ok(Some(v))` if it yields
+/// again at once (a delegated `yield from`), `Ok(None)` to continue.
+fn resume(
+    interp: &mut Interp,
+    f: &mut Frame,
+    regs: &mut [Value],
+    input: Resume,
+) -> PyResult<Option<Value>> {
+    if !f.suspended {
+        // Not started: a throw raises before the first instruction.
+        return match input {
+            Resume::Send(_) => Ok(None),
+            Resume::Throw(e) => Err(PyErr(e)),
+        };
+    }
+    f.suspended = false;
+    let at = f.pc as usize - 1;
+    match f.code.instrs[at] {
+        Instr::Yield { dst, .. } => match input {
+            Resume::Send(v) => {
+                if dst != NO_REG {
+                    put(interp, regs, dst, v);
+                }
+                Ok(None)
+            }
+            Resume::Throw(e) => Err(PyErr(e)),
+        },
+        Instr::YieldFrom { dst, iter } => {
+            let tb = f.code.temp_base;
+            match yield_from_step(interp, regs, dst, iter, tb, input)? {
+                Some(v) => {
+                    f.suspended = true;
+                    Ok(Some(v))
+                }
+                None => Ok(None),
+            }
+        }
+        _ => Ok(None),
+    }
+}
+
+/// One step of `yield from`: pass `input` to the sub-iterator; `Some(v)`
+/// when it yields `v`, `None` when it is done (its result in `dst`).
+pub(super) fn yield_from_step(
+    interp: &mut Interp,
+    regs: &mut [Value],
+    dst: Reg,
+    iter: Reg,
+    tb: Reg,
+    input: Resume,
+) -> PyResult<Option<Value>> {
+    let it = regs[iter as usize].clone();
+    let done = if matches!(it.as_obj(), Some(Obj::Generator(_))) {
+        match iter::gen_resume(interp, &it, input)? {
+            GenStep::Yield(x) => return Ok(Some(x)),
+            GenStep::Return(r) => r,
+        }
+    } else {
+        if let Resume::Throw(e) = input {
+            return Err(PyErr(e));
+        }
+        match interp.next(&it)? {
+            Some(x) => return Ok(Some(x)),
+            None => Value::NONE,
+        }
+    };
+    drop(it);
+    consume(interp, regs, iter, tb);
+    put_opt(interp, regs, dst, done);
+    Ok(None)
+}
+
+/// Run `base` (not yet entered) until it returns, raises or yields. A
+/// yielding frame is handed back with the result.
+pub fn run(
+    interp: &mut Interp,
+    mut base: Frame,
+    input: Option<Resume>,
+) -> (Option<Frame>, PyResult<Exit>) {
+    if let Err(e) = frame::enter(interp, &mut base) {
+        return (None, Err(e));
+    }
+    // The register stack: the base frame's registers, then each callee's.
+    let mut stack = std::mem::take(&mut base.regs);
+    base.base = 0;
+    // Frames called from the base frame, innermost last.
+    let mut callers: Vec<Frame> = Vec::new();
+    macro_rules! top {
+        () => {
+            match callers.last_mut() {
+                Some(f) => f,
+                None => &mut base,
+            }
+        };
+    }
+    let mut outcome: Option<Outcome> = None;
+    if let Some(inp) = input {
+        let fresh = !base.suspended;
+        match resume(interp, &mut base, &mut stack, inp) {
+            Ok(None) => {}
+            Ok(Some(v)) => outcome = Some(Outcome::Yield(v)),
+            Err(e) if fresh => {
+                frame::leave(interp, &mut base, false);
+                return (None, Err(e));
+            }
+            Err(e) => outcome = Some(Outcome::Reraise(e)),
+        }
+    }
+    loop {
+        let out = match outcome.take() {
+            Some(o) => o,
+            None => execute(interp, top!(), &mut stack),
+        };
+        match out {
+            Outcome::CallFast {
+                func,
+                first,
+                argc,
+                dst,
+            } => {
+                let Some(Obj::Function(fo)) = func.as_obj() else {
+                    unreachable!("CallFast of a non-function")
+                };
+                let Code::Bytecode(code) = &fo.code else {
+                    unreachable!("CallFast of a non-bytecode function")
+                };
+                let code = code.clone();
+                let new_base = stack.len();
+                let src = top!().base as usize + first as usize;
+                stack.reserve(code.nregs as usize);
+                for i in src..src + argc as usize {
+                    let v = std::mem::replace(&mut stack[i], Value::UNBOUND);
+                    stack.push(v);
+                }
+                frame::init_regs(&code, &mut stack, new_base, &fo.closure);
+                let globals = fo.globals.clone();
+                let mut f = Frame::new(code, Vec::new(), globals, Value::UNBOUND, func);
+                f.base = new_base as u32;
+                f.ret_dst = dst;
+                if let Err(e) = frame::enter(interp, &mut f) {
+                    stack.truncate(new_base);
+                    drop(f);
+                    outcome = Some(Outcome::Error(e));
+                    continue;
+                }
+                callers.push(f);
+            }
+            Outcome::Call(mut f) => {
+                let new_base = stack.len();
+                stack.append(&mut f.regs);
+                f.base = new_base as u32;
+                if let Err(e) = frame::enter(interp, &mut f) {
+                    stack.truncate(new_base);
+                    drop(f);
+                    outcome = Some(Outcome::Error(e));
+                    continue;
+                }
+                callers.push(f);
+            }
+            Outcome::Return(v) => {
+                frame::leave(interp, top!(), false);
+                match callers.pop() {
+                    Some(done) => {
+                        stack.truncate(done.base as usize);
+                        let dst = done.ret_dst;
+                        drop(done);
+                        let b = top!().base as usize;
+                        put_opt(interp, &mut stack[b..], dst, v);
+                        interp.run_finalizers();
+                    }
+                    None => {
+                        drop(stack);
+                        drop(base);
+                        interp.run_finalizers();
+                        return (None, Ok(Exit::Return(v)));
+                    }
+                }
+            }
+            Outcome::Yield(v) => {
+                debug_assert!(callers.is_empty());
+                base.suspended = true;
+                base.regs = stack;
+                frame::leave(interp, &mut base, true);
+                return (Some(base), Ok(Exit::Yield(v)));
+            }
+            Outcome::Error(e) => {
+                if let Some(h) = interp.handled.last() {
+                    if exceptions::exc_data(&e.0).is_some_and(|d| d.borrow().context.is_none()) {
+                        helpers::chain_context(&e.0, h);
+                    }
+                }
+                outcome = Some(Outcome::Reraise(e));
+            }
+            Outcome::Reraise(e) => {
+                // Find a handler in this frame or unwind into the caller.
+                let cur = top!();
+                let code = cur.code.clone();
+                let fault = cur.pc.saturating_sub(1);
+                exceptions::add_traceback(
+                    &e.0,
+                    &code.file,
+                    code.line_at(fault as usize),
+                    &code.name,
+                    cur.depth,
+                );
+                if let Some(h) = code.handler_for(fault) {
+                    // Clear the registers above the handler's watermark, as
+                    // unwinding a value stack would.
+                    let start = cur.base as usize + h.exc_reg as usize;
+                    let end = cur.base as usize + code.nregs as usize;
+                    cur.pc = h.target;
+                    let dropped: Vec<Value> = stack[start..end]
+                        .iter_mut()
+                        .map(|r| std::mem::replace(r, Value::UNBOUND))
+                        .collect();
+                    stack[start] = e.0;
+                    drop(dropped);
+                    interp.run_finalizers();
+                    continue;
+                }
+                frame::leave(interp, cur, false);
+                match callers.pop() {
+                    Some(done) => {
+                        stack.truncate(done.base as usize);
+                        drop(done);
+                        interp.run_finalizers();
+                        outcome = Some(Outcome::Reraise(e));
+                    }
+                    None => {
+                        drop(stack);
+                        drop(base);
+                        return (None, Err(e));
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Execute instructions of `f` from `f.pc` until something leaves the
+/// frame (a call of a Python function, a return, a yield, an error).
+#[inline(never)]
+fn execute(interp: &mut Interp, f: &mut Frame, stack: &mut [Value]) -> Outcome {
+    let Frame {
+        code,
+        pc,
+        globals,
+        ns,
+        base,
+        ..
+    } = f;
+    let code: &CodeObject = code;
+    let b = *base as usize;
+    let regs = &mut stack[b..b + code.nregs as usize];
+    let mut p = *pc as usize;
+    let out = run_instrs(interp, code, globals, ns, regs, &mut p);
+    *pc = p as u32;
+    out
+}
+
+/// The hot loop: the common cases of the most frequent instructions
+/// inline; everything else (and every slow path) in `slow::slow`.
+#[inline(always)]
+fn run_instrs(
+    interp: &mut Interp,
+    code: &CodeObject,
+    globals: &Value,
+    ns: &Value,
+    regs: &mut [Value],
+    pc_out: &mut usize,
+) -> Outcome {
+    let instrs: &[Instr] = &code.instrs;
+    let tb = code.temp_base;
+    let ns_opt = if ns.is_unbound() { None } else { Some(ns) };
+    let mut pc = *pc_out;
+    let out = loop {
+        let ins = instrs[pc];
+        pc += 1;
+        match ins {
+            Instr::Move { dst, src } => {
+                let v = take(regs, src, tb);
+                put(interp, regs, dst, v);
+                continue;
+            }
+            Instr::LoadConst { dst, idx } => {
+                let v = code.consts[idx as usize].clone();
+                put(interp, regs, dst, v);
+                continue;
+            }
+            Instr::Add { dst, a, b } | Instr::InplaceAdd { dst, a, b } => {
+                let (x, y) = (&regs[a as usize], &regs[b as usize]);
+                if let (Some(i), Some(j)) = (x.as_small_int(), y.as_small_int()) {
+                    put(interp, regs, dst, Value::int(i + j));
+                    continue;
+                }
+                if let (Some(p), Some(q)) = (x.as_float(), y.as_float()) {
+                    put(interp, regs, dst, Value::float(p + q));
+                    continue;
+                }
+            }
+            Instr::Sub { dst, a, b } | Instr::InplaceSub { dst, a, b } => {
+                let (x, y) = (&regs[a as usize], &regs[b as usize]);
+                if let (Some(i), Some(j)) = (x.as_small_int(), y.as_small_int()) {
+                    put(interp, regs, dst, Value::int(i - j));
+                    continue;
+                }
+                if let (Some(p), Some(q)) = (x.as_float(), y.as_float()) {
+                    put(interp, regs, dst, Value::float(p - q));
+                    continue;
+                }
+            }
+            Instr::Mul { dst, a, b } => {
+                let (x, y) = (&regs[a as usize], &regs[b as usize]);
+                if let (Some(i), Some(j)) = (x.as_small_int(), y.as_small_int()) {
+                    if let Some(r) = i.checked_mul(j) {
+                        put(interp, regs, dst, Value::int(r));
+                        continue;
+                    }
+                } else if let (Some(p), Some(q)) = (x.as_float(), y.as_float()) {
+                    put(interp, regs, dst, Value::float(p * q));
+                    continue;
+                }
+            }
+            Instr::Mod { dst, a, b } => {
+                let (x, y) = (&regs[a as usize], &regs[b as usize]);
+                if let (Some(i), Some(j)) = (x.as_small_int(), y.as_small_int()) {
+                    if j != 0 {
+                        let mut r = i % j;
+                        if r != 0 && ((r < 0) != (j < 0)) {
+                            r += j;
+                        }
+                        put(interp, regs, dst, Value::int(r));
+                        continue;
+                    }
+                }
+            }
+            Instr::FloorDiv { dst, a, b } => {
+                let (x, y) = (&regs[a as usize], &regs[b as usize]);
+                if let (Some(i), Some(j)) = (x.as_small_int(), y.as_small_int()) {
+                    if j != 0 {
+                        let mut q = i / j;
+                        if i % j != 0 && ((i < 0) != (j < 0)) {
+                            q -= 1;
+                        }
+                        put(interp, regs, dst, Value::int(q));
+                        continue;
+                    }
+                }
+            }
+            Instr::TrueDiv { dst, a, b } => {
+                let (x, y) = (&regs[a as usize], &regs[b as usize]);
+                if let (Some(p), Some(q)) = (x.as_float(), y.as_float()) {
+                    if q != 0.0 {
+                        put(interp, regs, dst, Value::float(p / q));
+                        continue;
+                    }
+                } else if let (Some(i), Some(j)) = (x.as_small_int(), y.as_small_int()) {
+                    // 48-bit ints convert to floats exactly.
+                    if j != 0 {
+                        put(interp, regs, dst, Value::float(i as f64 / j as f64));
+                        continue;
+                    }
+                }
+            }
+            Instr::Lt { dst, a, b }
+            | Instr::Le { dst, a, b }
+            | Instr::Gt { dst, a, b }
+            | Instr::Ge { dst, a, b }
+            | Instr::Eq { dst, a, b }
+            | Instr::Ne { dst, a, b } => {
+                let (x, y) = (&regs[a as usize], &regs[b as usize]);
+                if let (Some(i), Some(j)) = (x.as_small_int(), y.as_small_int()) {
+                    let r = match ins {
+                        Instr::Lt { .. } => i < j,
+                        Instr::Le { .. } => i <= j,
+                        Instr::Gt { .. } => i > j,
+                        Instr::Ge { .. } => i >= j,
+                        Instr::Eq { .. } => i == j,
+                        _ => i != j,
+                    };
+                    put(interp, regs, dst, Value::bool(r));
+                    continue;
+                }
+            }
+            Instr::Jump { target } => {
+                pc = target as usize;
+                continue;
+            }
+            Instr::JumpIfFalse { cond, target } | Instr::JumpIfFalseKeep { cond, target } => {
+                let c = &regs[cond as usize];
+                if c.is(&Value::FALSE) {
+                    pc = target as usize;
+                    continue;
+                }
+                if c.is(&Value::TRUE) {
+                    continue;
+                }
+            }
+            Instr::JumpIfTrue { cond, target } | Instr::JumpIfTrueKeep { cond, target } => {
+                let c = &regs[cond as usize];
+                if c.is(&Value::TRUE) {
+                    pc = target as usize;
+                    continue;
+                }
+                if c.is(&Value::FALSE) {
+                    continue;
+                }
+            }
+            Instr::JumpIfNotLt { a, b, target } => {
+                if let (Some(i), Some(j)) = (
+                    regs[a as usize].as_small_int(),
+                    regs[b as usize].as_small_int(),
+                ) {
+                    if i >= j {
+                        pc = target as usize;
+                    }
+                    continue;
+                }
+            }
+            Instr::JumpIfNotLe { a, b, target } => {
+                if let (Some(i), Some(j)) = (
+                    regs[a as usize].as_small_int(),
+                    regs[b as usize].as_small_int(),
+                ) {
+                    if i > j {
+                        pc = target as usize;
+                    }
+                    continue;
+                }
+            }
+            Instr::JumpIfNotGt { a, b, target } => {
+                if let (Some(i), Some(j)) = (
+                    regs[a as usize].as_small_int(),
+                    regs[b as usize].as_small_int(),
+                ) {
+                    if i <= j {
+                        pc = target as usize;
+                    }
+                    continue;
+                }
+            }
+            Instr::JumpIfNotGe { a, b, target } => {
+                if let (Some(i), Some(j)) = (
+                    regs[a as usize].as_small_int(),
+                    regs[b as usize].as_small_int(),
+                ) {
+                    if i < j {
+                        pc = target as usize;
+                    }
+                    continue;
+                }
+            }
+            Instr::JumpIfNotEq { a, b, target } => {
+                if let (Some(i), Some(j)) = (
+                    regs[a as usize].as_small_int(),
+                    regs[b as usize].as_small_int(),
+                ) {
+                    if i != j {
+                        pc = target as usize;
+                    }
+                    continue;
+                }
+            }
+            Instr::JumpIfNotNe { a, b, target } => {
+                if let (Some(i), Some(j)) = (
+                    regs[a as usize].as_small_int(),
+                    regs[b as usize].as_small_int(),
+                ) {
+                    if i == j {
+                        pc = target as usize;
+                    }
+                    continue;
+                }
+            }
+            Instr::ForIter { dst, iter, target } => {
+                if let Some(Obj::Iter(cell)) = regs[iter as usize].as_obj() {
+                    let mut st = cell.borrow_mut();
+                    if let IterState::Range {
+                        next,
+                        step,
+                        remaining,
+                    } = &mut *st
+                    {
+                        if *remaining > 0 {
+                            let v = *next;
+                            *remaining -= 1;
+                            *next = next.wrapping_add(*step);
+                            drop(st);
+                            put(interp, regs, dst, Value::int(v));
+                        } else {
+                            drop(st);
+                            consume(interp, regs, iter, tb);
+                            pc = target as usize;
+                        }
+                        continue;
+                    }
+                }
+            }
+            Instr::GetItem { dst, obj, idx } => {
+                if let Some(v) = fast_getitem(&regs[obj as usize], &regs[idx as usize]) {
+                    consume(interp, regs, obj, tb);
+                    put(interp, regs, dst, v);
+                    continue;
+                }
+            }
+            Instr::LoadGlobal { dst, name } => {
+                let i = name as usize;
+                let (key, hash) = &code.name_values[i];
+                if let Some(v) = helpers::cached_get(globals, &code.global_cache[i], key, *hash) {
+                    put(interp, regs, dst, v);
+                    continue;
+                }
+            }
+            Instr::Call { dst, func, argc }
+                if fast_callable(&regs[func as usize], argc as usize) =>
+            {
+                code.pos.set(code.positions[pc - 1]);
+                let fv = std::mem::replace(&mut regs[func as usize], Value::UNBOUND);
+                break Outcome::CallFast {
+                    func: fv,
+                    first: func + 1,
+                    argc,
+                    dst,
+                };
+            }
+            Instr::Return { src } => {
+                let v = take(regs, src, tb);
+                break Outcome::Return(v);
+            }
+            Instr::Clear { reg } => {
+                let old = std::mem::replace(&mut regs[reg as usize], Value::UNBOUND);
+                if old.is_obj() {
+                    release(interp, old);
+                }
+                continue;
+            }
+            _ => {}
+        }
+        let mut p = pc;
+        if let Some(o) = super::slow::slow(interp, code, globals, ns_opt, regs, ins, &mut p) {
+            pc = p;
+            break o;
+        }
+        pc = p;
+    };
+    *pc_out = pc;
+    out
+}
+
+/// Move `n` consecutive operands out of the register file.
+#[inline]
+pub(super) fn take_range(regs: &mut [Value], start: Reg, n: u16, tb: Reg) -> Vec<Value> {
+    (start..start + n).map(|r| take(regs, r, tb)).collect()
+}
+
+/// `list[i]`, `tuple[i]` with a small int index in range.
+#[inline]
+pub(super) fn fast_getitem(o: &Value, i: &Value) -> Option<Value> {
+    let k = i.as_small_int()?;
+    match o.as_obj()? {
+        Obj::List(l) => {
+            let l = l.borrow();
+            let len = l.len() as i64;
+            let k = if k < 0 { k + len } else { k };
+            if (0..len).contains(&k) {
+                Some(l[k as usize].clone())
+            } else {
+                None
+            }
+        }
+        Obj::Tuple(t) => {
+            let len = t.len() as i64;
+            let k = if k < 0 { k + len } else { k };
+            if (0..len).contains(&k) {
+                Some(t[k as usize].clone())
+            } else {
+                None
+            }
+        }
+        _ => None,
+    }
+}
+
+/// How `obj.name(...)` is called.
+pub(super) enum Method {
+    /// A Python function found on the type: call it with `obj` first.
+    Function(Value),
+    /// A native method found on the type: call it with `obj` first.
+    Native(crate::runtime::object::NativeFnPtr),
+    /// Anything else: `getattr`, then call.
+    Attr,
+}
+
+/// Find a method the way `getattr` would, without binding it.
+#[inline]
+pub(super) fn method_lookup(interp: &Interp, obj: &Value, name: &str) -> Method {
+    use crate::runtime::attr::lookup_in_class;
+    match obj.as_obj() {
+        Some(Obj::Instance(inst)) => {
+            let Some(found) = lookup_in_class(&inst.class, name) else {
+                return Method::Attr;
+            };
+            match found.as_obj() {
+                Some(Obj::Function(_)) => {
+                    if inst.dict.borrow().get_str(name).is_some() {
+                        return Method::Attr;
+                    }
+                    Method::Function(found)
+                }
+                Some(Obj::Native(n)) if n.binds_self => {
+                    if inst.dict.borrow().get_str(name).is_some() {
+                        return Method::Attr;
+                    }
+                    Method::Native(n.func)
+                }
+                _ => Method::Attr,
+            }
+        }
+        Some(Obj::Class(_)) | Some(Obj::Module(_)) | Some(Obj::Super(..)) | None => Method::Attr,
+        Some(_) => {
+            let cls = interp.type_of(obj);
+            match lookup_in_class(&cls, name) {
+                Some(found) => match found.as_obj() {
+                    Some(Obj::Native(n)) if n.binds_self => Method::Native(n.func),
+                    _ => Method::Attr,
+                },
+                None => Method::Attr,
+            }
+        }
+    }
+}
+
+/// Shared by `vm::call_bytecode`: run a function frame to completion.
+pub fn call_frame(interp: &mut Interp, frame: Frame) -> PyResult<Value> {
+    match run(interp, frame, None).1? {
+        Exit::Return(v) => Ok(v),
+        Exit::Yield(_) => Err(interp.err(
+            crate::runtime::ExcType::SyntaxError,
+            "'yield' outside function",
+        )),
+    }
+}

@@ -1,0 +1,186 @@
+//! VM frames: a code object, where its registers are, and the bookkeeping
+//! the runtime needs (globals, the namespace of module and class bodies,
+//! recursion depth, the handled-exception base).
+//!
+//! Registers live in one contiguous stack per dispatch loop (`run`): a
+//! call appends the callee's register file after the caller's, a return
+//! truncates it, so calls allocate nothing. A frame that is not on such
+//! a stack — one about to become the base frame of a `run`, or a
+//! suspended generator — keeps its registers in `regs`. A generator is
+//! therefore just a frame kept after a `yield`.
+
+use crate::bytecode::instr::NO_REG;
+use crate::bytecode::{CodeKind, CodeObject, Reg};
+use crate::runtime::interp::FrameInfo;
+use crate::runtime::object::{Function, Obj};
+use crate::runtime::{Interp, PyResult, Value};
+use std::cell::RefCell;
+use std::rc::Rc;
+
+pub struct Frame {
+    pub code: Rc<CodeObject>,
+    /// The registers while the frame is off the stack (see above).
+    pub regs: Vec<Value>,
+    /// Index of register 0 in the run's stack.
+    pub base: u32,
+    /// The next instruction to run (after a call: the one after it).
+    pub pc: u32,
+    pub globals: Value,
+    /// Module and class bodies: where namespace stores go (else unbound).
+    pub ns: Value,
+    /// The function being run, kept alive with its closure and globals.
+    pub func: Value,
+    /// Where the caller wants the result (`NO_REG`: discard it).
+    pub ret_dst: Reg,
+    /// The interpreter's call depth while this frame runs (for tracebacks).
+    pub depth: u32,
+    /// Length of the handled-exception stack when the frame was entered.
+    pub handled_base: u32,
+    /// Function, class and generator frames count towards the recursion
+    /// limit; module bodies do not.
+    pub counts_depth: bool,
+    /// A generator frame stopped at a `yield`.
+    pub suspended: bool,
+    /// Whether entering pushed `globals` on the runtime's globals stack
+    /// (not needed when the caller runs in the same module).
+    pub pushed_globals: bool,
+    /// Exceptions a suspended generator was handling.
+    pub saved_handled: Vec<Value>,
+}
+
+impl Frame {
+    pub fn new(
+        code: Rc<CodeObject>,
+        regs: Vec<Value>,
+        globals: Value,
+        ns: Value,
+        func: Value,
+    ) -> Frame {
+        let counts_depth = code.kind != CodeKind::Module;
+        Frame {
+            code,
+            regs,
+            base: 0,
+            pc: 0,
+            globals,
+            ns,
+            func,
+            ret_dst: NO_REG,
+            depth: 0,
+            handled_base: 0,
+            counts_depth,
+            suspended: false,
+            pushed_globals: false,
+            saved_handled: Vec::new(),
+        }
+    }
+
+    /// A module body running with `globals` as its namespace.
+    pub fn module(code: Rc<CodeObject>, globals: Value) -> Frame {
+        let mut regs = Vec::with_capacity(code.nregs as usize);
+        init_regs(&code, &mut regs, 0, &[]);
+        Frame::new(code, regs, globals.clone(), globals, Value::NONE)
+    }
+
+    /// A class body filling the namespace `ns`.
+    pub fn class_body(code: Rc<CodeObject>, globals: Value, ns: Value, closure: &[Value]) -> Frame {
+        let mut regs = Vec::with_capacity(code.nregs as usize);
+        init_regs(&code, &mut regs, 0, closure);
+        if code.needs_class_cell {
+            regs[0] = Value::obj(Obj::Cell(RefCell::new(Value::UNBOUND)));
+        }
+        Frame::new(code, regs, globals, ns, Value::NONE)
+    }
+
+    /// A function frame whose parameters are already in `regs` (bound
+    /// arguments, in slot order).
+    pub fn function(
+        code: Rc<CodeObject>,
+        func: &Function,
+        fval: Value,
+        mut regs: Vec<Value>,
+    ) -> Frame {
+        init_regs(&code, &mut regs, 0, &func.closure);
+        Frame::new(code, regs, func.globals.clone(), Value::UNBOUND, fval)
+    }
+
+    /// The namespace of a module or class body.
+    #[inline]
+    pub fn ns(&self) -> Option<&Value> {
+        if self.ns.is_unbound() {
+            None
+        } else {
+            Some(&self.ns)
+        }
+    }
+
+    /// The runtime's view of this frame.
+    pub fn info(&self) -> FrameInfo {
+        FrameInfo {
+            file: self.code.file.clone(),
+            func: self.code.name.clone(),
+            pos: self.code.pos.clone(),
+            lines: self.code.line_starts.clone(),
+        }
+    }
+}
+
+/// Complete a register file whose entries from `base` are the bound
+/// parameters: unbound remaining slots, cells, closure cells, constants,
+/// temporaries.
+#[inline]
+pub fn init_regs(code: &CodeObject, regs: &mut Vec<Value>, base: usize, closure: &[Value]) {
+    let have = regs.len() - base;
+    regs.extend_from_slice(&code.reg_init[have.min(code.reg_init.len())..]);
+    for &c in &code.cell_slots {
+        let r = &mut regs[base + c as usize];
+        let v = std::mem::replace(r, Value::UNBOUND);
+        *r = Value::obj(Obj::Cell(RefCell::new(v)));
+    }
+    let free = base + code.nslots as usize;
+    for (i, cell) in closure.iter().take(code.nfree as usize).enumerate() {
+        regs[free + i] = cell.clone();
+    }
+}
+
+/// Enter a frame: recursion check, runtime frame info, handled base.
+#[inline]
+pub fn enter(interp: &mut Interp, f: &mut Frame) -> PyResult<()> {
+    if f.counts_depth {
+        interp.enter_call()?;
+    }
+    f.depth = interp.depth;
+    f.handled_base = interp.handled.len() as u32;
+    if !f.saved_handled.is_empty() {
+        interp.handled.append(&mut f.saved_handled);
+    }
+    interp.frames.push(f.info());
+    f.pushed_globals = !interp
+        .frame_globals
+        .last()
+        .is_some_and(|g| g.is(&f.globals));
+    if f.pushed_globals {
+        interp.frame_globals.push(f.globals.clone());
+    }
+    Ok(())
+}
+
+/// Leave a frame (returning, failing or suspending).
+#[inline]
+pub fn leave(interp: &mut Interp, f: &mut Frame, suspending: bool) {
+    if f.pushed_globals {
+        interp.frame_globals.pop();
+    }
+    interp.frames.pop();
+    let base = f.handled_base as usize;
+    if interp.handled.len() > base {
+        if suspending {
+            f.saved_handled = interp.handled.split_off(base);
+        } else {
+            interp.handled.truncate(base);
+        }
+    }
+    if f.counts_depth {
+        interp.leave_call();
+    }
+}
