@@ -33,12 +33,12 @@ impl Mode {
         }
     }
     pub fn is_available(self) -> bool {
-        matches!(self, Mode::Tree | Mode::Vm)
+        matches!(self, Mode::Tree | Mode::Vm | Mode::Jit)
     }
 }
 
 /// Modes this build can run.
-pub const AVAILABLE_MODES: &[Mode] = &[Mode::Tree, Mode::Vm];
+pub const AVAILABLE_MODES: &[Mode] = &[Mode::Tree, Mode::Vm, Mode::Jit];
 
 /// Set this environment variable (to anything but empty or `0`) to make a run
 /// print, on stderr and before the program starts, how long each phase that
@@ -72,6 +72,18 @@ const STACK_MARGIN: usize = 1 << 20;
 /// Run `source` as the program `filename` with `sys.argv = argv`.
 /// Returns the process exit status.
 pub fn run_program(filename: &str, source: &str, argv: Vec<String>, mode: Mode) -> i32 {
+    run_program_with(filename, source, argv, mode, false)
+}
+
+/// `run_program`; with `stats`, what the JIT did is printed to stderr
+/// after the run (`tern run --stats`).
+pub fn run_program_with(
+    filename: &str,
+    source: &str,
+    argv: Vec<String>,
+    mode: Mode,
+    stats: bool,
+) -> i32 {
     if !mode.is_available() {
         eprintln!(
             "tern: mode '{}' is not supported by this build yet (available: {})",
@@ -117,11 +129,25 @@ pub fn run_program(filename: &str, source: &str, argv: Vec<String>, mode: Mode) 
                 .unwrap_or(Path::new("."))
                 .to_path_buf();
             interp.search_path.push(dir);
+            let started = std::time::Instant::now();
             let result = match mode {
                 Mode::Vm => run_vm_main(&mut interp, &filename, &source, module, parse_time),
-                _ => run_tree_main(&mut interp, &filename, &source, module, parse_time),
+                Mode::Jit => run_jit_main(&mut interp, &filename, &source, module, parse_time),
+                Mode::Tree => run_tree_main(&mut interp, &filename, &source, module, parse_time),
             };
-            finish(&mut interp, result)
+            let status = finish(&mut interp, result);
+            if stats {
+                let report = match mode {
+                    Mode::Jit => crate::jit::stats_report(started.elapsed()),
+                    _ => format!(
+                        "{}: nothing compiled to machine code; run {:.3} ms in all\n",
+                        mode.name(),
+                        started.elapsed().as_secs_f64() * 1e3
+                    ),
+                };
+                eprint!("{report}");
+            }
+            status
         });
     match worker {
         Ok(handle) => handle.join().unwrap_or(70),
@@ -179,6 +205,36 @@ fn run_vm_main(
     Ok(globals)
 }
 
+/// The VM's compilation, then the module body translated to machine code
+/// before it runs (every other function is translated at its first call).
+fn run_jit_main(
+    interp: &mut Interp,
+    file: &str,
+    source: &str,
+    module: crate::syntax::ast::Module,
+    parse_time: std::time::Duration,
+) -> Result<Value, crate::runtime::PyErr> {
+    let compile_started = std::time::Instant::now();
+    let file = interp.add_source(file, source);
+    let code = crate::bytecode::compile(file.clone(), source, &module)
+        .map_err(|e| interp.err(ExcType::SyntaxError, e.message))?;
+    drop(module);
+    let compile_time = compile_started.elapsed();
+    let translate_started = std::time::Instant::now();
+    crate::jit::prepare(&code);
+    report_phases(&[
+        ("parse", parse_time),
+        ("compile", compile_time),
+        ("translate", translate_started.elapsed()),
+    ]);
+    crate::jit::enable(interp);
+    let globals = crate::runtime::import::new_module_globals(interp, "__main__", &file);
+    let main = crate::runtime::import::make_module("__main__", globals.clone());
+    interp.modules.insert(std::rc::Rc::from("__main__"), main);
+    crate::vm::run_module_code(interp, code, &globals)?;
+    Ok(globals)
+}
+
 /// Record how deep the current thread's stack (of `MAIN_STACK_SIZE`) may
 /// grow before Python code gets a `RecursionError`.
 pub fn set_stack_floor(interp: &Interp) {
@@ -215,20 +271,20 @@ pub fn exec_interactive(
     })?;
     match mode {
         Mode::Tree => {
+            interp.jit_enabled = false;
             let name = interp.add_source(file, source);
             let unit = crate::tree::Unit::new(name, source, module);
             crate::tree::run_interactive(interp, &unit, globals, echo).map_err(ExecError::Python)
         }
-        Mode::Vm => {
+        Mode::Vm | Mode::Jit => {
+            // Top-level REPL input echoes through `yield`, so it runs in
+            // the VM; in jit mode the functions it calls run natively.
+            interp.jit_enabled = mode == Mode::Jit;
             let name = interp.add_source(file, source);
             let code = crate::bytecode::compile_interactive(name, source, &module)
                 .map_err(|e| ExecError::Python(interp.err(ExcType::SyntaxError, e.message)))?;
             crate::vm::run_interactive(interp, code, globals, echo).map_err(ExecError::Python)
         }
-        other => Err(ExecError::Unsupported(format!(
-            "mode '{}' is not supported by this build yet",
-            other.name()
-        ))),
     }
 }
 

@@ -11,6 +11,7 @@ pub mod bytecode;
 pub mod diag;
 pub mod driver;
 pub mod embed;
+pub mod jit;
 pub mod repl;
 pub mod runtime;
 pub mod syntax;

@@ -28,6 +28,10 @@ enum Command {
     /// Run a script (`tern FILE` is a shorthand).
     Run {
         file: String,
+        /// After the run, print what the JIT compiled, its fallbacks and the
+        /// compile time against the run time (to stderr).
+        #[arg(long)]
+        stats: bool,
         /// Arguments for the script (sys.argv[1:]).
         #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
         args: Vec<String>,
@@ -41,6 +45,16 @@ enum Command {
     Ast { file: String },
     /// Print the bytecode of a file, function by function.
     Dis { file: String },
+    /// Print the Cranelift IR the JIT makes of each function of a file.
+    Clif {
+        file: String,
+        /// Only the function (or class body) with this name or qualified name.
+        #[arg(long, value_name = "NAME")]
+        function: Option<String>,
+        /// Print the machine code instead of the IR.
+        #[arg(long)]
+        asm: bool,
+    },
     /// Start the interactive REPL (also what `tern` alone does).
     Repl,
     /// Run a program in every available mode, check that they agree, time them.
@@ -95,7 +109,7 @@ enum Command {
 }
 
 const SUBCOMMANDS: &[&str] = &[
-    "run", "check", "ast", "dis", "repl", "compare", "bench", "help",
+    "run", "check", "ast", "dis", "clif", "repl", "compare", "bench", "help",
 ];
 
 fn main() -> ExitCode {
@@ -116,10 +130,18 @@ fn main() -> ExitCode {
     };
     let code = match (cli.code, cli.command) {
         (Some(code), _) => driver::run_program("<string>", &code, vec!["-c".into()], mode),
-        (None, Some(Command::Run { file, args })) => run_file(&file, args, mode),
+        (None, Some(Command::Run { file, args, stats })) => run_file(&file, args, mode, stats),
         (None, Some(Command::Check { files })) => check(&files),
         (None, Some(Command::Ast { file })) => ast(&file),
         (None, Some(Command::Dis { file })) => dis(&file),
+        (
+            None,
+            Some(Command::Clif {
+                file,
+                function,
+                asm,
+            }),
+        ) => clif(&file, function.as_deref(), asm),
         (None, Some(Command::Repl)) | (None, None) => tern::repl::run(mode),
         (None, Some(tool @ (Command::Compare { .. } | Command::Bench { .. }))) => run_tool(tool),
     };
@@ -191,14 +213,14 @@ fn read(file: &str) -> Result<String, i32> {
     })
 }
 
-fn run_file(file: &str, args: Vec<String>, mode: Mode) -> i32 {
+fn run_file(file: &str, args: Vec<String>, mode: Mode, stats: bool) -> i32 {
     let source = match read(file) {
         Ok(s) => s,
         Err(code) => return code,
     };
     let mut argv = vec![file.to_string()];
     argv.extend(args);
-    driver::run_program(file, &source, argv, mode)
+    driver::run_program_with(file, &source, argv, mode, stats)
 }
 
 fn check(files: &[String]) -> i32 {
@@ -222,11 +244,9 @@ fn check(files: &[String]) -> i32 {
     status
 }
 
-fn dis(file: &str) -> i32 {
-    let source = match read(file) {
-        Ok(s) => s,
-        Err(code) => return code,
-    };
+/// Parse and compile a file to bytecode, reporting errors as `tern run` does.
+fn compile_file(file: &str) -> Result<std::rc::Rc<tern::bytecode::CodeObject>, i32> {
+    let source = read(file)?;
     let module = match tern::syntax::parse_module(&source) {
         Ok(m) => m,
         Err(errs) => {
@@ -235,16 +255,37 @@ fn dis(file: &str) -> i32 {
                 "{}",
                 tern::diag::render_syntax_error(file, &source, &errs[0], color)
             );
-            return 1;
+            return Err(1);
         }
     };
-    match tern::bytecode::compile(std::rc::Rc::from(file), &source, &module) {
+    tern::bytecode::compile(std::rc::Rc::from(file), &source, &module).map_err(|e| {
+        eprintln!("{file}: SyntaxError: {}", e.message);
+        1
+    })
+}
+
+fn dis(file: &str) -> i32 {
+    match compile_file(file) {
         Ok(code) => {
             print!("{}", tern::bytecode::dis::disassemble(&code));
             0
         }
+        Err(status) => status,
+    }
+}
+
+fn clif(file: &str, function: Option<&str>, asm: bool) -> i32 {
+    let code = match compile_file(file) {
+        Ok(code) => code,
+        Err(status) => return status,
+    };
+    match tern::jit::clif_listing(&code, function, asm) {
+        Ok(text) => {
+            print!("{text}");
+            0
+        }
         Err(e) => {
-            eprintln!("{file}: SyntaxError: {}", e.message);
+            eprintln!("tern clif: {e}");
             1
         }
     }

@@ -14,7 +14,7 @@ use std::process::{Command, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-const MODES: &[&str] = &["tree", "vm"];
+const MODES: &[&str] = &["tree", "vm", "jit"];
 const FOLDERS: &[&str] = &["seeds", "features", "errors"];
 const TIMEOUT: Duration = Duration::from_secs(20);
 

@@ -99,6 +99,8 @@ pub struct CodeObject {
     /// reads the innermost frame of a code object, and that frame sets the
     /// cell before each call.
     pub pos: Rc<Cell<u32>>,
+    /// This code's native translation, once the JIT has made it.
+    pub native: crate::jit::NativeSlot,
 }
 
 impl CodeObject {

@@ -574,6 +574,7 @@ impl<'a> FnCompiler<'a> {
             doc: meta.doc,
             needs_class_cell: scope.needs_class_cell,
             pos: Rc::new(std::cell::Cell::new(self.def_pos)),
+            native: Default::default(),
         }))
     }
 }

@@ -137,6 +137,9 @@ pub struct Interp {
     pub sources: HashMap<Rc<str>, Rc<str>>,
     pub depth: u32,
     pub recursion_limit: u32,
+    /// Bytecode frames run as native code (`--mode jit`) instead of in the
+    /// VM's dispatch loop; see `vm::run_frame`.
+    pub jit_enabled: bool,
     pub stdout: Sink,
     pub stderr: Sink,
     /// Exceptions currently being handled (innermost last): the target of a
@@ -211,6 +214,7 @@ impl Interp {
             sources: HashMap::new(),
             depth: 0,
             recursion_limit: 1000,
+            jit_enabled: false,
             stdout: default_stdout(),
             stderr: Box::new(std::io::stderr()),
             handled: Vec::new(),

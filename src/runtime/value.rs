@@ -25,11 +25,11 @@ use std::rc::Rc;
 #[repr(transparent)]
 pub struct Value(u64);
 
-const TAG_SHIFT: u32 = 48;
-const TAG_INT: u64 = 0xFFF9;
+pub(crate) const TAG_SHIFT: u32 = 48;
+pub(crate) const TAG_INT: u64 = 0xFFF9;
 const TAG_SPECIAL: u64 = 0xFFFA;
-const TAG_OBJ: u64 = 0xFFFC;
-const PAYLOAD_MASK: u64 = (1 << TAG_SHIFT) - 1;
+pub(crate) const TAG_OBJ: u64 = 0xFFFC;
+pub(crate) const PAYLOAD_MASK: u64 = (1 << TAG_SHIFT) - 1;
 const CANONICAL_NAN: u64 = 0x7FF8_0000_0000_0000;
 
 /// Small ints are 48-bit two's complement.
@@ -235,6 +235,26 @@ impl Value {
     #[inline]
     pub fn bits(&self) -> u64 {
         self.0
+    }
+
+    /// Give up ownership of the value as its raw word (the JIT passes
+    /// owned values through machine registers); `from_raw` takes it back.
+    #[inline]
+    pub fn into_raw(self) -> u64 {
+        let bits = self.0;
+        std::mem::forget(self);
+        bits
+    }
+
+    /// Take back ownership of a word made by `into_raw`.
+    ///
+    /// # Safety
+    /// `bits` must come from `into_raw` (or be an unboxed value's word), and
+    /// each such word may be taken back once: a heap value's word carries
+    /// one strong count.
+    #[inline]
+    pub unsafe fn from_raw(bits: u64) -> Value {
+        Value(bits)
     }
 
     /// Current strong count (1 for unboxed values), for `sys.getrefcount`.

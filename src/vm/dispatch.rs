@@ -33,7 +33,7 @@ pub enum Exit {
     Yield(Value),
 }
 
-pub(super) enum Outcome {
+pub(crate) enum Outcome {
     /// Call the Python function `func` with the `argc` arguments in the
     /// current frame's registers from `first` (they bind one to one).
     CallFast {
@@ -56,7 +56,7 @@ pub(super) enum Outcome {
 
 /// The value of an operand: moved out of a temporary, cloned otherwise.
 #[inline(always)]
-pub(super) fn take(regs: &mut [Value], r: Reg, tb: Reg) -> Value {
+pub(crate) fn take(regs: &mut [Value], r: Reg, tb: Reg) -> Value {
     if r >= tb {
         std::mem::replace(&mut regs[r as usize], Value::UNBOUND)
     } else {
@@ -66,7 +66,7 @@ pub(super) fn take(regs: &mut [Value], r: Reg, tb: Reg) -> Value {
 
 /// Release a consumed temporary.
 #[inline(always)]
-pub(super) fn consume(interp: &mut Interp, regs: &mut [Value], r: Reg, tb: Reg) {
+pub(crate) fn consume(interp: &mut Interp, regs: &mut [Value], r: Reg, tb: Reg) {
     if r >= tb {
         let old = std::mem::replace(&mut regs[r as usize], Value::UNBOUND);
         if old.is_obj() {
@@ -78,7 +78,7 @@ pub(super) fn consume(interp: &mut Interp, regs: &mut [Value], r: Reg, tb: Reg) 
 /// Store into a register, running `__del__` of what it held if that was
 /// the last reference.
 #[inline(always)]
-pub(super) fn put(interp: &mut Interp, regs: &mut [Value], dst: Reg, v: Value) {
+pub(crate) fn put(interp: &mut Interp, regs: &mut [Value], dst: Reg, v: Value) {
     let old = std::mem::replace(&mut regs[dst as usize], v);
     if old.is_obj() {
         release(interp, old);
@@ -87,14 +87,14 @@ pub(super) fn put(interp: &mut Interp, regs: &mut [Value], dst: Reg, v: Value) {
 
 /// Drop a heap value and run the finalizers that may have become due.
 #[inline(never)]
-pub(super) fn release(interp: &mut Interp, v: Value) {
+pub(crate) fn release(interp: &mut Interp, v: Value) {
     drop(v);
     interp.run_finalizers();
 }
 
 /// `put`, or drop the value when the destination is `NO_REG`.
 #[inline(always)]
-pub(super) fn put_opt(interp: &mut Interp, regs: &mut [Value], dst: Reg, v: Value) {
+pub(crate) fn put_opt(interp: &mut Interp, regs: &mut [Value], dst: Reg, v: Value) {
     if dst == NO_REG {
         if v.is_obj() {
             drop(v);

@@ -385,13 +385,7 @@ pub fn make_class(
     let ns = Value::obj(Obj::Dict(RefCell::new(ns)));
     let frame = Frame::class_body(code.clone(), globals.clone(), ns.clone(), &closure);
     drop(closure);
-    let cell = match super::dispatch::run(interp, frame, None) {
-        (_, Ok(super::dispatch::Exit::Return(v))) => v,
-        (_, Ok(super::dispatch::Exit::Yield(_))) => {
-            return Err(interp.err(ExcType::SyntaxError, "'yield' outside function"))
-        }
-        (_, Err(e)) => return Err(e),
-    };
+    let cell = super::run_frame(interp, frame)?;
     let dict = std::mem::take(&mut *dict_of(&ns).borrow_mut());
     let cls = interp.new_class(
         code.name.clone(),

@@ -17,7 +17,7 @@ pub mod dispatch;
 pub mod frame;
 pub mod generator;
 pub mod helpers;
-mod slow;
+pub(crate) mod slow;
 
 use crate::bytecode::CodeObject;
 use crate::runtime::exceptions::ExcType;
@@ -34,7 +34,7 @@ fn syntax_error(interp: &Interp, e: crate::bytecode::CompileError) -> PyErr {
 /// Run a code object as a module body with `globals`.
 pub fn run_module_code(interp: &mut Interp, code: Rc<CodeObject>, globals: &Value) -> PyResult<()> {
     let frame = Frame::module(code, globals.clone());
-    dispatch::call_frame(interp, frame).map(|_| ())
+    run_frame(interp, frame).map(|_| ())
 }
 
 /// Run a whole program file as `__main__` in the VM.
@@ -114,13 +114,29 @@ pub fn call_bytecode(
 ) -> PyResult<Value> {
     let frame = Frame::function(code.clone(), func, fval.clone(), slots);
     if func.is_generator {
+        if interp.jit_enabled {
+            crate::jit::note_generator(code);
+        }
         return Ok(generator::make_generator(
             frame,
             func.name.clone(),
             func.qualname.clone(),
         ));
     }
-    dispatch::call_frame(interp, frame)
+    run_frame(interp, frame)
+}
+
+/// Run a (not yet entered) frame to completion with the backend the
+/// interpreter uses for bytecode: native code when the JIT is enabled
+/// (which itself leaves to this VM the code it cannot translate), else
+/// the dispatch loop. Generators are not frames run to completion; they
+/// always resume in the VM (see `generator.rs`).
+pub fn run_frame(interp: &mut Interp, frame: Frame) -> PyResult<Value> {
+    if interp.jit_enabled {
+        crate::jit::call_frame(interp, frame)
+    } else {
+        dispatch::call_frame(interp, frame)
+    }
 }
 
 #[cfg(test)]

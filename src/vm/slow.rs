@@ -31,7 +31,7 @@ macro_rules! tri {
 /// Execute one instruction; `Some` when it leaves the frame. `pc` is the
 /// index of the next instruction (a jump sets it).
 #[inline(never)]
-pub(super) fn slow(
+pub(crate) fn slow(
     interp: &mut Interp,
     code: &CodeObject,
     globals: &Value,

@@ -1,0 +1,155 @@
+//! The third execution mode: bytecode functions translated to machine
+//! code with Cranelift, over the same shared runtime as the tree-walker
+//! and the VM.
+//!
+//! Why translate the VM's bytecode rather than the AST: the bytecode
+//! compiler has already done the work every backend needs and that is
+//! easy to get subtly wrong — scopes resolved to register slots, cells and
+//! closures laid out, `try/except/finally`, `with` and `break`/`continue`/
+//! `return` through `finally` lowered to plain jumps plus a static handler
+//! table, comprehensions and class bodies turned into code objects. The
+//! register machine maps one to one onto Cranelift: registers are a
+//! memory array the generated code indexes with constant offsets, every
+//! branch target is known statically, and each instruction's handler is a
+//! compile-time fact. The JIT therefore only decides *how* to run each
+//! instruction, never *what* it means, and cannot drift from the VM.
+//!
+//! The translation (see `translate.rs`) gives every instruction its own
+//! basic block; jumps and loops are real control flow. Instructions with
+//! an inline fast path (small-int arithmetic and comparisons with tag and
+//! overflow checks, float arithmetic, truth tests of bools, register
+//! moves of unboxed values) run without a call; every other instruction,
+//! and every fast path's slow case, is one call into the shared runtime
+//! (`runtime_calls::step`, which runs the VM's implementation of that one
+//! instruction). A failing call returns a sentinel; the generated code
+//! then branches to the innermost handler of that instruction (a block
+//! that installs the exception in the handler's register, as the VM's
+//! unwinder does) or returns the sentinel to its caller after adding the
+//! frame's traceback entry. No Rust panic crosses generated code: every
+//! runtime entry point catches unwinding and turns it into an exception.
+//!
+//! Frames: a Python call from generated code is a native call
+//! (`call_frame`), so recursion depth is checked by the runtime's frame
+//! entry (`RecursionError`, plus a native stack guard), and the operation
+//! budget, deadline and Ctrl-C are polled at function entry and loop
+//! back-edges. Generators keep resumable frames and run in the VM; they
+//! are reported as fallbacks by `--stats`.
+
+mod module;
+mod runtime_calls;
+mod translate;
+
+pub use module::{clif_listing, stats, stats_report, JitStats};
+
+use crate::runtime::{Interp, PyResult, Value};
+use crate::vm::frame::{self, Frame};
+use std::cell::Cell;
+
+/// Machine code for one code object: `(frame context, registers) ->
+/// returned value's word`, or `ERROR_WORD` with the exception left in the
+/// context.
+pub(crate) type NativeFn = unsafe extern "C" fn(*mut JitFrame, *mut Value) -> u64;
+
+/// The word generated code returns when the function raised: the unbound
+/// marker, which no Python function can return.
+pub(crate) const ERROR_WORD: u64 = 0xFFFA_0000_0000_0005;
+
+/// Where a code object stands with the JIT.
+#[derive(Clone, Copy, Default)]
+enum NativeState {
+    #[default]
+    NotCompiled,
+    Compiled(NativeFn),
+    /// The code cannot be translated (yet); it runs in the VM.
+    Fallback,
+}
+
+/// A code object's native translation, made on first call.
+#[derive(Default)]
+pub struct NativeSlot(Cell<NativeState>);
+
+/// What generated code gets as its first argument: the interpreter, the
+/// frame it runs (code, globals, namespace) and the pending exception.
+pub(crate) struct JitFrame {
+    interp: *mut Interp,
+    frame: *const Frame,
+    error: Option<crate::runtime::PyErr>,
+}
+
+/// Switch an interpreter to native code for every bytecode frame.
+pub fn enable(interp: &mut Interp) {
+    interp.jit_enabled = true;
+}
+
+/// The native code of `code`, translating it first if need be; `None`
+/// when it must run in the VM.
+fn native_code(code: &crate::bytecode::CodeObject) -> Option<NativeFn> {
+    match code.native.0.get() {
+        NativeState::Compiled(f) => Some(f),
+        NativeState::Fallback => None,
+        NativeState::NotCompiled => {
+            let state = match module::compile(code) {
+                Ok(f) => NativeState::Compiled(f),
+                Err(_) => NativeState::Fallback,
+            };
+            code.native.0.set(state);
+            match state {
+                NativeState::Compiled(f) => Some(f),
+                _ => None,
+            }
+        }
+    }
+}
+
+/// Translate `code` now rather than at its first call (the module body,
+/// so that its translation is timed before the run).
+pub fn prepare(code: &crate::bytecode::CodeObject) {
+    let _ = native_code(code);
+}
+
+/// Note that a generator function's frames run in the VM (once per code).
+pub(crate) fn note_generator(code: &crate::bytecode::CodeObject) {
+    if let NativeState::NotCompiled = code.native.0.get() {
+        module::record_fallback(code, "generator: its resumable frames run in the VM");
+        code.native.0.set(NativeState::Fallback);
+    }
+}
+
+/// Run a (not yet entered) frame to completion as native code.
+pub fn call_frame(interp: &mut Interp, mut frame: Frame) -> PyResult<Value> {
+    let Some(entry) = native_code(&frame.code) else {
+        return crate::vm::dispatch::call_frame(interp, frame);
+    };
+    frame::enter(interp, &mut frame)?;
+    if let Err(e) = interp.tick() {
+        frame::leave(interp, &mut frame, false);
+        return Err(e);
+    }
+    let mut regs = std::mem::take(&mut frame.regs);
+    debug_assert_eq!(regs.len(), frame.code.nregs as usize);
+    let mut ctx = JitFrame {
+        interp: interp as *mut Interp,
+        frame: &frame as *const Frame,
+        error: None,
+    };
+    // SAFETY: `entry` was generated for `frame.code`, whose register file
+    // `regs` has exactly `nregs` values; generated code only indexes
+    // registers the instructions name, and the runtime calls it makes
+    // reborrow `interp` and `frame` through `ctx` while this function does
+    // not touch them (neither is used again until the call returns).
+    let word = unsafe { entry(&mut ctx, regs.as_mut_ptr()) };
+    frame::leave(interp, &mut frame, false);
+    drop(regs);
+    drop(frame);
+    interp.run_finalizers();
+    if word == ERROR_WORD {
+        Err(ctx
+            .error
+            .take()
+            .unwrap_or_else(|| runtime_calls::internal_error(interp, "exception lost")))
+    } else {
+        // SAFETY: the generated code returns an owned word made by
+        // `Value::into_raw` (see `runtime_calls::take_return`).
+        Ok(unsafe { Value::from_raw(word) })
+    }
+}

@@ -1,0 +1,215 @@
+//! The Cranelift JIT module that owns the machine code, one per thread,
+//! and the statistics `--stats` reports.
+//!
+//! Machine code lives as long as the thread: code objects are shared by
+//! every function object made from them and may be called until the
+//! interpreter goes away, and an interpreter never leaves its thread.
+
+use super::translate::{self, native_signature};
+use super::NativeFn;
+use crate::bytecode::CodeObject;
+use cranelift_codegen::control::ControlPlane;
+use cranelift_codegen::ir::UserFuncName;
+use cranelift_codegen::settings::{self, Configurable};
+use cranelift_codegen::Context;
+use cranelift_frontend::FunctionBuilderContext;
+use cranelift_jit::{JITBuilder, JITModule};
+use cranelift_module::{default_libcall_names, Module};
+use std::cell::RefCell;
+use std::fmt::Write;
+use std::time::{Duration, Instant};
+
+struct Jit {
+    module: JITModule,
+    ctx: Context,
+    fctx: FunctionBuilderContext,
+}
+
+/// What the JIT did on this thread.
+#[derive(Clone, Debug, Default)]
+pub struct JitStats {
+    /// Code objects translated to machine code.
+    pub compiled: usize,
+    /// Time spent translating and compiling them.
+    pub compile_time: Duration,
+    /// Code objects that run in the VM instead: `(qualname, reason)`.
+    pub fallbacks: Vec<(String, String)>,
+}
+
+thread_local! {
+    static JIT: RefCell<Option<Jit>> = const { RefCell::new(None) };
+    static STATS: RefCell<JitStats> = RefCell::new(JitStats::default());
+}
+
+fn new_jit() -> Result<Jit, String> {
+    let mut flags = settings::builder();
+    let set = |f: &mut settings::Builder, k: &str, v: &str| {
+        f.set(k, v)
+            .map_err(|e| format!("cranelift setting {k}: {e}"))
+    };
+    set(&mut flags, "opt_level", "speed")?;
+    set(&mut flags, "use_colocated_libcalls", "false")?;
+    set(&mut flags, "is_pic", "false")?;
+    let isa = cranelift_native::builder()
+        .map_err(|e| format!("this machine is not supported by Cranelift: {e}"))?
+        .finish(settings::Flags::new(flags))
+        .map_err(|e| format!("cranelift: {e}"))?;
+    let module = JITModule::new(JITBuilder::with_isa(isa, default_libcall_names()));
+    let ctx = module.make_context();
+    Ok(Jit {
+        module,
+        ctx,
+        fctx: FunctionBuilderContext::new(),
+    })
+}
+
+/// Record that `code` runs in the VM, and why.
+pub(super) fn record_fallback(code: &CodeObject, reason: &str) {
+    STATS.with(|s| {
+        s.borrow_mut()
+            .fallbacks
+            .push((code.qualname.to_string(), reason.to_string()))
+    });
+}
+
+/// Translate and compile `code`; `Err` (recorded as a fallback) when it
+/// cannot run natively.
+pub(super) fn compile(code: &CodeObject) -> Result<NativeFn, String> {
+    let started = Instant::now();
+    let result = translate::check(code).and_then(|()| {
+        JIT.with(|cell| {
+            let mut slot = cell.borrow_mut();
+            if slot.is_none() {
+                *slot = Some(new_jit()?);
+            }
+            let jit = slot.as_mut().expect("just made");
+            jit.compile(code)
+        })
+    });
+    STATS.with(|s| {
+        let mut s = s.borrow_mut();
+        s.compile_time += started.elapsed();
+        match &result {
+            Ok(_) => s.compiled += 1,
+            Err(reason) => s
+                .fallbacks
+                .push((code.qualname.to_string(), reason.clone())),
+        }
+    });
+    result
+}
+
+impl Jit {
+    fn compile(&mut self, code: &CodeObject) -> Result<NativeFn, String> {
+        let call_conv = self.module.isa().default_call_conv();
+        let sig = native_signature(call_conv);
+        let id = self
+            .module
+            .declare_anonymous_function(&sig)
+            .map_err(|e| format!("cranelift: {e}"))?;
+        self.module.clear_context(&mut self.ctx);
+        self.ctx.func.signature = sig;
+        self.ctx.func.name = UserFuncName::user(0, id.as_u32());
+        let frontend = self.module.isa().frontend_config();
+        translate::translate(
+            code,
+            &mut self.ctx.func,
+            &mut self.fctx,
+            call_conv,
+            frontend,
+        );
+        let defined = self.module.define_function(id, &mut self.ctx);
+        self.module.clear_context(&mut self.ctx);
+        defined.map_err(|e| format!("cranelift: {e:?}"))?;
+        self.module
+            .finalize_definitions()
+            .map_err(|e| format!("cranelift: {e}"))?;
+        let ptr = self.module.get_finalized_function(id);
+        // SAFETY: the function was defined with `native_signature`, the
+        // `extern "C"` signature of `NativeFn` (two pointers in, a word
+        // out), and its code stays mapped as long as this module, which
+        // lives until the thread ends.
+        Ok(unsafe { std::mem::transmute::<*const u8, NativeFn>(ptr) })
+    }
+}
+
+/// `--stats`: functions compiled, fallbacks with reasons, compile time
+/// against the run's total time.
+pub fn stats_report(total: Duration) -> String {
+    let s = STATS.with(|s| s.borrow().clone());
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "jit: {} function{} compiled in {:.3} ms; run {:.3} ms in all",
+        s.compiled,
+        if s.compiled == 1 { "" } else { "s" },
+        s.compile_time.as_secs_f64() * 1e3,
+        total.as_secs_f64() * 1e3,
+    );
+    if s.fallbacks.is_empty() {
+        let _ = writeln!(out, "jit: no fallbacks");
+    } else {
+        let _ = writeln!(out, "jit: {} fallback(s) to the VM:", s.fallbacks.len());
+        for (name, why) in &s.fallbacks {
+            let _ = writeln!(out, "  {name}: {why}");
+        }
+    }
+    out
+}
+
+/// This thread's statistics so far.
+pub fn stats() -> JitStats {
+    STATS.with(|s| s.borrow().clone())
+}
+
+/// `tern clif`: the Cranelift IR of `code` and every code object nested in
+/// it (only those named `only`, when given), and with `asm` the machine
+/// code Cranelift emits for each.
+pub fn clif_listing(code: &CodeObject, only: Option<&str>, asm: bool) -> Result<String, String> {
+    let mut jit = new_jit()?;
+    let mut out = String::new();
+    let mut todo = vec![code];
+    let mut found = false;
+    while let Some(c) = todo.pop() {
+        todo.extend(c.codes.iter().rev().map(|c| &**c));
+        let wanted = match only {
+            None => true,
+            Some(n) => &*c.name == n || &*c.qualname == n,
+        };
+        if !wanted {
+            continue;
+        }
+        found = true;
+        let _ = writeln!(
+            out,
+            "; {} ({}, line {})",
+            c.qualname,
+            c.file,
+            c.line_of(c.def_pos)
+        );
+        if let Err(why) = translate::check(c) {
+            let _ = writeln!(out, "; not compiled, runs in the VM: {why}\n");
+            continue;
+        }
+        let call_conv = jit.module.isa().default_call_conv();
+        let mut ctx = jit.module.make_context();
+        ctx.func.signature = native_signature(call_conv);
+        let frontend = jit.module.isa().frontend_config();
+        translate::translate(c, &mut ctx.func, &mut jit.fctx, call_conv, frontend);
+        if asm {
+            ctx.set_disasm(true);
+            let compiled = ctx
+                .compile(jit.module.isa(), &mut ControlPlane::default())
+                .map_err(|e| format!("cranelift: {:?}", e.inner))?;
+            let _ = writeln!(out, "{}", compiled.vcode.clone().unwrap_or_default());
+        } else {
+            let _ = writeln!(out, "{}", ctx.func.display());
+        }
+    }
+    if !found {
+        if let Some(n) = only {
+            return Err(format!("no function named '{n}'"));
+        }
+    }
+    Ok(out)
+}

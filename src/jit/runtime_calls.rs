@@ -1,0 +1,256 @@
+//! The runtime entry points generated code calls, by address.
+//!
+//! Each is `extern "C"`, takes the frame context (`JitFrame`) and, where it
+//! touches registers, the register file pointer, and reports failure with
+//! a sentinel (`PC_ERROR`) after leaving the exception in the context.
+//! Every body runs under `guarded`, which catches a Rust panic and turns it
+//! into a `RuntimeError`: unwinding must never cross generated code.
+
+use super::{JitFrame, ERROR_WORD};
+use crate::bytecode::CodeObject;
+use crate::runtime::exceptions::{self, ExcType};
+use crate::runtime::object::{Code, Obj};
+use crate::runtime::{Interp, PyErr, Value};
+use crate::vm::dispatch::{put_opt, take, Outcome};
+use crate::vm::frame::Frame;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+
+/// `step`'s answer when the instruction raised.
+pub(crate) const PC_ERROR: u32 = u32::MAX;
+
+/// An exception for a broken invariant of the JIT itself.
+pub(crate) fn internal_error(interp: &Interp, what: &str) -> PyErr {
+    interp.err(
+        ExcType::RuntimeError,
+        format!("internal error in the JIT: {what}"),
+    )
+}
+
+/// The pieces of a frame context, reborrowed for one runtime call.
+struct Parts<'a> {
+    interp: &'a mut Interp,
+    frame: &'a Frame,
+    regs: &'a mut [Value],
+}
+
+/// Run `body` on the context's parts, catching panics. `on_panic` is what
+/// the entry point returns after a panic (the panic is left as the
+/// pending exception).
+///
+/// # Safety
+/// `ctx` must be the live context `call_frame` passed to generated code,
+/// and `regs` its register file (`nregs` values).
+unsafe fn guarded<R>(
+    ctx: *mut JitFrame,
+    regs: *mut Value,
+    on_panic: R,
+    body: impl FnOnce(&mut Parts, &mut Option<PyErr>) -> R,
+) -> R {
+    // SAFETY: the caller's contract: `ctx` is live and exclusively ours
+    // for the duration of this call (generated code is single-threaded
+    // and waits for us), `frame` outlives the native call, and `regs`
+    // points at `nregs` initialised values that nothing else borrows.
+    let ctx = unsafe { &mut *ctx };
+    let frame = unsafe { &*ctx.frame };
+    let interp = unsafe { &mut *ctx.interp };
+    let nregs = frame.code.nregs as usize;
+    let regs = if regs.is_null() {
+        &mut [][..]
+    } else {
+        // SAFETY: see above.
+        unsafe { std::slice::from_raw_parts_mut(regs, nregs) }
+    };
+    let error = &mut ctx.error;
+    let mut parts = Parts {
+        interp,
+        frame,
+        regs,
+    };
+    match catch_unwind(AssertUnwindSafe(|| body(&mut parts, error))) {
+        Ok(r) => r,
+        Err(payload) => {
+            let what = payload
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| payload.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "a Rust panic".to_string());
+            *error = Some(internal_error(parts.interp, &what));
+            on_panic
+        }
+    }
+}
+
+/// Run instruction `pc` with the VM's implementation; the next pc (the
+/// jump target when a branch is taken), or `PC_ERROR`.
+pub(super) unsafe extern "C" fn step(ctx: *mut JitFrame, regs: *mut Value, pc: u32) -> u32 {
+    // SAFETY: generated code passes its own context and registers.
+    unsafe {
+        guarded(ctx, regs, PC_ERROR, |p, error| {
+            let code: &CodeObject = &p.frame.code;
+            let ins = code.instrs[pc as usize];
+            let mut next = pc as usize + 1;
+            let out = crate::vm::slow::slow(
+                p.interp,
+                code,
+                &p.frame.globals,
+                p.frame.ns(),
+                p.regs,
+                ins,
+                &mut next,
+            );
+            let Some(out) = out else {
+                return next as u32;
+            };
+            match finish(p, out) {
+                Ok(()) => next as u32,
+                Err(e) => {
+                    *error = Some(e);
+                    PC_ERROR
+                }
+            }
+        })
+    }
+}
+
+/// Complete an instruction that left the frame in the VM's terms: calls
+/// of Python functions become native calls; errors are chained to the
+/// exception being handled, as the VM does when it raises.
+fn finish(p: &mut Parts, out: Outcome) -> Result<(), PyErr> {
+    match out {
+        Outcome::CallFast {
+            func,
+            first,
+            argc,
+            dst,
+        } => {
+            let Some(Obj::Function(fo)) = func.as_obj() else {
+                return Err(internal_error(p.interp, "fast call of a non-function"));
+            };
+            let Code::Bytecode(code) = &fo.code else {
+                return Err(internal_error(p.interp, "fast call of non-bytecode"));
+            };
+            let first = first as usize;
+            let args: Vec<Value> = p.regs[first..first + argc as usize]
+                .iter_mut()
+                .map(|r| std::mem::replace(r, Value::UNBOUND))
+                .collect();
+            let frame = Frame::function(code.clone(), fo, func.clone(), args);
+            drop(func);
+            let v = super::call_frame(p.interp, frame)?;
+            put_opt(p.interp, p.regs, dst, v);
+            p.interp.run_finalizers();
+            Ok(())
+        }
+        Outcome::Call(frame) => {
+            let dst = frame.ret_dst;
+            let v = super::call_frame(p.interp, frame)?;
+            put_opt(p.interp, p.regs, dst, v);
+            p.interp.run_finalizers();
+            Ok(())
+        }
+        Outcome::Error(e) => {
+            if let Some(h) = p.interp.handled.last() {
+                if exceptions::exc_data(&e.0).is_some_and(|d| d.borrow().context.is_none()) {
+                    crate::vm::helpers::chain_context(&e.0, h);
+                }
+            }
+            Err(e)
+        }
+        Outcome::Reraise(e) => Err(e),
+        Outcome::Return(_) | Outcome::Yield(_) => Err(internal_error(
+            p.interp,
+            "return or yield through the generic instruction path",
+        )),
+    }
+}
+
+/// `return src`: the returned value's word, owned by the caller.
+pub(super) unsafe extern "C" fn take_return(ctx: *mut JitFrame, regs: *mut Value, src: u32) -> u64 {
+    // SAFETY: generated code passes its own context and registers.
+    unsafe {
+        guarded(ctx, regs, ERROR_WORD, |p, _| {
+            let tb = p.frame.code.temp_base;
+            take(p.regs, src as u16, tb).into_raw()
+        })
+    }
+}
+
+/// The exception pending in the context goes to the handler of `pc`: its
+/// traceback gets this frame's entry, registers from the handler's
+/// watermark up are cleared (as the VM's unwinder does) and the exception
+/// is stored in the handler's register.
+pub(super) unsafe extern "C" fn catch(ctx: *mut JitFrame, regs: *mut Value, pc: u32) {
+    // SAFETY: generated code passes its own context and registers.
+    unsafe {
+        guarded(ctx, regs, (), |p, error| {
+            let code: &CodeObject = &p.frame.code;
+            let e = error
+                .take()
+                .unwrap_or_else(|| internal_error(p.interp, "exception lost"));
+            add_traceback_entry(code, p.frame.depth, &e, pc);
+            let Some(h) = code.handler_for(pc) else {
+                *error = Some(e);
+                return;
+            };
+            let start = h.exc_reg as usize;
+            let dropped: Vec<Value> = p.regs[start..]
+                .iter_mut()
+                .map(|r| std::mem::replace(r, Value::UNBOUND))
+                .collect();
+            p.regs[start] = e.0;
+            drop(dropped);
+            p.interp.run_finalizers();
+        })
+    }
+}
+
+/// The pending exception leaves the frame: add the frame's traceback entry.
+pub(super) unsafe extern "C" fn unwind(ctx: *mut JitFrame, pc: u32) {
+    // SAFETY: generated code passes its own context.
+    unsafe {
+        guarded(ctx, std::ptr::null_mut(), (), |p, error| {
+            if let Some(e) = error.as_ref() {
+                add_traceback_entry(&p.frame.code, p.frame.depth, e, pc);
+            }
+        })
+    }
+}
+
+fn add_traceback_entry(code: &CodeObject, depth: u32, e: &PyErr, pc: u32) {
+    exceptions::add_traceback(
+        &e.0,
+        &code.file,
+        code.line_at(pc as usize),
+        &code.name,
+        depth,
+    );
+}
+
+/// Poll the interpreter's limits and Ctrl-C at a loop back-edge: 0, or 1
+/// with the limit's exception pending.
+pub(super) unsafe extern "C" fn tick(ctx: *mut JitFrame) -> u32 {
+    // SAFETY: generated code passes its own context.
+    unsafe {
+        guarded(ctx, std::ptr::null_mut(), 1, |p, error| {
+            match p.interp.tick() {
+                Ok(()) => 0,
+                Err(e) => {
+                    *error = Some(e);
+                    1
+                }
+            }
+        })
+    }
+}
+
+/// Release a heap value generated code overwrote, running the `__del__`
+/// that may have become due.
+pub(super) unsafe extern "C" fn release(ctx: *mut JitFrame, word: u64) {
+    // SAFETY: generated code passes its own context and an owned word.
+    unsafe {
+        guarded(ctx, std::ptr::null_mut(), (), |p, _| {
+            drop(Value::from_raw(word));
+            p.interp.run_finalizers();
+        })
+    }
+}

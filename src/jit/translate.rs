@@ -1,0 +1,353 @@
+//! Bytecode → Cranelift IR, one code object at a time.
+//!
+//! Every instruction gets a basic block; a branch is a Cranelift branch to
+//! its target's block, a backward branch first polls the interpreter's
+//! limits (`tick`). Instructions without an inline fast path call
+//! `runtime_calls::step` and branch on its answer: the error sentinel goes
+//! to the instruction's error block, a taken branch to the target. An
+//! error block either hands the exception to the instruction's handler
+//! (`catch`, then the handler's block) or leaves the function (`unwind`,
+//! then return the error word). Fast paths (see `fast.rs`-style helpers
+//! below) work on the NaN-boxed words directly and fall back to `step`
+//! when an operand is not of the kind they handle.
+
+use super::runtime_calls::{self, PC_ERROR};
+use super::ERROR_WORD;
+use crate::bytecode::instr::{Instr, Reg};
+use crate::bytecode::CodeObject;
+use crate::runtime::value::TAG_SHIFT;
+use crate::runtime::Value;
+use cranelift_codegen::ir::condcodes::IntCC;
+use cranelift_codegen::ir::{
+    self, types, AbiParam, Block, InstBuilder, MemFlagsData, SigRef, Signature,
+};
+use cranelift_codegen::isa::{CallConv, TargetFrontendConfig};
+use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext};
+
+/// The native signature of every translated function: `(ctx, regs) -> word`.
+pub(super) fn native_signature(call_conv: CallConv) -> Signature {
+    let mut sig = Signature::new(call_conv);
+    sig.params.push(AbiParam::new(types::I64));
+    sig.params.push(AbiParam::new(types::I64));
+    sig.returns.push(AbiParam::new(types::I64));
+    sig
+}
+
+/// A runtime entry point: its address and its signature in this function.
+#[derive(Clone, Copy)]
+struct Callee {
+    addr: i64,
+    sig: SigRef,
+}
+
+struct Callees {
+    step: Callee,
+    take_return: Callee,
+    catch: Callee,
+    unwind: Callee,
+    tick: Callee,
+    release: Callee,
+}
+
+impl Callees {
+    fn import(b: &mut FunctionBuilder, call_conv: CallConv) -> Callees {
+        let mut sig = |params: &[ir::Type], ret: Option<ir::Type>| {
+            let mut s = Signature::new(call_conv);
+            s.params.extend(params.iter().map(|&t| AbiParam::new(t)));
+            s.returns.extend(ret.map(AbiParam::new));
+            b.import_signature(s)
+        };
+        let (i32_, i64_) = (types::I32, types::I64);
+        let step = sig(&[i64_, i64_, i32_], Some(i32_));
+        let take_return = sig(&[i64_, i64_, i32_], Some(i64_));
+        let catch = sig(&[i64_, i64_, i32_], None);
+        let unwind = sig(&[i64_, i32_], None);
+        let tick = sig(&[i64_], Some(i32_));
+        let release = sig(&[i64_, i64_], None);
+        type Step = unsafe extern "C" fn(*mut super::JitFrame, *mut Value, u32) -> u32;
+        type Ret = unsafe extern "C" fn(*mut super::JitFrame, *mut Value, u32) -> u64;
+        type Catch = unsafe extern "C" fn(*mut super::JitFrame, *mut Value, u32);
+        type Unwind = unsafe extern "C" fn(*mut super::JitFrame, u32);
+        type Tick = unsafe extern "C" fn(*mut super::JitFrame) -> u32;
+        type Release = unsafe extern "C" fn(*mut super::JitFrame, u64);
+        Callees {
+            step: Callee {
+                addr: runtime_calls::step as Step as usize as i64,
+                sig: step,
+            },
+            take_return: Callee {
+                addr: runtime_calls::take_return as Ret as usize as i64,
+                sig: take_return,
+            },
+            catch: Callee {
+                addr: runtime_calls::catch as Catch as usize as i64,
+                sig: catch,
+            },
+            unwind: Callee {
+                addr: runtime_calls::unwind as Unwind as usize as i64,
+                sig: unwind,
+            },
+            tick: Callee {
+                addr: runtime_calls::tick as Tick as usize as i64,
+                sig: tick,
+            },
+            release: Callee {
+                addr: runtime_calls::release as Release as usize as i64,
+                sig: release,
+            },
+        }
+    }
+}
+
+/// Can this code object be translated? `Err` says why not.
+pub(super) fn check(code: &CodeObject) -> Result<(), String> {
+    if code.is_generator {
+        return Err("generator: its resumable frames run in the VM".into());
+    }
+    if code
+        .instrs
+        .iter()
+        .any(|i| matches!(i, Instr::Yield { .. } | Instr::YieldFrom { .. }))
+    {
+        return Err("yields outside a generator (interactive echo)".into());
+    }
+    Ok(())
+}
+
+/// Fill `func` (whose signature is `native_signature`) with the
+/// translation of `code`.
+pub(super) fn translate(
+    code: &CodeObject,
+    func: &mut ir::Function,
+    fctx: &mut FunctionBuilderContext,
+    call_conv: CallConv,
+    frontend: TargetFrontendConfig,
+) {
+    let mut b = FunctionBuilder::new(func, fctx);
+    let callees = Callees::import(&mut b, call_conv);
+    let entry = b.create_block();
+    b.append_block_params_for_function_params(entry);
+    let blocks: Vec<Block> = code.instrs.iter().map(|_| b.create_block()).collect();
+    let end = b.create_block();
+    b.switch_to_block(entry);
+    let ctx = b.block_params(entry)[0];
+    let regs = b.block_params(entry)[1];
+    b.ins().jump(blocks[0], &[]);
+    let mut t = Translator {
+        b,
+        code,
+        callees,
+        ctx,
+        regs,
+        blocks,
+        end,
+        error_blocks: Vec::new(),
+        polls: Vec::new(),
+        frontend,
+    };
+    for pc in 0..code.instrs.len() {
+        t.b.switch_to_block(t.blocks[pc]);
+        t.instr(pc as u32);
+    }
+    t.finish();
+}
+
+struct Translator<'a, 'b> {
+    b: FunctionBuilder<'b>,
+    code: &'a CodeObject,
+    callees: Callees,
+    ctx: ir::Value,
+    regs: ir::Value,
+    blocks: Vec<Block>,
+    /// Falling off the end of the code (never happens: code ends in a
+    /// `Return`) returns `None`.
+    end: Block,
+    /// Error blocks still to fill: (block, pc of the failing instruction).
+    error_blocks: Vec<(Block, u32)>,
+    /// Back-edge blocks still to fill: (block, pc of the branch, target).
+    polls: Vec<(Block, u32, u32)>,
+    frontend: TargetFrontendConfig,
+}
+
+impl Translator<'_, '_> {
+    fn call(&mut self, c: Callee, args: &[ir::Value]) -> Option<ir::Value> {
+        let addr = self.b.ins().iconst(types::I64, c.addr);
+        let inst = self.b.ins().call_indirect(c.sig, addr, args);
+        self.b.inst_results(inst).first().copied()
+    }
+
+    fn const32(&mut self, v: u32) -> ir::Value {
+        self.b.ins().iconst(types::I32, v as i64)
+    }
+
+    fn next(&self, pc: u32) -> Block {
+        self.blocks
+            .get(pc as usize + 1)
+            .copied()
+            .unwrap_or(self.end)
+    }
+
+    /// A new block that handles an exception raised by instruction `pc`.
+    fn error_block(&mut self, pc: u32) -> Block {
+        let blk = self.b.create_block();
+        self.b.set_cold_block(blk);
+        self.error_blocks.push((blk, pc));
+        blk
+    }
+
+    /// The block a branch from `pc` to `target` goes to: the target's own
+    /// block, or for a backward branch one that polls the limits first.
+    fn branch_to(&mut self, pc: u32, target: u32) -> Block {
+        if target > pc {
+            return self.blocks[target as usize];
+        }
+        let poll = self.b.create_block();
+        self.polls.push((poll, pc, target));
+        poll
+    }
+
+    /// Translate instruction `pc` into the current block.
+    fn instr(&mut self, pc: u32) {
+        let ins = self.code.instrs[pc as usize];
+        match ins {
+            Instr::Nop => {
+                let next = self.next(pc);
+                self.b.ins().jump(next, &[]);
+            }
+            Instr::Jump { target } => {
+                let dest = self.branch_to(pc, target);
+                self.b.ins().jump(dest, &[]);
+            }
+            Instr::Return { src } => {
+                let src = self.const32(src as u32);
+                let word = self
+                    .call(self.callees.take_return, &[self.ctx, self.regs, src])
+                    .expect("take_return returns");
+                self.b.ins().return_(&[word]);
+            }
+            Instr::Move { dst, src } if self.fast_move(pc, dst, src) => {}
+            _ => self.generic(pc, ins),
+        }
+    }
+
+    /// The instruction through `step`, then the branch on its answer.
+    fn generic(&mut self, pc: u32, ins: Instr) {
+        let pcv = self.const32(pc);
+        let r = self
+            .call(self.callees.step, &[self.ctx, self.regs, pcv])
+            .expect("step returns");
+        let failed = self.b.ins().icmp_imm_u(IntCC::Equal, r, PC_ERROR as i64);
+        let err = self.error_block(pc);
+        let next = self.next(pc);
+        match ins.target() {
+            None => {
+                self.b.ins().brif(failed, err, &[], next, &[]);
+            }
+            Some(target) => {
+                let ok = self.b.create_block();
+                self.b.ins().brif(failed, err, &[], ok, &[]);
+                self.b.switch_to_block(ok);
+                let taken = self.b.ins().icmp_imm_u(IntCC::Equal, r, target as i64);
+                let dest = self.branch_to(pc, target);
+                self.b.ins().brif(taken, dest, &[], next, &[]);
+            }
+        }
+    }
+
+    /// Address of register `r` relative to the register file.
+    fn reg_offset(r: Reg) -> i32 {
+        r as i32 * 8
+    }
+
+    fn load_reg(&mut self, r: Reg) -> ir::Value {
+        self.b.ins().load(
+            types::I64,
+            MemFlagsData::trusted(),
+            self.regs,
+            Self::reg_offset(r),
+        )
+    }
+
+    fn store_reg(&mut self, r: Reg, v: ir::Value) {
+        self.b
+            .ins()
+            .store(MemFlagsData::trusted(), v, self.regs, Self::reg_offset(r));
+    }
+
+    /// Is `word` a heap object (tag `0xFFFC`)?
+    fn is_obj(&mut self, word: ir::Value) -> ir::Value {
+        let tag = self.b.ins().ushr_imm_u(word, TAG_SHIFT as i64);
+        self.b.ins().icmp_imm_u(IntCC::Equal, tag, 0xFFFC)
+    }
+
+    /// `dst = src` where the value is moved out of a temporary: words move
+    /// without touching reference counts; the old value of `dst` is
+    /// released through the runtime only when it is a heap object. Only a
+    /// move out of a temporary qualifies (a copy of a local would need an
+    /// increment).
+    fn fast_move(&mut self, pc: u32, dst: Reg, src: Reg) -> bool {
+        if src < self.code.temp_base || dst == src {
+            return false;
+        }
+        let v = self.load_reg(src);
+        let unbound = self
+            .b
+            .ins()
+            .iconst(types::I64, Value::UNBOUND.bits() as i64);
+        self.store_reg(src, unbound);
+        let old = self.load_reg(dst);
+        self.store_reg(dst, v);
+        self.release_if_obj(old);
+        let next = self.next(pc);
+        self.b.ins().jump(next, &[]);
+        true
+    }
+
+    /// Release `word` through the runtime if it is a heap object; leaves
+    /// the builder in a block after the release.
+    fn release_if_obj(&mut self, word: ir::Value) {
+        let is_obj = self.is_obj(word);
+        let rel = self.b.create_block();
+        let after = self.b.create_block();
+        self.b.ins().brif(is_obj, rel, &[], after, &[]);
+        self.b.switch_to_block(rel);
+        self.call(self.callees.release, &[self.ctx, word]);
+        self.b.ins().jump(after, &[]);
+        self.b.switch_to_block(after);
+    }
+
+    /// Fill the error blocks and the end block, and finish the function.
+    fn finish(mut self) {
+        // Polls first: they add error blocks.
+        while let Some((poll, pc, target)) = self.polls.pop() {
+            self.b.switch_to_block(poll);
+            let r = self
+                .call(self.callees.tick, &[self.ctx])
+                .expect("tick returns");
+            let err = self.error_block(pc);
+            let dest = self.blocks[target as usize];
+            self.b.ins().brif(r, err, &[], dest, &[]);
+        }
+        while let Some((blk, pc)) = self.error_blocks.pop() {
+            self.b.switch_to_block(blk);
+            let pcv = self.const32(pc);
+            match self.code.handler_for(pc) {
+                Some(h) => {
+                    let target = self.blocks[h.target as usize];
+                    self.call(self.callees.catch, &[self.ctx, self.regs, pcv]);
+                    self.b.ins().jump(target, &[]);
+                }
+                None => {
+                    self.call(self.callees.unwind, &[self.ctx, pcv]);
+                    let word = self.b.ins().iconst(types::I64, ERROR_WORD as i64);
+                    self.b.ins().return_(&[word]);
+                }
+            }
+        }
+        self.b.switch_to_block(self.end);
+        let none = self.b.ins().iconst(types::I64, Value::NONE.bits() as i64);
+        self.b.ins().return_(&[none]);
+        self.b.seal_all_blocks();
+        self.b.finalize(self.frontend);
+    }
+}
