@@ -36,6 +36,7 @@
 //! are reported as fallbacks by `--stats`.
 
 mod module;
+mod regs_pool;
 mod runtime_calls;
 mod translate;
 
@@ -139,7 +140,7 @@ pub fn call_frame(interp: &mut Interp, mut frame: Frame) -> PyResult<Value> {
     // not touch them (neither is used again until the call returns).
     let word = unsafe { entry(&mut ctx, regs.as_mut_ptr()) };
     frame::leave(interp, &mut frame, false);
-    drop(regs);
+    regs_pool::give(regs);
     drop(frame);
     interp.run_finalizers();
     if word == ERROR_WORD {

@@ -7,11 +7,12 @@
 //! into a `RuntimeError`: unwinding must never cross generated code.
 
 use super::{JitFrame, ERROR_WORD};
+use crate::bytecode::instr::Instr;
 use crate::bytecode::CodeObject;
 use crate::runtime::exceptions::{self, ExcType};
 use crate::runtime::object::{Code, Obj};
 use crate::runtime::{Interp, PyErr, Value};
-use crate::vm::dispatch::{put_opt, take, Outcome};
+use crate::vm::dispatch::{put, put_opt, take, Outcome};
 use crate::vm::frame::Frame;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
@@ -112,6 +113,103 @@ pub(super) unsafe extern "C" fn step(ctx: *mut JitFrame, regs: *mut Value, pc: u
     }
 }
 
+/// `LoadGlobal` through the code's inline caches (globals, then builtins).
+pub(super) unsafe extern "C" fn load_global(ctx: *mut JitFrame, regs: *mut Value, pc: u32) -> u32 {
+    // SAFETY: generated code passes its own context and registers.
+    unsafe {
+        guarded(ctx, regs, PC_ERROR, |p, error| {
+            let code: &CodeObject = &p.frame.code;
+            let Instr::LoadGlobal { dst, name } = code.instrs[pc as usize] else {
+                *error = Some(internal_error(
+                    p.interp,
+                    "load_global on another instruction",
+                ));
+                return PC_ERROR;
+            };
+            match crate::vm::helpers::load_global_cached(
+                p.interp,
+                code,
+                &p.frame.globals,
+                name as usize,
+            ) {
+                Ok(v) => {
+                    put(p.interp, p.regs, dst, v);
+                    pc + 1
+                }
+                Err(e) => {
+                    *error = Some(chain_handled(p.interp, e));
+                    PC_ERROR
+                }
+            }
+        })
+    }
+}
+
+/// `Call` with positional arguments: a Python function whose parameters
+/// bind one to one gets a pooled register file and a native call;
+/// anything else goes through the VM's implementation (`step`).
+pub(super) unsafe extern "C" fn call(ctx: *mut JitFrame, regs: *mut Value, pc: u32) -> u32 {
+    // SAFETY: generated code passes its own context and registers.
+    let fast = unsafe {
+        guarded(ctx, regs, Some(PC_ERROR), |p, error| {
+            let code: &CodeObject = &p.frame.code;
+            let Instr::Call { dst, func, argc } = code.instrs[pc as usize] else {
+                return None;
+            };
+            let Some(Obj::Function(fo)) = p.regs[func as usize].as_obj() else {
+                return None;
+            };
+            let Code::Bytecode(callee) = &fo.code else {
+                return None;
+            };
+            if fo.is_generator || !callee.simple_args || callee.sig.npositional != argc as usize {
+                return None;
+            }
+            code.pos.set(code.positions[pc as usize]);
+            let callee = callee.clone();
+            let (closure, globals) = (fo.closure.clone(), fo.globals.clone());
+            let fv = std::mem::replace(&mut p.regs[func as usize], Value::UNBOUND);
+            let first = func as usize + 1;
+            let mut callee_regs = super::regs_pool::take(callee.nregs as usize);
+            callee_regs.extend(
+                p.regs[first..first + argc as usize]
+                    .iter_mut()
+                    .map(|r| std::mem::replace(r, Value::UNBOUND)),
+            );
+            crate::vm::frame::init_regs(&callee, &mut callee_regs, 0, &closure);
+            drop(closure);
+            let frame = Frame::new(callee, callee_regs, globals, Value::UNBOUND, fv);
+            match super::call_frame(p.interp, frame) {
+                Ok(v) => {
+                    put_opt(p.interp, p.regs, dst, v);
+                    p.interp.run_finalizers();
+                    Some(pc + 1)
+                }
+                Err(e) => {
+                    *error = Some(e);
+                    Some(PC_ERROR)
+                }
+            }
+        })
+    };
+    match fast {
+        Some(next) => next,
+        // SAFETY: as above.
+        None => unsafe { step(ctx, regs, pc) },
+    }
+}
+
+/// A new exception raised while another is being handled gets it as its
+/// `__context__`, as the VM does when an instruction raises.
+fn chain_handled(interp: &Interp, e: PyErr) -> PyErr {
+    if let Some(h) = interp.handled.last() {
+        if exceptions::exc_data(&e.0).is_some_and(|d| d.borrow().context.is_none()) {
+            crate::vm::helpers::chain_context(&e.0, h);
+        }
+    }
+    e
+}
+
 /// Complete an instruction that left the frame in the VM's terms: calls
 /// of Python functions become native calls; errors are chained to the
 /// exception being handled, as the VM does when it raises.
@@ -134,7 +232,16 @@ fn finish(p: &mut Parts, out: Outcome) -> Result<(), PyErr> {
                 .iter_mut()
                 .map(|r| std::mem::replace(r, Value::UNBOUND))
                 .collect();
-            let frame = Frame::function(code.clone(), fo, func.clone(), args);
+            let mut regs = super::regs_pool::take(code.nregs as usize);
+            regs.extend(args);
+            crate::vm::frame::init_regs(code, &mut regs, 0, &fo.closure);
+            let frame = Frame::new(
+                code.clone(),
+                regs,
+                fo.globals.clone(),
+                Value::UNBOUND,
+                func.clone(),
+            );
             drop(func);
             let v = super::call_frame(p.interp, frame)?;
             put_opt(p.interp, p.regs, dst, v);
@@ -148,14 +255,7 @@ fn finish(p: &mut Parts, out: Outcome) -> Result<(), PyErr> {
             p.interp.run_finalizers();
             Ok(())
         }
-        Outcome::Error(e) => {
-            if let Some(h) = p.interp.handled.last() {
-                if exceptions::exc_data(&e.0).is_some_and(|d| d.borrow().context.is_none()) {
-                    crate::vm::helpers::chain_context(&e.0, h);
-                }
-            }
-            Err(e)
-        }
+        Outcome::Error(e) => Err(chain_handled(p.interp, e)),
         Outcome::Reraise(e) => Err(e),
         Outcome::Return(_) | Outcome::Yield(_) => Err(internal_error(
             p.interp,

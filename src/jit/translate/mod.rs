@@ -11,6 +11,8 @@
 //! below) work on the NaN-boxed words directly and fall back to `step`
 //! when an operand is not of the kind they handle.
 
+mod fast_paths;
+
 use super::runtime_calls::{self, PC_ERROR};
 use super::ERROR_WORD;
 use crate::bytecode::instr::{Instr, Reg};
@@ -23,6 +25,7 @@ use cranelift_codegen::ir::{
 };
 use cranelift_codegen::isa::{CallConv, TargetFrontendConfig};
 use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext};
+use fast_paths::Arith;
 
 /// The native signature of every translated function: `(ctx, regs) -> word`.
 pub(super) fn native_signature(call_conv: CallConv) -> Signature {
@@ -42,6 +45,8 @@ struct Callee {
 
 struct Callees {
     step: Callee,
+    call: Callee,
+    load_global: Callee,
     take_return: Callee,
     catch: Callee,
     unwind: Callee,
@@ -73,6 +78,14 @@ impl Callees {
         Callees {
             step: Callee {
                 addr: runtime_calls::step as Step as usize as i64,
+                sig: step,
+            },
+            call: Callee {
+                addr: runtime_calls::call as Step as usize as i64,
+                sig: step,
+            },
+            load_global: Callee {
+                addr: runtime_calls::load_global as Step as usize as i64,
                 sig: step,
             },
             take_return: Callee {
@@ -226,16 +239,60 @@ impl Translator<'_, '_> {
                 self.b.ins().return_(&[word]);
             }
             Instr::Move { dst, src } if self.fast_move(pc, dst, src) => {}
+            Instr::Move { dst, src } | Instr::Copy { dst, src } => self.copy(pc, ins, dst, src),
+            Instr::Clear { reg } => self.clear(pc, reg),
+            Instr::Add { dst, a, b } | Instr::InplaceAdd { dst, a, b } => {
+                self.arith(pc, ins, Arith::Add, dst, a, b)
+            }
+            Instr::Sub { dst, a, b } | Instr::InplaceSub { dst, a, b } => {
+                self.arith(pc, ins, Arith::Sub, dst, a, b)
+            }
+            Instr::Mul { dst, a, b } => self.arith(pc, ins, Arith::Mul, dst, a, b),
+            Instr::FloorDiv { dst, a, b } => self.arith(pc, ins, Arith::FloorDiv, dst, a, b),
+            Instr::Mod { dst, a, b } => self.arith(pc, ins, Arith::Mod, dst, a, b),
+            Instr::TrueDiv { dst, a, b } => self.arith(pc, ins, Arith::TrueDiv, dst, a, b),
+            Instr::BinOp { op, dst, a, b } | Instr::Inplace { op, dst, a, b } => {
+                match Arith::of(op) {
+                    Some(op) => self.arith(pc, ins, op, dst, a, b),
+                    None => self.generic(pc, ins),
+                }
+            }
+            Instr::Lt { dst, a, b }
+            | Instr::Le { dst, a, b }
+            | Instr::Gt { dst, a, b }
+            | Instr::Ge { dst, a, b }
+            | Instr::Eq { dst, a, b }
+            | Instr::Ne { dst, a, b } => self.compare(pc, ins, dst, a, b),
+            Instr::JumpIfNotLt { a, b, target }
+            | Instr::JumpIfNotLe { a, b, target }
+            | Instr::JumpIfNotGt { a, b, target }
+            | Instr::JumpIfNotGe { a, b, target }
+            | Instr::JumpIfNotEq { a, b, target }
+            | Instr::JumpIfNotNe { a, b, target } => self.compare_branch(pc, ins, a, b, target),
+            Instr::JumpIfFalse { cond, target } | Instr::JumpIfFalseKeep { cond, target } => {
+                self.bool_branch(pc, ins, cond, target, false)
+            }
+            Instr::JumpIfTrue { cond, target } | Instr::JumpIfTrueKeep { cond, target } => {
+                self.bool_branch(pc, ins, cond, target, true)
+            }
+            Instr::Call { .. } => self.through(self.callees.call, pc, ins),
+            Instr::LoadGlobal { .. } => self.through(self.callees.load_global, pc, ins),
             _ => self.generic(pc, ins),
         }
     }
 
     /// The instruction through `step`, then the branch on its answer.
     fn generic(&mut self, pc: u32, ins: Instr) {
+        self.through(self.callees.step, pc, ins)
+    }
+
+    /// The instruction through runtime entry `entry` (which answers like
+    /// `step`), then the branch on its answer.
+    fn through(&mut self, entry: Callee, pc: u32, ins: Instr) {
         let pcv = self.const32(pc);
         let r = self
-            .call(self.callees.step, &[self.ctx, self.regs, pcv])
-            .expect("step returns");
+            .call(entry, &[self.ctx, self.regs, pcv])
+            .expect("the entry returns the next pc");
         let failed = self.b.ins().icmp_imm_u(IntCC::Equal, r, PC_ERROR as i64);
         let err = self.error_block(pc);
         let next = self.next(pc);

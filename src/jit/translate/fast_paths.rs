@@ -1,0 +1,403 @@
+//! Inline fast paths: instructions whose common case works on NaN-boxed
+//! words without calling the runtime. Each checks the operands' tags and
+//! branches to the generic path (`Translator::generic`, the runtime's own
+//! implementation) for anything else — a big int, a result that does not
+//! fit in 48 bits, a division by zero, any object — so semantics stay the
+//! runtime's.
+//!
+//! Word layout (see `runtime::value`): an int is tag `0xFFF9` over a
+//! 48-bit two's-complement payload, a float is any word whose tag is below
+//! that, specials and objects have tags `0xFFFA` and `0xFFFC`.
+
+use super::Translator;
+use crate::bytecode::instr::{Instr, Reg};
+use crate::runtime::value::{PAYLOAD_MASK, TAG_INT, TAG_SHIFT};
+use crate::runtime::Value;
+use crate::syntax::ast::BinOp;
+use cranelift_codegen::ir::condcodes::{FloatCC, IntCC};
+use cranelift_codegen::ir::{self, types, InstBuilder, MemFlagsData};
+
+/// The integer and float operations with an inline path.
+#[derive(Clone, Copy, PartialEq)]
+pub(super) enum Arith {
+    Add,
+    Sub,
+    Mul,
+    FloorDiv,
+    Mod,
+    TrueDiv,
+    And,
+    Or,
+    Xor,
+}
+
+impl Arith {
+    /// The inline operation of a generic `BinOp`/`Inplace` operator.
+    pub(super) fn of(op: BinOp) -> Option<Arith> {
+        Some(match op {
+            BinOp::Add => Arith::Add,
+            BinOp::Sub => Arith::Sub,
+            BinOp::Mul => Arith::Mul,
+            BinOp::FloorDiv => Arith::FloorDiv,
+            BinOp::Mod => Arith::Mod,
+            BinOp::Div => Arith::TrueDiv,
+            BinOp::BitAnd => Arith::And,
+            BinOp::BitOr => Arith::Or,
+            BinOp::BitXor => Arith::Xor,
+            _ => return None,
+        })
+    }
+}
+
+const CANONICAL_NAN: u64 = 0x7FF8_0000_0000_0000;
+const INT_TAG_WORD: u64 = TAG_INT << TAG_SHIFT;
+
+impl Translator<'_, '_> {
+    /// Emit the generic path of instruction `pc` in block `slow`.
+    fn slow_path(&mut self, slow: ir::Block, pc: u32, ins: Instr) {
+        self.b.switch_to_block(slow);
+        self.generic(pc, ins);
+    }
+
+    fn tag(&mut self, w: ir::Value) -> ir::Value {
+        self.b.ins().ushr_imm_u(w, TAG_SHIFT as i64)
+    }
+
+    fn is_int(&mut self, w: ir::Value) -> ir::Value {
+        let t = self.tag(w);
+        self.b.ins().icmp_imm_u(IntCC::Equal, t, TAG_INT as i64)
+    }
+
+    fn both_int(&mut self, x: ir::Value, y: ir::Value) -> ir::Value {
+        let a = self.is_int(x);
+        let b = self.is_int(y);
+        self.b.ins().band(a, b)
+    }
+
+    fn both_float(&mut self, x: ir::Value, y: ir::Value) -> ir::Value {
+        let tx = self.tag(x);
+        let ty = self.tag(y);
+        let a = self
+            .b
+            .ins()
+            .icmp_imm_u(IntCC::UnsignedLessThan, tx, TAG_INT as i64);
+        let b = self
+            .b
+            .ins()
+            .icmp_imm_u(IntCC::UnsignedLessThan, ty, TAG_INT as i64);
+        self.b.ins().band(a, b)
+    }
+
+    /// The payload of an int word, sign-extended.
+    fn unbox_int(&mut self, w: ir::Value) -> ir::Value {
+        let up = self.b.ins().ishl_imm_u(w, 16);
+        self.b.ins().sshr_imm_u(up, 16)
+    }
+
+    /// An int word from a value known to fit in 48 bits.
+    fn box_int(&mut self, i: ir::Value) -> ir::Value {
+        let low = self.b.ins().band_imm_u(i, PAYLOAD_MASK as i64);
+        self.b.ins().bor_imm_u(low, INT_TAG_WORD as i64)
+    }
+
+    /// Does `i` fit in a small int's 48 bits?
+    fn fits_small(&mut self, i: ir::Value) -> ir::Value {
+        let up = self.b.ins().ishl_imm_u(i, 16);
+        let back = self.b.ins().sshr_imm_u(up, 16);
+        self.b.ins().icmp(IntCC::Equal, back, i)
+    }
+
+    fn as_f64(&mut self, w: ir::Value) -> ir::Value {
+        self.b.ins().bitcast(types::F64, MemFlagsData::new(), w)
+    }
+
+    /// A float word, NaNs canonicalised as `Value::float` does.
+    fn box_float(&mut self, f: ir::Value) -> ir::Value {
+        let bits = self.b.ins().bitcast(types::I64, MemFlagsData::new(), f);
+        let nan = self.b.ins().fcmp(FloatCC::Unordered, f, f);
+        let canonical = self.b.ins().iconst(types::I64, CANONICAL_NAN as i64);
+        self.b.ins().select(nan, canonical, bits)
+    }
+
+    /// `dst = word` for an unboxed word: the old value is released.
+    fn put_word(&mut self, dst: Reg, word: ir::Value) {
+        let old = self.load_reg(dst);
+        self.store_reg(dst, word);
+        self.release_if_obj(old);
+    }
+
+    /// Finish a fast path by storing `word` in `dst` and going on.
+    fn put_and_continue(&mut self, pc: u32, dst: Reg, word: ir::Value) {
+        self.put_word(dst, word);
+        let next = self.next(pc);
+        self.b.ins().jump(next, &[]);
+    }
+
+    /// `dst = a OP b` for small ints (and floats where Python's result is
+    /// the IEEE one).
+    pub(super) fn arith(&mut self, pc: u32, ins: Instr, op: Arith, dst: Reg, a: Reg, b: Reg) {
+        let x = self.load_reg(a);
+        let y = self.load_reg(b);
+        let ints = self.both_int(x, y);
+        let not_int = self.b.create_block();
+        let int_block = self.b.create_block();
+        self.b.ins().brif(ints, int_block, &[], not_int, &[]);
+        let slow = self.b.create_block();
+
+        // Both small ints.
+        self.b.switch_to_block(int_block);
+        if op == Arith::TrueDiv {
+            self.b.ins().jump(slow, &[]);
+        } else {
+            self.int_arith(pc, op, dst, x, y, slow);
+        }
+
+        // Both floats.
+        self.b.switch_to_block(not_int);
+        let float_op = matches!(op, Arith::Add | Arith::Sub | Arith::Mul | Arith::TrueDiv);
+        if float_op {
+            let floats = self.both_float(x, y);
+            let float_block = self.b.create_block();
+            self.b.ins().brif(floats, float_block, &[], slow, &[]);
+            self.b.switch_to_block(float_block);
+            let (fx, fy) = (self.as_f64(x), self.as_f64(y));
+            let r = match op {
+                Arith::Add => self.b.ins().fadd(fx, fy),
+                Arith::Sub => self.b.ins().fsub(fx, fy),
+                Arith::Mul => self.b.ins().fmul(fx, fy),
+                _ => {
+                    // Division by zero raises: leave it to the runtime.
+                    let zero = self.b.ins().f64const(0.0);
+                    let is_zero = self.b.ins().fcmp(FloatCC::Equal, fy, zero);
+                    let ok = self.b.create_block();
+                    self.b.ins().brif(is_zero, slow, &[], ok, &[]);
+                    self.b.switch_to_block(ok);
+                    self.b.ins().fdiv(fx, fy)
+                }
+            };
+            let word = self.box_float(r);
+            self.put_and_continue(pc, dst, word);
+        } else {
+            self.b.ins().jump(slow, &[]);
+        }
+        self.slow_path(slow, pc, ins);
+    }
+
+    fn int_arith(
+        &mut self,
+        pc: u32,
+        op: Arith,
+        dst: Reg,
+        x: ir::Value,
+        y: ir::Value,
+        slow: ir::Block,
+    ) {
+        // Bitwise operations work on the boxed words: the tags agree, and
+        // and/or of two sign-extended payloads is the payload of the
+        // result; xor cancels the tag, which is put back.
+        match op {
+            Arith::And => {
+                let w = self.b.ins().band(x, y);
+                return self.put_and_continue(pc, dst, w);
+            }
+            Arith::Or => {
+                let w = self.b.ins().bor(x, y);
+                return self.put_and_continue(pc, dst, w);
+            }
+            Arith::Xor => {
+                let w = self.b.ins().bxor(x, y);
+                let w = self.b.ins().bor_imm_u(w, INT_TAG_WORD as i64);
+                return self.put_and_continue(pc, dst, w);
+            }
+            _ => {}
+        }
+        let i = self.unbox_int(x);
+        let j = self.unbox_int(y);
+        let r = match op {
+            Arith::Add => self.b.ins().iadd(i, j),
+            Arith::Sub => self.b.ins().isub(i, j),
+            Arith::Mul => {
+                let (r, overflow) = self.b.ins().smul_overflow(i, j);
+                let ok = self.b.create_block();
+                self.b.ins().brif(overflow, slow, &[], ok, &[]);
+                self.b.switch_to_block(ok);
+                r
+            }
+            Arith::FloorDiv | Arith::Mod => {
+                // Python rounds toward negative infinity: adjust the
+                // truncating quotient and remainder when the signs differ.
+                self.guard_nonzero(j, slow);
+                let q = self.b.ins().sdiv(i, j);
+                let rem = self.b.ins().srem(i, j);
+                let rem_nz = self.b.ins().icmp_imm_u(IntCC::NotEqual, rem, 0);
+                let sx = self.b.ins().bxor(rem, j);
+                let signs_differ = self.b.ins().icmp_imm_u(IntCC::SignedLessThan, sx, 0);
+                let adjust = self.b.ins().band(rem_nz, signs_differ);
+                if op == Arith::FloorDiv {
+                    let q1 = self.b.ins().iadd_imm_s(q, -1);
+                    self.b.ins().select(adjust, q1, q)
+                } else {
+                    let r1 = self.b.ins().iadd(rem, j);
+                    self.b.ins().select(adjust, r1, rem)
+                }
+            }
+            _ => unreachable!("bitwise and true division are handled above"),
+        };
+        let fits = self.fits_small(r);
+        let ok = self.b.create_block();
+        self.b.ins().brif(fits, ok, &[], slow, &[]);
+        self.b.switch_to_block(ok);
+        let w = self.box_int(r);
+        self.put_and_continue(pc, dst, w);
+    }
+
+    /// Continue only when `j` is not zero (else the generic path raises).
+    fn guard_nonzero(&mut self, j: ir::Value, slow: ir::Block) {
+        let ok = self.b.create_block();
+        self.b.ins().brif(j, ok, &[], slow, &[]);
+        self.b.switch_to_block(ok);
+    }
+
+    /// Integer and float condition codes of a comparison.
+    fn conds(ins: Instr) -> Option<(IntCC, FloatCC)> {
+        use Instr::*;
+        Some(match ins {
+            Lt { .. } => (IntCC::SignedLessThan, FloatCC::LessThan),
+            Le { .. } => (IntCC::SignedLessThanOrEqual, FloatCC::LessThanOrEqual),
+            Gt { .. } => (IntCC::SignedGreaterThan, FloatCC::GreaterThan),
+            Ge { .. } => (IntCC::SignedGreaterThanOrEqual, FloatCC::GreaterThanOrEqual),
+            Eq { .. } => (IntCC::Equal, FloatCC::Equal),
+            Ne { .. } => (IntCC::NotEqual, FloatCC::NotEqual),
+            JumpIfNotLt { .. } => (IntCC::SignedLessThan, FloatCC::LessThan),
+            JumpIfNotLe { .. } => (IntCC::SignedLessThanOrEqual, FloatCC::LessThanOrEqual),
+            JumpIfNotGt { .. } => (IntCC::SignedGreaterThan, FloatCC::GreaterThan),
+            JumpIfNotGe { .. } => (IntCC::SignedGreaterThanOrEqual, FloatCC::GreaterThanOrEqual),
+            JumpIfNotEq { .. } => (IntCC::Equal, FloatCC::Equal),
+            JumpIfNotNe { .. } => (IntCC::NotEqual, FloatCC::NotEqual),
+            _ => return None,
+        })
+    }
+
+    /// Compare two small ints or two floats: the condition as a flag, in
+    /// the block the builder is left in; other operands go to `slow`.
+    fn numeric_compare(
+        &mut self,
+        ins: Instr,
+        a: Reg,
+        b: Reg,
+        slow: ir::Block,
+    ) -> Option<ir::Value> {
+        let (icc, fcc) = Self::conds(ins)?;
+        let x = self.load_reg(a);
+        let y = self.load_reg(b);
+        let ints = self.both_int(x, y);
+        let int_block = self.b.create_block();
+        let not_int = self.b.create_block();
+        let done = self.b.create_block();
+        self.b.append_block_param(done, types::I8);
+        self.b.ins().brif(ints, int_block, &[], not_int, &[]);
+        // Shifting out the tag keeps the order of the payloads.
+        self.b.switch_to_block(int_block);
+        let i = self.b.ins().ishl_imm_u(x, 16);
+        let j = self.b.ins().ishl_imm_u(y, 16);
+        let c = self.b.ins().icmp(icc, i, j);
+        self.b.ins().jump(done, &[ir::BlockArg::Value(c)]);
+        self.b.switch_to_block(not_int);
+        let floats = self.both_float(x, y);
+        let float_block = self.b.create_block();
+        self.b.ins().brif(floats, float_block, &[], slow, &[]);
+        self.b.switch_to_block(float_block);
+        let (fx, fy) = (self.as_f64(x), self.as_f64(y));
+        let c = self.b.ins().fcmp(fcc, fx, fy);
+        self.b.ins().jump(done, &[ir::BlockArg::Value(c)]);
+        self.b.switch_to_block(done);
+        Some(self.b.block_params(done)[0])
+    }
+
+    /// `dst = a CMP b` as a bool.
+    pub(super) fn compare(&mut self, pc: u32, ins: Instr, dst: Reg, a: Reg, b: Reg) {
+        let slow = self.b.create_block();
+        let Some(c) = self.numeric_compare(ins, a, b, slow) else {
+            self.b.ins().jump(slow, &[]);
+            return self.slow_path(slow, pc, ins);
+        };
+        let t = self.b.ins().iconst(types::I64, Value::TRUE.bits() as i64);
+        let f = self.b.ins().iconst(types::I64, Value::FALSE.bits() as i64);
+        let w = self.b.ins().select(c, t, f);
+        self.put_and_continue(pc, dst, w);
+        self.slow_path(slow, pc, ins);
+    }
+
+    /// `if not (a CMP b): goto target`.
+    pub(super) fn compare_branch(&mut self, pc: u32, ins: Instr, a: Reg, b: Reg, target: u32) {
+        let slow = self.b.create_block();
+        let Some(c) = self.numeric_compare(ins, a, b, slow) else {
+            self.b.ins().jump(slow, &[]);
+            return self.slow_path(slow, pc, ins);
+        };
+        let next = self.next(pc);
+        let dest = self.branch_to(pc, target);
+        self.b.ins().brif(c, next, &[], dest, &[]);
+        self.slow_path(slow, pc, ins);
+    }
+
+    /// `if cond is <jump_on>: goto target` when `cond` is a bool; any other
+    /// value's truth goes through the runtime.
+    pub(super) fn bool_branch(
+        &mut self,
+        pc: u32,
+        ins: Instr,
+        cond: Reg,
+        target: u32,
+        jump_on: bool,
+    ) {
+        let w = self.load_reg(cond);
+        let (jump_word, stay_word) = if jump_on {
+            (Value::TRUE.bits(), Value::FALSE.bits())
+        } else {
+            (Value::FALSE.bits(), Value::TRUE.bits())
+        };
+        let jumps = self.b.ins().icmp_imm_u(IntCC::Equal, w, jump_word as i64);
+        let dest = self.branch_to(pc, target);
+        let not_jump = self.b.create_block();
+        self.b.ins().brif(jumps, dest, &[], not_jump, &[]);
+        self.b.switch_to_block(not_jump);
+        let stays = self.b.ins().icmp_imm_u(IntCC::Equal, w, stay_word as i64);
+        let slow = self.b.create_block();
+        let next = self.next(pc);
+        self.b.ins().brif(stays, next, &[], slow, &[]);
+        self.slow_path(slow, pc, ins);
+    }
+
+    /// `Clear reg`: unbind, releasing a heap value through the runtime.
+    pub(super) fn clear(&mut self, pc: u32, reg: Reg) {
+        let old = self.load_reg(reg);
+        let unbound = self
+            .b
+            .ins()
+            .iconst(types::I64, Value::UNBOUND.bits() as i64);
+        self.store_reg(reg, unbound);
+        self.release_if_obj(old);
+        let next = self.next(pc);
+        self.b.ins().jump(next, &[]);
+    }
+
+    /// `dst = src` keeping `src` (a `Copy`, or a `Move` from a local): an
+    /// unboxed word is copied inline; a heap value needs a new reference,
+    /// which the runtime makes.
+    pub(super) fn copy(&mut self, pc: u32, ins: Instr, dst: Reg, src: Reg) {
+        if dst == src {
+            let next = self.next(pc);
+            self.b.ins().jump(next, &[]);
+            return;
+        }
+        let w = self.load_reg(src);
+        let is_obj = self.is_obj(w);
+        let fast = self.b.create_block();
+        let slow = self.b.create_block();
+        self.b.ins().brif(is_obj, slow, &[], fast, &[]);
+        self.b.switch_to_block(fast);
+        self.put_and_continue(pc, dst, w);
+        self.slow_path(slow, pc, ins);
+    }
+}
