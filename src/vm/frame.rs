@@ -146,6 +146,8 @@ pub fn init_regs(code: &CodeObject, regs: &mut Vec<Value>, base: usize, closure:
 /// Enter a frame: recursion check, runtime frame info, handled base.
 #[inline]
 pub fn enter(interp: &mut Interp, f: &mut Frame) -> PyResult<()> {
+    // Every call polls the limits, so recursion cannot outrun them.
+    interp.tick()?;
     if f.counts_depth {
         interp.enter_call()?;
     }
