@@ -269,7 +269,7 @@ impl Dict {
         match self.find_str(key, hash) {
             Some(pos) => Some(self.replace_value(pos, value)),
             None => {
-                self.insert_new(hash, Value::str(key), value);
+                self.insert_new(hash, super::value::intern(key), value);
                 None
             }
         }

@@ -283,6 +283,29 @@ thread_local! {
     static TRASH: RefCell<Vec<Rc<Obj>>> = const { RefCell::new(Vec::new()) };
 }
 
+thread_local! {
+    /// Interned identifier strings (see `intern`). Never dropped: its values
+    /// must not be released during thread teardown, when the release
+    /// machinery's own thread locals may already be gone.
+    static INTERNED: std::mem::ManuallyDrop<RefCell<crate::syntax::scope::NameMap<Value>>> =
+        std::mem::ManuallyDrop::new(RefCell::new(Default::default()));
+}
+
+/// The one shared str value for an identifier (names in code objects, keys
+/// that `Dict::set_str` adds), so name lookups in namespaces and
+/// attribute dicts usually match by pointer instead of comparing bytes.
+/// Like CPython's interned strings, they live as long as the thread.
+pub fn intern(s: &str) -> Value {
+    INTERNED.with(|t| {
+        if let Some(v) = t.borrow().get(s) {
+            return v.clone();
+        }
+        let v = Value::str(s);
+        t.borrow_mut().insert(s.into(), v.clone());
+        v
+    })
+}
+
 /// How deep releases may nest before they are deferred to the trash list.
 const MAX_DROP_DEPTH: u32 = 64;
 

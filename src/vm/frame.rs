@@ -116,12 +116,7 @@ impl Frame {
 
     /// The runtime's view of this frame.
     pub fn info(&self) -> FrameInfo {
-        FrameInfo {
-            file: self.code.file.clone(),
-            func: self.code.name.clone(),
-            pos: self.code.pos.clone(),
-            lines: self.code.line_starts.clone(),
-        }
+        self.code.frame_info.clone()
     }
 }
 
