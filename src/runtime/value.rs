@@ -62,6 +62,17 @@ impl Value {
     pub const ELLIPSIS: Value = special(4);
     pub const UNBOUND: Value = special(5);
 
+    /// A new reference to the value whose bits (`Value::bits`) are `bits`,
+    /// for caches that keep bits without a reference.
+    ///
+    /// # Safety
+    /// `bits` must come from `Value::bits` of a value that is still alive.
+    #[inline]
+    pub unsafe fn from_bits_cloned(bits: u64) -> Value {
+        let borrowed = ManuallyDrop::new(Value(bits));
+        (*borrowed).clone()
+    }
+
     #[inline]
     pub fn float(f: f64) -> Value {
         if f.is_nan() {
