@@ -4,10 +4,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::time::Duration;
-use tern::driver::Mode;
-
-/// Modes whose backends enforce limits (the VM does not poll them yet).
-const AVAILABLE_MODES: &[Mode] = &[Mode::Tree];
+use tern::driver::{Mode, AVAILABLE_MODES};
 use tern::embed::{Engine, EngineBuilder, Error, LimitKind, NativeModule, OutputBuffer};
 
 #[global_allocator]
@@ -105,9 +102,10 @@ fn memory_cap_stops_huge_and_growing_allocations() {
 
 #[test]
 fn output_beyond_the_cap_stops_the_script() {
-    for _ in AVAILABLE_MODES {
+    for m in AVAILABLE_MODES {
         let out = OutputBuffer::new();
         let mut e = Engine::builder()
+            .mode(*m)
             .output_limit(10_000)
             .stdout(out.clone())
             .build();
@@ -215,15 +213,17 @@ fn native_modules_values_and_calls() {
 
 #[test]
 fn programs_compile_once_and_run_many_times() {
-    let mut e = Engine::new();
-    let p = e
-        .compile("counter.py", "n = n + 1 if 'n' in globals() else 1\nn")
-        .unwrap();
-    for want in 1..=3i64 {
-        let v = e.run(&p).unwrap();
-        let got: i64 = e.from_value(&v).unwrap();
-        assert_eq!(got, want);
+    for mut e in engines(|b| b) {
+        let p = e
+            .compile("counter.py", "n = n + 1 if 'n' in globals() else 1\nn")
+            .unwrap();
+        for want in 1..=3i64 {
+            let v = e.run(&p).unwrap();
+            let got: i64 = e.from_value(&v).unwrap();
+            assert_eq!(got, want);
+        }
     }
+    let e = Engine::new();
     match e.compile("bad.py", "x = (") {
         Err(Error::Syntax { message, report }) => {
             assert_eq!(message, "SyntaxError: '(' was never closed");
@@ -233,5 +233,23 @@ fn programs_compile_once_and_run_many_times() {
             "expected a syntax error, got {:?}",
             other.map(|p| p.name().to_string())
         ),
+    }
+}
+
+#[test]
+fn modes_this_build_lacks_are_refused() {
+    for m in [Mode::Tree, Mode::Vm, Mode::Jit] {
+        let mut e = Engine::builder().mode(m).build();
+        match e.eval("1 + 1") {
+            Ok(v) => {
+                assert!(AVAILABLE_MODES.contains(&m), "{} ran", m.name());
+                assert_eq!(e.from_value::<i64>(&v).unwrap(), 2);
+            }
+            Err(Error::Host(msg)) => {
+                assert!(!AVAILABLE_MODES.contains(&m), "{}: {msg}", m.name());
+                assert!(msg.contains("not supported"), "{msg}");
+            }
+            Err(other) => panic!("{}: {other}", m.name()),
+        }
     }
 }

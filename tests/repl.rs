@@ -101,16 +101,31 @@ fn history_survives_a_restart() {
     let _ = std::fs::remove_file(hist);
 }
 
-#[test]
-fn ctrl_c_interrupts_running_code_and_the_repl_survives() {
-    let mut p = start(&history_file("ctrlc"));
+/// Ctrl-C during `while True: pass` in `mode` raises KeyboardInterrupt
+/// and the REPL, with its variables, carries on.
+fn ctrl_c_in(mode: &str) {
+    let mut p = start(&history_file(&format!("ctrlc-{mode}")));
+    p.send_line(&format!(":mode {mode}")).unwrap();
+    p.exp_string(&format!("mode: {mode}")).unwrap();
+    p.send_line("n = 5").unwrap();
+    p.exp_string(">>> ").unwrap();
     p.send_line("while True: pass").unwrap();
     std::thread::sleep(std::time::Duration::from_millis(500));
     p.send_control('c').unwrap();
     p.exp_string("KeyboardInterrupt").unwrap();
     p.exp_string(">>> ").unwrap();
-    p.send_line("print('survived')").unwrap();
-    p.exp_string("survived").unwrap();
+    p.send_line("print('survived', n)").unwrap();
+    p.exp_string("survived 5").unwrap();
     p.send_control('d').unwrap();
     p.exp_eof().unwrap();
+}
+
+#[test]
+fn ctrl_c_interrupts_running_code_and_the_repl_survives() {
+    ctrl_c_in("tree");
+}
+
+#[test]
+fn ctrl_c_interrupts_a_loop_in_the_vm() {
+    ctrl_c_in("vm");
 }

@@ -3,6 +3,7 @@
 //! disassembler needs to show it.
 
 use super::instr::{Instr, Reg};
+use crate::runtime::interp::FrameInfo;
 use crate::runtime::object::Signature;
 use crate::runtime::Value;
 use crate::syntax::ast::Name;
@@ -99,6 +100,9 @@ pub struct CodeObject {
     /// reads the innermost frame of a code object, and that frame sets the
     /// cell before each call.
     pub pos: Rc<Cell<u32>>,
+    /// The runtime's view of a frame of this code (shares `pos`), built
+    /// once so a call pushes it with one reference count.
+    pub frame_info: FrameInfo,
     /// This code's native translation, once the JIT has made it.
     pub native: crate::jit::NativeSlot,
 }

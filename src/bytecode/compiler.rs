@@ -528,12 +528,24 @@ impl<'a> FnCompiler<'a> {
         let name_values = self
             .names
             .iter()
-            .map(|n| (Value::str(n), crate::runtime::dict::str_hash(n)))
+            .map(|n| {
+                (
+                    crate::runtime::value::intern(n),
+                    crate::runtime::dict::str_hash(n),
+                )
+            })
             .collect();
         let nnames = self.names.len();
         let mut reg_init = vec![Value::UNBOUND; (self.nslots + self.nfree) as usize];
         reg_init.extend(self.const_regs.iter().cloned());
         reg_init.resize(nregs as usize, Value::UNBOUND);
+        let pos = Rc::new(std::cell::Cell::new(self.def_pos));
+        let frame_info = crate::runtime::interp::FrameInfo::new(
+            self.ctx.file.clone(),
+            self.name.clone(),
+            pos.clone(),
+            self.ctx.line_starts.clone(),
+        );
         Ok(Rc::new(CodeObject {
             kind: self.kind,
             name: self.name,
@@ -573,7 +585,8 @@ impl<'a> FnCompiler<'a> {
             is_generator: meta.is_generator,
             doc: meta.doc,
             needs_class_cell: scope.needs_class_cell,
-            pos: Rc::new(std::cell::Cell::new(self.def_pos)),
+            pos,
+            frame_info,
             native: Default::default(),
         }))
     }

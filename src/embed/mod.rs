@@ -436,13 +436,6 @@ impl Engine {
     where
         F: FnOnce(&mut Interp) -> crate::runtime::PyResult<Value>,
     {
-        if self.mode != Mode::Tree {
-            // Only the tree-walker polls fuel, deadlines and Ctrl-C so far.
-            return Err(Error::Host(format!(
-                "mode '{}' does not enforce limits yet; embedded engines run in tree mode",
-                self.mode.name()
-            )));
-        }
         if !self.mode.is_available() {
             return Err(Error::Host(format!(
                 "mode '{}' is not supported by this build yet",

@@ -633,6 +633,99 @@ pub fn lookup_in_class(cls: &Value, name: &str) -> Option<Value> {
     let Some(Obj::Class(c)) = cls.as_obj() else {
         return None;
     };
+    let Some((w0, w1)) = name_words(name) else {
+        return lookup_uncached(c, name);
+    };
+    let key = cls.bits();
+    let epoch = super::object::class_epoch();
+    let len = name.len() as u64;
+    let slot = lookup_slot(key, w0, w1, len);
+    let e = LOOKUP_CACHE.with(|t| t[slot].get());
+    if e.class == key && e.epoch == epoch && e.len == len && e.w0 == w0 && e.w1 == w1 {
+        if e.found == Value::UNBOUND.bits() {
+            return None;
+        }
+        // SAFETY: the entry was filled from this class's namespaces (its
+        // own dict or a dict of a class in its MRO, which it keeps alive)
+        // and the epoch has not moved since, so no class was created or
+        // changed: `cls` is that same class and still holds the value.
+        return Some(unsafe { Value::from_bits_cloned(e.found) });
+    }
+    let found = lookup_uncached(c, name);
+    let entry = LookupEntry {
+        class: key,
+        epoch,
+        len,
+        w0,
+        w1,
+        found: found.as_ref().map_or(Value::UNBOUND.bits(), Value::bits),
+    };
+    LOOKUP_CACHE.with(|t| t[slot].set(entry));
+    found
+}
+
+/// One remembered class attribute lookup (see `LOOKUP_CACHE`): the class
+/// value's bits (its address), the epoch, the name (up to 16 bytes, as
+/// words) and the bits of what was found (not a reference), or
+/// `UNBOUND`'s.
+#[derive(Clone, Copy)]
+struct LookupEntry {
+    class: u64,
+    epoch: u64,
+    len: u64,
+    w0: u64,
+    w1: u64,
+    found: u64,
+}
+
+const LOOKUP_CACHE_SIZE: usize = 1024;
+
+thread_local! {
+    /// Class attribute lookups, direct-mapped by class and name and valid
+    /// while `class_epoch` stays put (no class created or changed): one
+    /// probe instead of a hashed search of every dict in the MRO, for
+    /// methods, instance attributes (usually absent from the class) and
+    /// the special methods operators look for. Class creation moves the
+    /// epoch, so an address reused by a new class never hits.
+    static LOOKUP_CACHE: [Cell<LookupEntry>; LOOKUP_CACHE_SIZE] = const {
+        [const {
+            Cell::new(LookupEntry {
+                class: 0,
+                epoch: 0,
+                len: 0,
+                w0: 0,
+                w1: 0,
+                found: 0,
+            })
+        }; LOOKUP_CACHE_SIZE]
+    };
+}
+
+/// A name of at most 16 bytes as two words (longer names are not cached).
+#[inline]
+fn name_words(name: &str) -> Option<(u64, u64)> {
+    let b = name.as_bytes();
+    if b.len() > 16 {
+        return None;
+    }
+    let mut buf = [0u8; 16];
+    buf[..b.len()].copy_from_slice(b);
+    let (lo, hi) = buf.split_at(8);
+    Some((
+        u64::from_le_bytes(lo.try_into().unwrap_or_default()),
+        u64::from_le_bytes(hi.try_into().unwrap_or_default()),
+    ))
+}
+
+#[inline]
+fn lookup_slot(class: u64, w0: u64, w1: u64, len: u64) -> usize {
+    const K: u64 = 0x9E37_79B9_7F4A_7C15;
+    let h = ((class >> 4) ^ w0.wrapping_mul(K) ^ w1.rotate_left(29) ^ len).wrapping_mul(K);
+    (h >> 54) as usize & (LOOKUP_CACHE_SIZE - 1)
+}
+
+/// `lookup_in_class` without the cache.
+fn lookup_uncached(c: &Class, name: &str) -> Option<Value> {
     if let Some(v) = c.dict.borrow().get_str(name) {
         return Some(v.clone());
     }

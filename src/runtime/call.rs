@@ -144,7 +144,12 @@ pub fn bind_arguments(
     let sig: &Signature = &func.sig;
     let name = &func.qualname;
     let npos = sig.npositional;
-    let mut slots: Vec<Value> = Vec::with_capacity(sig.nslots());
+    // Room for a VM frame's whole register file, so it never reallocates.
+    let cap = match &func.code {
+        Code::Bytecode(code) => (code.nregs as usize).max(sig.nslots()),
+        Code::Tree(_) => sig.nslots(),
+    };
+    let mut slots: Vec<Value> = Vec::with_capacity(cap);
     slots.resize(sig.params.len(), Value::UNBOUND);
     // Fast path: exactly the positional parameters, no keywords.
     if pos.len() == npos

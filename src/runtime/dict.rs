@@ -228,7 +228,7 @@ impl Dict {
                 let e = &self.entries[slot as usize];
                 if e.hash == hash {
                     if let Some(Obj::Str(s)) = e.key.as_obj() {
-                        if &*s.s == key {
+                        if name_eq(&s.s, key) {
                             return Some(&e.value);
                         }
                     }
@@ -253,7 +253,7 @@ impl Dict {
                 let e = &self.entries[slot as usize];
                 if e.hash == hash {
                     if let Some(Obj::Str(s)) = e.key.as_obj() {
-                        if &*s.s == key {
+                        if name_eq(&s.s, key) {
                             return Some(slot as usize);
                         }
                     }
@@ -269,7 +269,7 @@ impl Dict {
         match self.find_str(key, hash) {
             Some(pos) => Some(self.replace_value(pos, value)),
             None => {
-                self.insert_new(hash, Value::str(key), value);
+                self.insert_new(hash, super::value::intern(key), value);
                 None
             }
         }
@@ -279,6 +279,23 @@ impl Dict {
         let hash = str_hash(key);
         self.find_str(key, hash).map(|pos| self.remove_at(pos).1)
     }
+}
+
+/// String equality for the short strings names are, without a call into
+/// libc's `memcmp` (which dominated attribute lookups).
+#[inline]
+pub fn name_eq(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    if a.as_ptr() == b.as_ptr() {
+        return true;
+    }
+    if a.len() > 32 {
+        return a == b;
+    }
+    a.iter().zip(b).all(|(x, y)| x == y)
 }
 
 /// The hash of a str. Python randomises str hashes per process, so any good

@@ -47,8 +47,13 @@ pub struct Types {
 }
 
 /// What the runtime can see of a running Python frame (any backend):
-/// enough for `logging` to find its caller and for `globals()`.
-pub struct FrameInfo {
+/// enough for `logging` to find its caller and for `globals()`. A shared
+/// handle, so a backend can build it once per code object and pushing it
+/// on every call costs one reference count.
+#[derive(Clone)]
+pub struct FrameInfo(Rc<FrameMeta>);
+
+pub struct FrameMeta {
     pub file: Rc<str>,
     pub func: Rc<str>,
     /// Byte offset of the statement running now, kept current by the backend.
@@ -58,6 +63,24 @@ pub struct FrameInfo {
 }
 
 impl FrameInfo {
+    pub fn new(file: Rc<str>, func: Rc<str>, pos: Rc<Cell<u32>>, lines: Rc<[u32]>) -> FrameInfo {
+        FrameInfo(Rc::new(FrameMeta {
+            file,
+            func,
+            pos,
+            lines,
+        }))
+    }
+}
+
+impl std::ops::Deref for FrameInfo {
+    type Target = FrameMeta;
+    fn deref(&self) -> &FrameMeta {
+        &self.0
+    }
+}
+
+impl FrameMeta {
     pub fn line(&self) -> u32 {
         let pos = self.pos.get();
         match self.lines.binary_search(&pos) {

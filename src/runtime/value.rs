@@ -62,6 +62,17 @@ impl Value {
     pub const ELLIPSIS: Value = special(4);
     pub const UNBOUND: Value = special(5);
 
+    /// A new reference to the value whose bits (`Value::bits`) are `bits`,
+    /// for caches that keep bits without a reference.
+    ///
+    /// # Safety
+    /// `bits` must come from `Value::bits` of a value that is still alive.
+    #[inline]
+    pub unsafe fn from_bits_cloned(bits: u64) -> Value {
+        let borrowed = ManuallyDrop::new(Value(bits));
+        (*borrowed).clone()
+    }
+
     #[inline]
     pub fn float(f: f64) -> Value {
         if f.is_nan() {
@@ -301,6 +312,29 @@ thread_local! {
     /// Objects whose release was deferred to keep deep structures (long
     /// linked lists) from overflowing the Rust stack while they are freed.
     static TRASH: RefCell<Vec<Rc<Obj>>> = const { RefCell::new(Vec::new()) };
+}
+
+thread_local! {
+    /// Interned identifier strings (see `intern`). Never dropped: its values
+    /// must not be released during thread teardown, when the release
+    /// machinery's own thread locals may already be gone.
+    static INTERNED: std::mem::ManuallyDrop<RefCell<crate::syntax::scope::NameMap<Value>>> =
+        std::mem::ManuallyDrop::new(RefCell::new(Default::default()));
+}
+
+/// The one shared str value for an identifier (names in code objects, keys
+/// that `Dict::set_str` adds), so name lookups in namespaces and
+/// attribute dicts usually match by pointer instead of comparing bytes.
+/// Like CPython's interned strings, they live as long as the thread.
+pub fn intern(s: &str) -> Value {
+    INTERNED.with(|t| {
+        if let Some(v) = t.borrow().get(s) {
+            return v.clone();
+        }
+        let v = Value::str(s);
+        t.borrow_mut().insert(s.into(), v.clone());
+        v
+    })
 }
 
 /// How deep releases may nest before they are deferred to the trash list.

@@ -38,12 +38,12 @@ impl Frame {
 
     /// The runtime's view of this frame (for `logging` and introspection).
     pub fn info(&self) -> crate::runtime::interp::FrameInfo {
-        crate::runtime::interp::FrameInfo {
-            file: self.unit.file.clone(),
-            func: self.func_name.clone(),
-            pos: self.pos.clone(),
-            lines: self.unit.line_starts.clone(),
-        }
+        crate::runtime::interp::FrameInfo::new(
+            self.unit.file.clone(),
+            self.func_name.clone(),
+            self.pos.clone(),
+            self.unit.line_starts.clone(),
+        )
     }
 }
 

@@ -36,12 +36,7 @@ impl GenBody for TreeGen {
     fn resume(&mut self, interp: &mut Interp, input: Resume) -> PyResult<GenStep> {
         let saved = interp.stack_floor.get();
         interp.stack_floor.set(self.floor);
-        interp.frames.push(crate::runtime::interp::FrameInfo {
-            file: self.info.file.clone(),
-            func: self.info.func.clone(),
-            pos: self.info.pos.clone(),
-            lines: self.info.lines.clone(),
-        });
+        interp.frames.push(self.info.clone());
         interp.frame_globals.push(self.globals.clone());
         let r = self.co.resume(GenInput(interp as *mut Interp, input));
         interp.frame_globals.pop();

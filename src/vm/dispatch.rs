@@ -604,6 +604,13 @@ fn run_instrs(
                 }
             }
             Instr::Jump { target } => {
+                // A backward jump closes a loop iteration: poll the limits
+                // (fuel, deadline, memory, output, Ctrl-C) there.
+                if (target as usize) < pc {
+                    if let Err(e) = interp.tick() {
+                        break Outcome::Error(e);
+                    }
+                }
                 pc = target as usize;
                 continue;
             }

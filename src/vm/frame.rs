@@ -116,12 +116,7 @@ impl Frame {
 
     /// The runtime's view of this frame.
     pub fn info(&self) -> FrameInfo {
-        FrameInfo {
-            file: self.code.file.clone(),
-            func: self.code.name.clone(),
-            pos: self.code.pos.clone(),
-            lines: self.code.line_starts.clone(),
-        }
+        self.code.frame_info.clone()
     }
 }
 
@@ -146,6 +141,8 @@ pub fn init_regs(code: &CodeObject, regs: &mut Vec<Value>, base: usize, closure:
 /// Enter a frame: recursion check, runtime frame info, handled base.
 #[inline]
 pub fn enter(interp: &mut Interp, f: &mut Frame) -> PyResult<()> {
+    // Every call polls the limits, so recursion cannot outrun them.
+    interp.tick()?;
     if f.counts_depth {
         interp.enter_call()?;
     }

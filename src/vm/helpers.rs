@@ -214,7 +214,8 @@ pub fn with_exit_exc(interp: &mut Interp, mgr: Value, exit: &Value, exc: &Value)
     let res = interp.call(exit, &[mgr, etype, exc.clone(), tb], &[]);
     interp.handled.pop();
     match res {
-        Ok(v) => interp.truthy(&v),
+        // Limit errors always reach the host: no suppression.
+        Ok(v) => Ok(interp.truthy(&v)? && interp.limit_kind(exc).is_none()),
         Err(e2) => {
             chain_context(&e2.0, exc);
             Err(e2)
