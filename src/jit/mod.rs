@@ -42,7 +42,9 @@ mod translate;
 
 pub use module::{clif_listing, stats, stats_report, JitStats};
 
+use crate::runtime::object::Resume;
 use crate::runtime::{Interp, PyResult, Value};
+use crate::vm::dispatch::Exit;
 use crate::vm::frame::{self, Frame};
 use std::cell::Cell;
 
@@ -54,6 +56,14 @@ pub(crate) type NativeFn = unsafe extern "C" fn(*mut JitFrame, *mut Value) -> u6
 /// The word generated code returns when the function raised: the unbound
 /// marker, which no Python function can return.
 pub(crate) const ERROR_WORD: u64 = 0xFFFA_0000_0000_0005;
+
+/// The word a generator's code returns when it yields (the value is in
+/// `JitFrame::yielded`): a special no value uses.
+pub(crate) const YIELD_WORD: u64 = 0xFFFA_0000_0000_0006;
+
+/// Resume codes above this mark start at the error path of instruction
+/// `code - RESUME_RAISE` (an exception thrown in at a `yield`).
+pub(crate) const RESUME_RAISE: u32 = 1 << 31;
 
 /// Where a code object stands with the JIT.
 #[derive(Clone, Copy, Default)]
@@ -75,6 +85,25 @@ pub(crate) struct JitFrame {
     interp: *mut Interp,
     frame: *const Frame,
     error: Option<crate::runtime::PyErr>,
+    /// Generators: where the code starts (see `translate::resume_switch`).
+    resume_at: u32,
+    /// Generators: the pc to resume at after the yield that returned
+    /// `YIELD_WORD`, and the value it yielded.
+    yielded_at: u32,
+    yielded: Option<Value>,
+}
+
+impl JitFrame {
+    fn new(interp: &mut Interp, frame: &Frame, resume_at: u32) -> JitFrame {
+        JitFrame {
+            interp: interp as *mut Interp,
+            frame: frame as *const Frame,
+            error: None,
+            resume_at,
+            yielded_at: 0,
+            yielded: None,
+        }
+    }
 }
 
 /// Switch an interpreter to native code for every bytecode frame.
@@ -108,14 +137,6 @@ pub fn prepare(code: &crate::bytecode::CodeObject) {
     let _ = native_code(code);
 }
 
-/// Note that a generator function's frames run in the VM (once per code).
-pub(crate) fn note_generator(code: &crate::bytecode::CodeObject) {
-    if let NativeState::NotCompiled = code.native.0.get() {
-        module::record_fallback(code, "generator: its resumable frames run in the VM");
-        code.native.0.set(NativeState::Fallback);
-    }
-}
-
 /// Run a (not yet entered) frame to completion as native code.
 pub fn call_frame(interp: &mut Interp, mut frame: Frame) -> PyResult<Value> {
     let Some(entry) = native_code(&frame.code) else {
@@ -128,11 +149,7 @@ pub fn call_frame(interp: &mut Interp, mut frame: Frame) -> PyResult<Value> {
     }
     let mut regs = std::mem::take(&mut frame.regs);
     debug_assert_eq!(regs.len(), frame.code.nregs as usize);
-    let mut ctx = JitFrame {
-        interp: interp as *mut Interp,
-        frame: &frame as *const Frame,
-        error: None,
-    };
+    let mut ctx = JitFrame::new(interp, &frame, 0);
     // SAFETY: `entry` was generated for `frame.code`, whose register file
     // `regs` has exactly `nregs` values; generated code only indexes
     // registers the instructions name, and the runtime calls it makes
@@ -152,5 +169,86 @@ pub fn call_frame(interp: &mut Interp, mut frame: Frame) -> PyResult<Value> {
         // SAFETY: the generated code returns an owned word made by
         // `Value::into_raw` (see `runtime_calls::take_return`).
         Ok(unsafe { Value::from_raw(word) })
+    }
+}
+
+/// Resume a generator's frame with `input` as native code (the VM's
+/// `dispatch::run` contract: the frame comes back when it yields).
+pub fn resume_generator(
+    interp: &mut Interp,
+    mut frame: Frame,
+    input: Resume,
+) -> (Option<Frame>, PyResult<Exit>) {
+    let Some(entry) = native_code(&frame.code) else {
+        return crate::vm::dispatch::run(interp, frame, Some(input));
+    };
+    if let Err(e) = frame::enter(interp, &mut frame) {
+        return (None, Err(e));
+    }
+    let mut regs = std::mem::take(&mut frame.regs);
+    let fresh = !frame.suspended;
+    let resume_at = match crate::vm::dispatch::resume(interp, &mut frame, &mut regs, input) {
+        Ok(None) => frame.pc,
+        Ok(Some(v)) => {
+            // A delegated `yield from` yielded again.
+            frame.regs = regs;
+            frame::leave(interp, &mut frame, true);
+            return (Some(frame), Ok(Exit::Yield(v)));
+        }
+        Err(e) if fresh => {
+            frame::leave(interp, &mut frame, false);
+            return (None, Err(e));
+        }
+        Err(e) => {
+            // Thrown in at the suspended `yield`: that instruction raises.
+            let at = frame.pc.saturating_sub(1);
+            let mut ctx = JitFrame::new(interp, &frame, RESUME_RAISE + at);
+            ctx.error = Some(e);
+            return run_generator(interp, frame, regs, entry, ctx);
+        }
+    };
+    if let Err(e) = interp.tick() {
+        frame::leave(interp, &mut frame, false);
+        return (None, Err(e));
+    }
+    let ctx = JitFrame::new(interp, &frame, resume_at);
+    run_generator(interp, frame, regs, entry, ctx)
+}
+
+/// Run a generator's native code from `ctx.resume_at` until it yields,
+/// returns or raises.
+fn run_generator(
+    interp: &mut Interp,
+    mut frame: Frame,
+    mut regs: Vec<Value>,
+    entry: NativeFn,
+    mut ctx: JitFrame,
+) -> (Option<Frame>, PyResult<Exit>) {
+    // SAFETY: as in `call_frame`: `entry` is `frame.code`'s translation and
+    // `regs` its register file; `ctx` points at `frame` and `interp`,
+    // which are not touched until the call returns.
+    let word = unsafe { entry(&mut ctx, regs.as_mut_ptr()) };
+    if word == YIELD_WORD {
+        frame.suspended = true;
+        frame.pc = ctx.yielded_at;
+        frame.regs = regs;
+        frame::leave(interp, &mut frame, true);
+        let v = ctx.yielded.take().unwrap_or(Value::NONE);
+        return (Some(frame), Ok(Exit::Yield(v)));
+    }
+    frame.suspended = false;
+    frame::leave(interp, &mut frame, false);
+    drop(regs);
+    drop(frame);
+    interp.run_finalizers();
+    if word == ERROR_WORD {
+        let e = ctx
+            .error
+            .take()
+            .unwrap_or_else(|| runtime_calls::internal_error(interp, "exception lost"));
+        (None, Err(e))
+    } else {
+        // SAFETY: an owned word from `take_return`.
+        (None, Ok(Exit::Return(unsafe { Value::from_raw(word) })))
     }
 }

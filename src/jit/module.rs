@@ -63,15 +63,6 @@ fn new_jit() -> Result<Jit, String> {
     })
 }
 
-/// Record that `code` runs in the VM, and why.
-pub(super) fn record_fallback(code: &CodeObject, reason: &str) {
-    STATS.with(|s| {
-        s.borrow_mut()
-            .fallbacks
-            .push((code.qualname.to_string(), reason.to_string()))
-    });
-}
-
 /// Translate and compile `code`; `Err` (recorded as a fallback) when it
 /// cannot run natively.
 pub(super) fn compile(code: &CodeObject) -> Result<NativeFn, String> {

@@ -113,6 +113,72 @@ pub(super) unsafe extern "C" fn step(ctx: *mut JitFrame, regs: *mut Value, pc: u
     }
 }
 
+/// `step`'s answer when a `yield from` yielded (the value is in the
+/// context's `yielded`).
+pub(crate) const PC_YIELDED: u32 = u32::MAX - 1;
+
+/// `yield src`: park the value in the context and answer `YIELD_WORD`,
+/// which the generated code returns at once.
+pub(super) unsafe extern "C" fn yield_value(ctx: *mut JitFrame, regs: *mut Value, pc: u32) -> u64 {
+    // SAFETY: generated code passes its own context and registers.
+    let parked = unsafe {
+        guarded(ctx, regs, None, |p, _| {
+            let Instr::Yield { src, .. } = p.frame.code.instrs[pc as usize] else {
+                return None;
+            };
+            Some(take(p.regs, src, p.frame.code.temp_base))
+        })
+    };
+    // SAFETY: `ctx` is live (see above); no other reference to it is held.
+    let ctx = unsafe { &mut *ctx };
+    ctx.yielded = parked;
+    ctx.yielded_at = pc + 1;
+    super::YIELD_WORD
+}
+
+/// One step of `yield from` at its first execution: the next pc when the
+/// sub-iterator is already done, `PC_YIELDED` when it yielded a value
+/// (parked in the context), `PC_ERROR` when it raised.
+pub(super) unsafe extern "C" fn yield_from(ctx: *mut JitFrame, regs: *mut Value, pc: u32) -> u32 {
+    // SAFETY: generated code passes its own context and registers.
+    let r = unsafe {
+        guarded(ctx, regs, Err(None), |p, _| {
+            let Instr::YieldFrom { dst, iter } = p.frame.code.instrs[pc as usize] else {
+                return Err(Some(internal_error(
+                    p.interp,
+                    "yield_from on another instruction",
+                )));
+            };
+            let tb = p.frame.code.temp_base;
+            crate::vm::dispatch::yield_from_step(
+                p.interp,
+                p.regs,
+                dst,
+                iter,
+                tb,
+                crate::runtime::object::Resume::Send(Value::NONE),
+            )
+            .map_err(Some)
+        })
+    };
+    // SAFETY: `ctx` is live (see above); no other reference to it is held.
+    let ctx = unsafe { &mut *ctx };
+    match r {
+        Ok(None) => pc + 1,
+        Ok(Some(v)) => {
+            ctx.yielded = Some(v);
+            ctx.yielded_at = pc + 1;
+            PC_YIELDED
+        }
+        Err(Some(e)) => {
+            ctx.error = Some(e);
+            PC_ERROR
+        }
+        // A panic: `guarded` left its exception in the context.
+        Err(None) => PC_ERROR,
+    }
+}
+
 /// `LoadGlobal` through the code's inline caches (globals, then builtins).
 pub(super) unsafe extern "C" fn load_global(ctx: *mut JitFrame, regs: *mut Value, pc: u32) -> u32 {
     // SAFETY: generated code passes its own context and registers.

@@ -221,7 +221,7 @@ pub(super) fn fast_callable(fval: &Value, argc: usize) -> bool {
 
 /// Resume a generator frame with `input`: `Ok(Some(v))` if it yields
 /// again at once (a delegated `yield from`), `Ok(None)` to continue.
-fn resume(
+pub(crate) fn resume(
     interp: &mut Interp,
     f: &mut Frame,
     regs: &mut [Value],
@@ -262,7 +262,7 @@ fn resume(
 
 /// One step of `yield from`: pass `input` to the sub-iterator; `Some(v)`
 /// when it yields `v`, `None` when it is done (its result in `dst`).
-pub(super) fn yield_from_step(
+pub(crate) fn yield_from_step(
     interp: &mut Interp,
     regs: &mut [Value],
     dst: Reg,

@@ -20,7 +20,7 @@ impl GenBody for VmGen {
         let Some(frame) = self.frame.take() else {
             return Ok(GenStep::Return(Value::NONE));
         };
-        let (frame, r) = run(interp, frame, Some(input));
+        let (frame, r) = resume_frame(interp, frame, input);
         self.frame = frame;
         match r? {
             Exit::Yield(v) => Ok(GenStep::Yield(v)),
@@ -52,6 +52,20 @@ impl GenBody for VmGen {
 }
 
 /// A generator object that will run `frame`.
+/// Resume a generator frame in the backend the interpreter uses: native
+/// code when the JIT is on and could translate it, else the VM.
+fn resume_frame(
+    interp: &mut Interp,
+    frame: Frame,
+    input: Resume,
+) -> (Option<Frame>, PyResult<Exit>) {
+    if interp.jit_enabled {
+        crate::jit::resume_generator(interp, frame, input)
+    } else {
+        run(interp, frame, Some(input))
+    }
+}
+
 pub fn make_generator(frame: Frame, name: Name, qualname: Rc<str>) -> Value {
     Value::obj(Obj::Generator(Generator {
         name,

@@ -114,9 +114,6 @@ pub fn call_bytecode(
 ) -> PyResult<Value> {
     let frame = Frame::function(code.clone(), func, fval.clone(), slots);
     if func.is_generator {
-        if interp.jit_enabled {
-            crate::jit::note_generator(code);
-        }
         return Ok(generator::make_generator(
             frame,
             func.name.clone(),

@@ -13,8 +13,9 @@
 
 mod fast_paths;
 
-use super::runtime_calls::{self, PC_ERROR};
+use super::runtime_calls::{self, PC_ERROR, PC_YIELDED};
 use super::ERROR_WORD;
+use super::{RESUME_RAISE, YIELD_WORD};
 use crate::bytecode::instr::{Instr, Reg};
 use crate::bytecode::CodeObject;
 use crate::runtime::value::TAG_SHIFT;
@@ -24,7 +25,7 @@ use cranelift_codegen::ir::{
     self, types, AbiParam, Block, InstBuilder, MemFlagsData, SigRef, Signature,
 };
 use cranelift_codegen::isa::{CallConv, TargetFrontendConfig};
-use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext};
+use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext, Switch};
 use fast_paths::Arith;
 
 /// The native signature of every translated function: `(ctx, regs) -> word`.
@@ -45,6 +46,8 @@ struct Callee {
 
 struct Callees {
     step: Callee,
+    yield_value: Callee,
+    yield_from: Callee,
     call: Callee,
     load_global: Callee,
     take_return: Callee,
@@ -78,6 +81,14 @@ impl Callees {
         Callees {
             step: Callee {
                 addr: runtime_calls::step as Step as usize as i64,
+                sig: step,
+            },
+            yield_value: Callee {
+                addr: runtime_calls::yield_value as Ret as usize as i64,
+                sig: take_return,
+            },
+            yield_from: Callee {
+                addr: runtime_calls::yield_from as Step as usize as i64,
                 sig: step,
             },
             call: Callee {
@@ -114,13 +125,11 @@ impl Callees {
 
 /// Can this code object be translated? `Err` says why not.
 pub(super) fn check(code: &CodeObject) -> Result<(), String> {
-    if code.is_generator {
-        return Err("generator: its resumable frames run in the VM".into());
-    }
-    if code
-        .instrs
-        .iter()
-        .any(|i| matches!(i, Instr::Yield { .. } | Instr::YieldFrom { .. }))
+    if !code.is_generator
+        && code
+            .instrs
+            .iter()
+            .any(|i| matches!(i, Instr::Yield { .. } | Instr::YieldFrom { .. }))
     {
         return Err("yields outside a generator (interactive echo)".into());
     }
@@ -145,7 +154,6 @@ pub(super) fn translate(
     b.switch_to_block(entry);
     let ctx = b.block_params(entry)[0];
     let regs = b.block_params(entry)[1];
-    b.ins().jump(blocks[0], &[]);
     let mut t = Translator {
         b,
         code,
@@ -158,6 +166,11 @@ pub(super) fn translate(
         polls: Vec::new(),
         frontend,
     };
+    if code.is_generator {
+        t.resume_switch();
+    } else {
+        t.b.ins().jump(t.blocks[0], &[]);
+    }
     for pc in 0..code.instrs.len() {
         t.b.switch_to_block(t.blocks[pc]);
         t.instr(pc as u32);
@@ -219,6 +232,29 @@ impl Translator<'_, '_> {
         poll
     }
 
+    /// A generator's entry: jump to where `JitFrame::resume_at` says — the
+    /// start, the instruction after a `yield`, or the error path of a
+    /// `yield` an exception was thrown in at.
+    fn resume_switch(&mut self) {
+        let at = self.b.ins().load(
+            types::I32,
+            MemFlagsData::trusted(),
+            self.ctx,
+            std::mem::offset_of!(super::JitFrame, resume_at) as i32,
+        );
+        let mut switch = Switch::new();
+        switch.set_entry(0, self.blocks[0]);
+        for (pc, ins) in self.code.instrs.iter().enumerate() {
+            if matches!(ins, Instr::Yield { .. } | Instr::YieldFrom { .. }) {
+                let after = self.next(pc as u32);
+                switch.set_entry(pc as u128 + 1, after);
+                let err = self.error_block(pc as u32);
+                switch.set_entry((RESUME_RAISE + pc as u32) as u128, err);
+            }
+        }
+        switch.emit(&mut self.b, at, self.blocks[0]);
+    }
+
     /// Translate instruction `pc` into the current block.
     fn instr(&mut self, pc: u32) {
         let ins = self.code.instrs[pc as usize];
@@ -275,6 +311,14 @@ impl Translator<'_, '_> {
             Instr::JumpIfTrue { cond, target } | Instr::JumpIfTrueKeep { cond, target } => {
                 self.bool_branch(pc, ins, cond, target, true)
             }
+            Instr::Yield { .. } => {
+                let pcv = self.const32(pc);
+                let word = self
+                    .call(self.callees.yield_value, &[self.ctx, self.regs, pcv])
+                    .expect("yield_value returns");
+                self.b.ins().return_(&[word]);
+            }
+            Instr::YieldFrom { .. } => self.yield_from(pc),
             Instr::Call { .. } => self.through(self.callees.call, pc, ins),
             Instr::LoadGlobal { .. } => self.through(self.callees.load_global, pc, ins),
             _ => self.generic(pc, ins),
@@ -309,6 +353,27 @@ impl Translator<'_, '_> {
                 self.b.ins().brif(taken, dest, &[], next, &[]);
             }
         }
+    }
+
+    /// The first step of `yield from`: done, yielded (return the yield
+    /// word, to be resumed after this instruction) or raised.
+    fn yield_from(&mut self, pc: u32) {
+        let pcv = self.const32(pc);
+        let r = self
+            .call(self.callees.yield_from, &[self.ctx, self.regs, pcv])
+            .expect("yield_from returns");
+        let failed = self.b.ins().icmp_imm_u(IntCC::Equal, r, PC_ERROR as i64);
+        let err = self.error_block(pc);
+        let ok = self.b.create_block();
+        self.b.ins().brif(failed, err, &[], ok, &[]);
+        self.b.switch_to_block(ok);
+        let yielded = self.b.ins().icmp_imm_u(IntCC::Equal, r, PC_YIELDED as i64);
+        let ret = self.b.create_block();
+        let next = self.next(pc);
+        self.b.ins().brif(yielded, ret, &[], next, &[]);
+        self.b.switch_to_block(ret);
+        let word = self.b.ins().iconst(types::I64, YIELD_WORD as i64);
+        self.b.ins().return_(&[word]);
     }
 
     /// Address of register `r` relative to the register file.
