@@ -12,14 +12,41 @@ use std::rc::{Rc, Weak};
 thread_local! {
     static TRACKED: RefCell<Vec<Weak<Obj>>> = const { RefCell::new(Vec::new()) };
     static ALLOCATED: Cell<usize> = const { Cell::new(0) };
+    /// Registry length at which `track` next drops the entries of freed
+    /// containers.
+    static NEXT_PRUNE: Cell<usize> = const { Cell::new(MIN_PRUNE) };
 }
+
+/// The registry is pruned no more often than every this many containers.
+const MIN_PRUNE: usize = 4096;
 
 /// How many container allocations trigger an automatic collection.
 pub const THRESHOLD: usize = 20_000;
 
+/// Register a new container for the cycle collector.
+///
+/// The registry holds weak references, and a weak reference keeps the
+/// freed container's allocation (not the object) alive: so when the
+/// registry has doubled since it was last pruned, the entries of freed
+/// containers are dropped. Amortised O(1); a program that makes and drops
+/// containers in a loop keeps a registry (and memory) proportional to what
+/// is alive, not to what it ever made.
 pub fn track(rc: &Rc<Obj>) {
-    TRACKED.with(|t| t.borrow_mut().push(Rc::downgrade(rc)));
+    TRACKED.with(|t| {
+        let mut t = t.borrow_mut();
+        t.push(Rc::downgrade(rc));
+        if t.len() >= NEXT_PRUNE.with(|n| n.get()) {
+            t.retain(|w| w.strong_count() > 0);
+            let next = (t.len() * 2).max(MIN_PRUNE);
+            NEXT_PRUNE.with(|n| n.set(next));
+        }
+    });
     ALLOCATED.with(|a| a.set(a.get() + 1));
+}
+
+/// Entries in the registry (live containers and not yet pruned dead ones).
+pub fn registry_len() -> usize {
+    TRACKED.with(|t| t.borrow().len())
 }
 
 /// Should the interpreter run an automatic collection now?

@@ -145,3 +145,19 @@ fn cycle_collector_reclaims_self_referencing_lists() {
     assert!(weak.upgrade().is_none(), "the collector freed it");
     assert_eq!(super::gc::collect(&mut it), 0);
 }
+
+#[test]
+fn the_collector_registry_does_not_grow_with_dead_containers() {
+    // Weak entries keep freed allocations alive: the registry must be
+    // pruned as containers die, not only by `gc.collect()`.
+    let keep: Vec<Value> = (0..100).map(|_| Value::list(vec![])).collect();
+    for _ in 0..200_000 {
+        drop(Value::list(vec![Value::int(1)]));
+    }
+    assert!(
+        super::gc::registry_len() < 20_000,
+        "{} entries for 100 live lists",
+        super::gc::registry_len()
+    );
+    drop(keep);
+}
