@@ -155,6 +155,63 @@ fn granted_file_system_works() {
     let _ = std::fs::remove_dir_all(dir);
 }
 
+/// Loops and recursion inside functions (compiled to machine code in jit
+/// mode, where top-level REPL-style input stays in the VM) stop too.
+#[test]
+fn limits_hold_inside_functions() {
+    let spin = "def spin():\n    n = 0\n    while True:\n        n += 1\nspin()\n";
+    for mut e in engines(|b| b.fuel(100_000)) {
+        assert_eq!(
+            limit_of(e.eval(spin)),
+            LimitKind::Fuel,
+            "{}",
+            e.mode().name()
+        );
+        still_works(&mut e);
+    }
+    for mut e in engines(|b| b.deadline(Duration::from_millis(200))) {
+        assert_eq!(
+            limit_of(e.eval(spin)),
+            LimitKind::Deadline,
+            "{}",
+            e.mode().name()
+        );
+        still_works(&mut e);
+    }
+    for mut e in engines(|b| b) {
+        let msg: String = e
+            .eval_as("def down(n):\n    return down(n + 1)\ntry:\n    down(0)\nexcept RecursionError as err:\n    m = str(err)\nm")
+            .unwrap();
+        assert_eq!(
+            msg,
+            "maximum recursion depth exceeded",
+            "{}",
+            e.mode().name()
+        );
+    }
+}
+
+/// No Rust panic unwinds through generated code: a host function that
+/// panics, called from machine code inside nested `try`/`with` blocks,
+/// becomes a `RuntimeError` the script handles, and the host carries on.
+#[test]
+fn a_panic_in_a_native_function_cannot_cross_jit_code() {
+    let mut e = Engine::builder().mode(Mode::Jit).build();
+    e.register_fn("boom", |n: i64| -> i64 {
+        if n > 2 {
+            panic!("host function failed");
+        }
+        n
+    });
+    let script = "class Guard:\n    def __init__(self, log, name):\n        self.log, self.name = log, name\n    def __enter__(self):\n        return self\n    def __exit__(self, *exc):\n        self.log.append(self.name)\n        return False\ndef nested(log, depth):\n    if depth == 0:\n        return boom(3)\n    with Guard(log, depth):\n        try:\n            return nested(log, depth - 1)\n        finally:\n            log.append(-depth)\ndef run():\n    log = []\n    try:\n        nested(log, 6)\n    except RuntimeError as err:\n        log.append('caught')\n    return len(log), log[-1]\nrun()\n";
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(|_| {}));
+    let r: Result<(i64, String), Error> = e.eval_as(script);
+    std::panic::set_hook(hook);
+    assert_eq!(r.unwrap(), (13, "caught".to_string()));
+    still_works(&mut e);
+}
+
 #[test]
 fn native_functions_check_arguments_and_errors_are_catchable() {
     for mut e in engines(|b| b) {

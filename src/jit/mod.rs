@@ -32,8 +32,12 @@
 //! (`call_frame`), so recursion depth is checked by the runtime's frame
 //! entry (`RecursionError`, plus a native stack guard), and the operation
 //! budget, deadline and Ctrl-C are polled at function entry and loop
-//! back-edges. Generators keep resumable frames and run in the VM; they
-//! are reported as fallbacks by `--stats`.
+//! back-edges. Code that suspends — a generator, or REPL input that echoes
+//! results through `yield` — is compiled as a resumable function: its
+//! registers live in the heap frame, and its translation starts with a
+//! switch on where to resume (`resume_generator`). Code the translator
+//! cannot handle would run in the VM and be reported by `--stats`; no
+//! program of the conformance suite needs that.
 
 mod module;
 mod regs_pool;
@@ -252,3 +256,6 @@ fn run_generator(
         (None, Ok(Exit::Return(unsafe { Value::from_raw(word) })))
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -54,7 +54,7 @@ impl GenBody for VmGen {
 /// A generator object that will run `frame`.
 /// Resume a generator frame in the backend the interpreter uses: native
 /// code when the JIT is on and could translate it, else the VM.
-fn resume_frame(
+pub(crate) fn resume_frame(
     interp: &mut Interp,
     frame: Frame,
     input: Resume,

@@ -88,13 +88,13 @@ pub fn run_interactive(
     echo: &mut dyn FnMut(&mut Interp, Value) -> PyResult<()>,
 ) -> PyResult<()> {
     let mut frame = Frame::module(code, globals.clone());
-    let mut input = None;
+    let mut input = crate::runtime::object::Resume::Send(Value::NONE);
     loop {
-        match dispatch::run(interp, frame, input) {
+        match generator::resume_frame(interp, frame, input) {
             (Some(f), Ok(dispatch::Exit::Yield(v))) => {
                 echo(interp, v)?;
                 frame = f;
-                input = Some(crate::runtime::object::Resume::Send(Value::NONE));
+                input = crate::runtime::object::Resume::Send(Value::NONE);
             }
             (_, Ok(_)) => return Ok(()),
             (_, Err(e)) => return Err(e),
