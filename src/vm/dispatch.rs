@@ -42,8 +42,9 @@ pub(super) enum Outcome {
         argc: u16,
         dst: Reg,
     },
-    /// Run a prepared frame (its registers in `Frame::regs`).
-    Call(Frame),
+    /// Run a prepared frame (its registers in `Frame::regs`); boxed so the
+    /// `Outcome` every `execute` returns stays small.
+    Call(Box<Frame>),
     Return(Value),
     Yield(Value),
     /// An exception raised by an instruction of the current frame: it
@@ -366,7 +367,8 @@ pub fn run(
                 }
                 callers.push(f);
             }
-            Outcome::Call(mut f) => {
+            Outcome::Call(f) => {
+                let mut f = *f;
                 let new_base = stack.len();
                 stack.append(&mut f.regs);
                 f.base = new_base as u32;
