@@ -733,6 +733,29 @@ fn run_instrs(
                     continue;
                 }
             }
+            Instr::SetItem { obj, idx, src } => {
+                // `list[i] = v` with a small int index in range.
+                let o = regs[obj as usize].clone();
+                if let (Some(Obj::List(l)), Some(k)) =
+                    (o.as_obj(), regs[idx as usize].as_small_int())
+                {
+                    let mut l = l.borrow_mut();
+                    let len = l.len() as i64;
+                    let k = if k < 0 { k + len } else { k };
+                    if (0..len).contains(&k) {
+                        let v = take(regs, src, tb);
+                        let old = std::mem::replace(&mut l[k as usize], v);
+                        drop(l);
+                        drop(o);
+                        consume(interp, regs, obj, tb);
+                        consume(interp, regs, idx, tb);
+                        if old.is_obj() {
+                            release(interp, old);
+                        }
+                        continue;
+                    }
+                }
+            }
             Instr::LoadGlobal { dst, name } => {
                 let i = name as usize;
                 let (key, hash) = &code.name_values[i];
