@@ -16,8 +16,8 @@ struct Cli {
     /// Program passed in as a string.
     #[arg(short = 'c', value_name = "CODE")]
     code: Option<String>,
-    /// Execution mode for -c.
-    #[arg(long, default_value = "tree", global = true)]
+    /// Execution mode: tree (tree-walker), vm (bytecode VM) or jit.
+    #[arg(long, default_value = "vm", global = true)]
     mode: String,
     #[command(subcommand)]
     command: Option<Command>,

@@ -62,6 +62,12 @@ impl<'a> FnCompiler<'a> {
                         }
                     }
                 }
+                if let [t] = &targets[..] {
+                    if self.parallel_assign(t, value)? {
+                        self.release(m);
+                        return Ok(());
+                    }
+                }
                 let v = self.operand(value)?;
                 let n = targets.len();
                 for (i, t) in targets.iter().enumerate() {
@@ -829,6 +835,30 @@ impl<'a> FnCompiler<'a> {
         }
         self.release(m);
         Ok(())
+    }
+
+    /// `a, b = x, y` (no starred items, equal lengths): evaluate the right
+    /// side into temporaries, then assign them in order, without building
+    /// and unpacking a tuple (as CPython does). Returns false when the
+    /// statement has another shape.
+    fn parallel_assign(&mut self, t: &'a Expr, value: &'a Expr) -> super::compiler::CResult<bool> {
+        let (ExprKind::Tuple(ts) | ExprKind::List(ts), ExprKind::Tuple(vs)) =
+            (&t.kind, &value.kind)
+        else {
+            return Ok(false);
+        };
+        let starred = |e: &Expr| matches!(e.kind, ExprKind::Starred(_));
+        if ts.len() != vs.len() || ts.iter().any(starred) || vs.iter().any(starred) {
+            return Ok(false);
+        }
+        let base = self.temps(vs.len())?;
+        for (i, x) in vs.iter().enumerate() {
+            self.expr_into(x, base + i as Reg)?;
+        }
+        for (i, item) in ts.iter().enumerate() {
+            self.assign(item, base + i as Reg)?;
+        }
+        Ok(true)
     }
 
     /// Assign the value in `src` (consumed if a temporary) to a target.

@@ -42,8 +42,9 @@ pub(crate) enum Outcome {
         argc: u16,
         dst: Reg,
     },
-    /// Run a prepared frame (its registers in `Frame::regs`).
-    Call(Frame),
+    /// Run a prepared frame (its registers in `Frame::regs`); boxed so the
+    /// `Outcome` every `execute` returns stays small.
+    Call(Box<Frame>),
     Return(Value),
     Yield(Value),
     /// An exception raised by an instruction of the current frame: it
@@ -366,7 +367,8 @@ pub fn run(
                 }
                 callers.push(f);
             }
-            Outcome::Call(mut f) => {
+            Outcome::Call(f) => {
+                let mut f = *f;
                 let new_base = stack.len();
                 stack.append(&mut f.regs);
                 f.base = new_base as u32;
@@ -729,6 +731,29 @@ fn run_instrs(
                     consume(interp, regs, obj, tb);
                     put(interp, regs, dst, v);
                     continue;
+                }
+            }
+            Instr::SetItem { obj, idx, src } => {
+                // `list[i] = v` with a small int index in range.
+                let o = regs[obj as usize].clone();
+                if let (Some(Obj::List(l)), Some(k)) =
+                    (o.as_obj(), regs[idx as usize].as_small_int())
+                {
+                    let mut l = l.borrow_mut();
+                    let len = l.len() as i64;
+                    let k = if k < 0 { k + len } else { k };
+                    if (0..len).contains(&k) {
+                        let v = take(regs, src, tb);
+                        let old = std::mem::replace(&mut l[k as usize], v);
+                        drop(l);
+                        drop(o);
+                        consume(interp, regs, obj, tb);
+                        consume(interp, regs, idx, tb);
+                        if old.is_obj() {
+                            release(interp, old);
+                        }
+                        continue;
+                    }
                 }
             }
             Instr::LoadGlobal { dst, name } => {

@@ -127,6 +127,9 @@ impl Frame {
 pub fn init_regs(code: &CodeObject, regs: &mut Vec<Value>, base: usize, closure: &[Value]) {
     let have = regs.len() - base;
     regs.extend_from_slice(&code.reg_init[have.min(code.reg_init.len())..]);
+    if code.cell_slots.is_empty() && code.nfree == 0 {
+        return;
+    }
     for &c in &code.cell_slots {
         let r = &mut regs[base + c as usize];
         let v = std::mem::replace(r, Value::UNBOUND);

@@ -644,7 +644,7 @@ pub(crate) fn slow(
                 match tri!('run, r) {
                     Invoke::Frame(mut nf) => {
                         nf.ret_dst = dst;
-                        break 'run Some(Outcome::Call(nf));
+                        break 'run Some(Outcome::Call(Box::new(nf)));
                     }
                     Invoke::Done(v) => {
                         put_opt(interp, regs, dst, v);
@@ -681,7 +681,7 @@ pub(crate) fn slow(
                 match tri!('run, r) {
                     Invoke::Frame(mut nf) => {
                         nf.ret_dst = dst;
-                        break 'run Some(Outcome::Call(nf));
+                        break 'run Some(Outcome::Call(Box::new(nf)));
                     }
                     Invoke::Done(v) => {
                         put_opt(interp, regs, dst, v);
@@ -716,7 +716,7 @@ pub(crate) fn slow(
                 match tri!('run, r) {
                     Invoke::Frame(mut nf) => {
                         nf.ret_dst = dst;
-                        break 'run Some(Outcome::Call(nf));
+                        break 'run Some(Outcome::Call(Box::new(nf)));
                     }
                     Invoke::Done(v) => {
                         put_opt(interp, regs, dst, v);
@@ -753,7 +753,7 @@ pub(crate) fn slow(
                         match tri!('run, r) {
                             Invoke::Frame(mut nf) => {
                                 nf.ret_dst = dst;
-                                break 'run Some(Outcome::Call(nf));
+                                break 'run Some(Outcome::Call(Box::new(nf)));
                             }
                             Invoke::Done(v) => {
                                 put_opt(interp, regs, dst, v);
@@ -783,7 +783,7 @@ pub(crate) fn slow(
                         match tri!('run, r) {
                             Invoke::Frame(mut nf) => {
                                 nf.ret_dst = dst;
-                                break 'run Some(Outcome::Call(nf));
+                                break 'run Some(Outcome::Call(Box::new(nf)));
                             }
                             Invoke::Done(v) => {
                                 put_opt(interp, regs, dst, v);
@@ -816,7 +816,7 @@ pub(crate) fn slow(
                     match tri!('run, invoke(interp, &fv, &[], &[])) {
                         Invoke::Frame(mut nf) => {
                             nf.ret_dst = dst;
-                            break 'run Some(Outcome::Call(nf));
+                            break 'run Some(Outcome::Call(Box::new(nf)));
                         }
                         Invoke::Done(v) => v,
                     }
