@@ -316,7 +316,7 @@ fn finish(p: &mut Parts, out: Outcome) -> Result<(), PyErr> {
         }
         Outcome::Call(frame) => {
             let dst = frame.ret_dst;
-            let v = super::call_frame(p.interp, frame)?;
+            let v = super::call_frame(p.interp, *frame)?;
             put_opt(p.interp, p.regs, dst, v);
             p.interp.run_finalizers();
             Ok(())
