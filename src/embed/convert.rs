@@ -8,12 +8,14 @@ use std::collections::{BTreeMap, HashMap};
 
 /// A Rust value that can become a Python value.
 pub trait IntoValue {
+    /// Make the Python value (may allocate, hence the interpreter).
     fn into_value(self, interp: &mut Interp) -> PyResult<Value>;
 }
 
 /// A Rust value that can be read from a Python value (raising TypeError
 /// with CPython-style wording when the types do not fit).
 pub trait FromValue: Sized {
+    /// Convert, or raise `TypeError`/`OverflowError` as CPython would.
     fn from_value(interp: &mut Interp, v: &Value) -> PyResult<Self>;
     /// The Python type name used in error messages.
     fn type_name() -> &'static str;

@@ -14,6 +14,7 @@
 //! An engine owns its interpreter and its values are reference-counted
 //! without atomics, so an `Engine` is neither `Send` nor `Sync`: create it
 //! on the thread that uses it (one engine per thread is fine).
+#![warn(missing_docs)]
 
 mod convert;
 mod native;
@@ -36,7 +37,12 @@ use std::time::{Duration, Instant};
 #[derive(Debug, Clone)]
 pub enum Error {
     /// The source did not parse; `report` is the rendered ariadne report.
-    Syntax { message: String, report: String },
+    Syntax {
+        /// CPython's last line, e.g. `SyntaxError: expected ':'`.
+        message: String,
+        /// The full report: source line, caret and message.
+        report: String,
+    },
     /// An uncaught Python exception.
     Python {
         /// The exception's class name, e.g. `ZeroDivisionError`.
@@ -72,6 +78,7 @@ impl std::error::Error for Error {}
 pub struct OutputBuffer(Rc<RefCell<Vec<u8>>>);
 
 impl OutputBuffer {
+    /// An empty buffer; clone it to keep a handle while the engine writes.
     pub fn new() -> OutputBuffer {
         OutputBuffer::default()
     }
@@ -79,6 +86,7 @@ impl OutputBuffer {
     pub fn contents(&self) -> String {
         String::from_utf8_lossy(&self.0.borrow()).into_owned()
     }
+    /// Forget what was written so far.
     pub fn clear(&self) {
         self.0.borrow_mut().clear();
     }
@@ -190,6 +198,7 @@ impl EngineBuilder {
         self.stderr = Some(Box::new(w));
         self
     }
+    /// Make the engine: a fresh interpreter with these settings.
     pub fn build(self) -> Engine {
         let mut interp = Interp::new();
         interp.caps = self.caps;
@@ -233,6 +242,7 @@ pub struct Program {
 }
 
 impl Program {
+    /// The file name the program was compiled as (used in tracebacks).
     pub fn name(&self) -> &str {
         &self.name
     }
@@ -264,6 +274,14 @@ impl Engine {
         Engine::builder().build()
     }
 
+    /// Start configuring an engine: tree mode, no limits, no file system or
+    /// environment access, output to the host's stdout and stderr.
+    ///
+    /// ```
+    /// let mut engine = tern::embed::Engine::builder().fuel(1_000_000).build();
+    /// let n: i64 = engine.eval_as("sum(range(10))").unwrap();
+    /// assert_eq!(n, 45);
+    /// ```
     pub fn builder() -> EngineBuilder {
         EngineBuilder {
             mode: Mode::Tree,

@@ -13,6 +13,7 @@ use std::rc::Rc;
 /// What a native function may return: a value, or `Result<value, E>`
 /// whose error becomes a Python `RuntimeError` the script can catch.
 pub trait NativeResult {
+    /// The Python result of the native function's return value.
     fn into_result(self, interp: &mut Interp) -> PyResult<Value>;
 }
 
@@ -34,6 +35,8 @@ impl<T: IntoValue, E: std::fmt::Display> NativeResult for Result<T, E> {
 /// A Rust function usable from scripts. Implemented for closures taking up
 /// to four arguments that convert with [`FromValue`].
 pub trait IntoNative<Args> {
+    /// Wrap the closure as a native function called `name` (the name its
+    /// argument errors mention).
     fn into_native(self, name: &str) -> NativeClosure;
 }
 
@@ -111,6 +114,20 @@ pub(super) fn closure_value(name: &str, func: NativeClosure) -> Value {
 /// Makes a module constant's value once the module is built.
 type MakeConstant = Box<dyn FnOnce(&mut Interp) -> PyResult<Value>>;
 
+/// A module written in Rust: functions and constants a script imports with
+/// `import name`. Register it with `Engine::register_module`.
+///
+/// ```
+/// use tern::embed::{Engine, NativeModule};
+/// let mut engine = Engine::builder().build();
+/// engine.register_module(
+///     NativeModule::new("geo")
+///         .function("area", |w: f64, h: f64| w * h)
+///         .constant("UNIT", "m"),
+/// );
+/// let s: String = engine.eval_as("import geo\nf'{geo.area(2.0, 3.5)} {geo.UNIT}2'").unwrap();
+/// assert_eq!(s, "7.0 m2");
+/// ```
 pub struct NativeModule {
     name: String,
     functions: Vec<(String, NativeClosure)>,
@@ -118,6 +135,7 @@ pub struct NativeModule {
 }
 
 impl NativeModule {
+    /// An empty module that imports as `name`.
     pub fn new(name: &str) -> NativeModule {
         NativeModule {
             name: name.to_string(),
@@ -126,12 +144,14 @@ impl NativeModule {
         }
     }
 
+    /// Add a function made from a Rust closure (see `Engine::register_fn`).
     pub fn function<Args, F: IntoNative<Args>>(mut self, name: &str, f: F) -> Self {
         let c = f.into_native(name);
         self.functions.push((name.to_string(), c));
         self
     }
 
+    /// Add a constant, converted when the module is first imported.
     pub fn constant(mut self, name: &str, value: impl IntoValue + 'static) -> Self {
         self.constants.push((
             name.to_string(),
