@@ -12,7 +12,7 @@ use crate::bytecode::CodeObject;
 use crate::runtime::exceptions::{self, ExcType};
 use crate::runtime::object::{Code, Obj};
 use crate::runtime::{Interp, PyErr, Value};
-use crate::vm::dispatch::{put, put_opt, take, Outcome};
+use crate::vm::dispatch::{consume, put, put_opt, take, Outcome};
 use crate::vm::frame::Frame;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
@@ -263,6 +263,79 @@ pub(super) unsafe extern "C" fn call(ctx: *mut JitFrame, regs: *mut Value, pc: u
         // SAFETY: as above.
         None => unsafe { step(ctx, regs, pc) },
     }
+}
+
+/// `GetItem` with the list/tuple fast path, else `step`.
+pub(super) unsafe extern "C" fn get_item(ctx: *mut JitFrame, regs: *mut Value, pc: u32) -> u32 {
+    // SAFETY: generated code passes its own context and registers.
+    let done = unsafe {
+        guarded(ctx, regs, Some(PC_ERROR), |p, _| {
+            let Instr::GetItem { dst, obj, idx } = p.frame.code.instrs[pc as usize] else {
+                return None;
+            };
+            let v = crate::runtime::subscript::sequence_item(
+                &p.regs[obj as usize],
+                &p.regs[idx as usize],
+            )?;
+            consume(p.interp, p.regs, obj, p.frame.code.temp_base);
+            put(p.interp, p.regs, dst, v);
+            Some(pc + 1)
+        })
+    };
+    // SAFETY: as above.
+    done.unwrap_or_else(|| unsafe { step(ctx, regs, pc) })
+}
+
+/// `SetItem` with the list fast path, else `step`.
+pub(super) unsafe extern "C" fn set_item(ctx: *mut JitFrame, regs: *mut Value, pc: u32) -> u32 {
+    // SAFETY: generated code passes its own context and registers.
+    let done = unsafe {
+        guarded(ctx, regs, Some(PC_ERROR), |p, _| {
+            let Instr::SetItem { obj, idx, src } = p.frame.code.instrs[pc as usize] else {
+                return None;
+            };
+            let tb = p.frame.code.temp_base;
+            let v = p.regs[src as usize].clone();
+            let old = crate::runtime::subscript::list_store(
+                &p.regs[obj as usize],
+                &p.regs[idx as usize],
+                v,
+            )
+            .ok()?;
+            consume(p.interp, p.regs, src, tb);
+            consume(p.interp, p.regs, obj, tb);
+            consume(p.interp, p.regs, idx, tb);
+            drop(old);
+            p.interp.run_finalizers();
+            Some(pc + 1)
+        })
+    };
+    // SAFETY: as above.
+    done.unwrap_or_else(|| unsafe { step(ctx, regs, pc) })
+}
+
+/// `ForIter` with the range fast path, else `step`.
+pub(super) unsafe extern "C" fn for_iter(ctx: *mut JitFrame, regs: *mut Value, pc: u32) -> u32 {
+    // SAFETY: generated code passes its own context and registers.
+    let done = unsafe {
+        guarded(ctx, regs, Some(PC_ERROR), |p, _| {
+            let Instr::ForIter { dst, iter, target } = p.frame.code.instrs[pc as usize] else {
+                return None;
+            };
+            match crate::runtime::iter::range_next(&p.regs[iter as usize])? {
+                Some(i) => {
+                    put(p.interp, p.regs, dst, Value::int(i));
+                    Some(pc + 1)
+                }
+                None => {
+                    consume(p.interp, p.regs, iter, p.frame.code.temp_base);
+                    Some(target)
+                }
+            }
+        })
+    };
+    // SAFETY: as above.
+    done.unwrap_or_else(|| unsafe { step(ctx, regs, pc) })
 }
 
 /// A new exception raised while another is being handled gets it as its

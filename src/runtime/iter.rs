@@ -469,3 +469,29 @@ pub fn unpack(
     out.extend(it);
     Ok(out)
 }
+
+/// The next int of a `range` iterator without the general `next`:
+/// `Some(Some(i))`, `Some(None)` when exhausted, `None` when `it` is not a
+/// range iterator.
+#[inline]
+pub fn range_next(it: &Value) -> Option<Option<i64>> {
+    let Some(Obj::Iter(cell)) = it.as_obj() else {
+        return None;
+    };
+    let mut st = cell.borrow_mut();
+    let IterState::Range {
+        next,
+        step,
+        remaining,
+    } = &mut *st
+    else {
+        return None;
+    };
+    if *remaining <= 0 {
+        return Some(None);
+    }
+    let v = *next;
+    *remaining -= 1;
+    *next = next.wrapping_add(*step);
+    Some(Some(v))
+}

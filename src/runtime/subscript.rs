@@ -325,3 +325,40 @@ impl Interp {
         }
     }
 }
+
+/// `o[i]` for a list or tuple and a small int index in range: the fast
+/// path every backend tries before `getitem` (`None`: take the general
+/// path, which also raises the errors).
+#[inline]
+pub fn sequence_item(o: &Value, i: &Value) -> Option<Value> {
+    let k = i.as_small_int()?;
+    let at = |len: usize| {
+        let len = len as i64;
+        let k = if k < 0 { k + len } else { k };
+        (0..len).contains(&k).then_some(k as usize)
+    };
+    match o.as_obj()? {
+        Obj::List(l) => {
+            let l = l.borrow();
+            at(l.len()).map(|k| l[k].clone())
+        }
+        Obj::Tuple(t) => at(t.len()).map(|k| t[k].clone()),
+        _ => None,
+    }
+}
+
+/// `o[i] = v` for a list and a small int index in range: `Ok(old item)`,
+/// or `Err(v)` back when the general path (`setitem`) must run.
+#[inline]
+pub fn list_store(o: &Value, i: &Value, v: Value) -> Result<Value, Value> {
+    let (Some(Obj::List(l)), Some(k)) = (o.as_obj(), i.as_small_int()) else {
+        return Err(v);
+    };
+    let mut l = l.borrow_mut();
+    let len = l.len() as i64;
+    let k = if k < 0 { k + len } else { k };
+    if !(0..len).contains(&k) {
+        return Err(v);
+    }
+    Ok(std::mem::replace(&mut l[k as usize], v))
+}

@@ -50,6 +50,9 @@ struct Callees {
     yield_from: Callee,
     call: Callee,
     load_global: Callee,
+    get_item: Callee,
+    set_item: Callee,
+    for_iter: Callee,
     take_return: Callee,
     catch: Callee,
     unwind: Callee,
@@ -97,6 +100,18 @@ impl Callees {
             },
             load_global: Callee {
                 addr: runtime_calls::load_global as Step as usize as i64,
+                sig: step,
+            },
+            get_item: Callee {
+                addr: runtime_calls::get_item as Step as usize as i64,
+                sig: step,
+            },
+            set_item: Callee {
+                addr: runtime_calls::set_item as Step as usize as i64,
+                sig: step,
+            },
+            for_iter: Callee {
+                addr: runtime_calls::for_iter as Step as usize as i64,
                 sig: step,
             },
             take_return: Callee {
@@ -326,6 +341,9 @@ impl Translator<'_, '_> {
             Instr::YieldFrom { .. } => self.yield_from(pc),
             Instr::Call { .. } => self.through(self.callees.call, pc, ins),
             Instr::LoadGlobal { .. } => self.through(self.callees.load_global, pc, ins),
+            Instr::GetItem { .. } => self.through(self.callees.get_item, pc, ins),
+            Instr::SetItem { .. } => self.through(self.callees.set_item, pc, ins),
+            Instr::ForIter { .. } => self.through(self.callees.for_iter, pc, ins),
             _ => self.generic(pc, ins),
         }
     }
