@@ -465,12 +465,40 @@ impl Translator<'_, '_> {
     fn finish(mut self) {
         // Polls first: they add error blocks.
         while let Some((poll, pc, target)) = self.polls.pop() {
+            // `Interp::tick` inline: count down, and call the runtime only
+            // when the count reaches the check (every `TICK_CHUNK` ticks).
             self.b.switch_to_block(poll);
+            let interp = self.b.ins().load(
+                types::I64,
+                MemFlagsData::trusted(),
+                self.ctx,
+                std::mem::offset_of!(super::JitFrame, interp) as i32,
+            );
+            let counter_at = std::mem::offset_of!(crate::runtime::Interp, ticks_until_check) as i32;
+            let left = self
+                .b
+                .ins()
+                .load(types::I64, MemFlagsData::trusted(), interp, counter_at);
+            let dest = self.blocks[target as usize];
+            let due = self
+                .b
+                .ins()
+                .icmp_imm_u(IntCC::UnsignedLessThanOrEqual, left, 1);
+            let count = self.b.create_block();
+            let check = self.b.create_block();
+            self.b.set_cold_block(check);
+            self.b.ins().brif(due, check, &[], count, &[]);
+            self.b.switch_to_block(count);
+            let left = self.b.ins().iadd_imm_s(left, -1);
+            self.b
+                .ins()
+                .store(MemFlagsData::trusted(), left, interp, counter_at);
+            self.b.ins().jump(dest, &[]);
+            self.b.switch_to_block(check);
             let r = self
                 .call(self.callees.tick, &[self.ctx])
                 .expect("tick returns");
             let err = self.error_block(pc);
-            let dest = self.blocks[target as usize];
             self.b.ins().brif(r, err, &[], dest, &[]);
         }
         while let Some((blk, pc)) = self.error_blocks.pop() {
