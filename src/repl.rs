@@ -31,8 +31,8 @@ const HELP: &str = "\
 Type Python statements; a blank line ends a block.
   :mode tree|vm|jit   switch the execution mode (state is kept)
   :ast CODE           show the syntax tree of CODE
-  :dis NAME|CODE      show the bytecode (vm mode builds only)
-  :clif NAME          show the Cranelift IR (jit builds only)
+  :dis NAME|CODE      show the bytecode of a function (or of CODE)
+  :clif NAME|CODE     show the Cranelift IR the JIT makes of it
   :time STMT          run STMT once in every available mode and time it
   :help               this text
   :quit               leave (so does Ctrl-D)
@@ -364,8 +364,22 @@ fn command(s: &mut Session, line: &str) -> bool {
                 crate::diag::render_syntax_error("<stdin>", arg, &errs[0], false)
             ),
         },
-        ":dis" => println!("{}", driver::disassemble_interactive(arg)),
-        ":clif" => println!("the JIT is not part of this build yet"),
+        ":dis" => match function_code(s, arg) {
+            Ok(Some(code)) => print!("{}", crate::bytecode::dis::disassemble(&code)),
+            Ok(None) => println!("{}", driver::disassemble_interactive(arg)),
+            Err(why) => println!("{why}"),
+        },
+        ":clif" => {
+            let code = match function_code(s, arg) {
+                Ok(Some(code)) => Ok(code),
+                Ok(None) => compile_snippet(arg),
+                Err(why) => Err(why),
+            };
+            match code.and_then(|c| crate::jit::clif_listing(&c, None, false)) {
+                Ok(text) => print!("{text}"),
+                Err(why) => println!("{why}"),
+            }
+        }
         ":time" => {
             for m in driver::AVAILABLE_MODES {
                 let saved = s.mode;
@@ -380,6 +394,42 @@ fn command(s: &mut Session, line: &str) -> bool {
         _ => println!("unknown command {cmd}; :help lists them"),
     }
     true
+}
+
+/// The bytecode of the function `name` names in the session (`Ok(None)`
+/// when `name` is not a defined function: the argument is code).
+fn function_code(
+    s: &Session,
+    name: &str,
+) -> Result<Option<Rc<crate::bytecode::CodeObject>>, String> {
+    let is_name = !name.is_empty()
+        && name.chars().all(|c| c.is_alphanumeric() || c == '_')
+        && !name.starts_with(|c: char| c.is_ascii_digit());
+    if !is_name {
+        return Ok(None);
+    }
+    let value = match s.globals.as_obj() {
+        Some(Obj::Dict(d)) => d.borrow().get_str(name).cloned(),
+        _ => None,
+    };
+    match value.as_ref().and_then(|v| v.as_obj()) {
+        Some(Obj::Function(f)) => match &f.code {
+            crate::runtime::object::Code::Bytecode(code) => Ok(Some(code.clone())),
+            _ => Err(format!(
+                "{name} was defined in tree mode, which makes no bytecode; \
+                 define it again after :mode vm or :mode jit"
+            )),
+        },
+        _ => Ok(None),
+    }
+}
+
+/// Compile REPL input to bytecode, for `:clif CODE`.
+fn compile_snippet(src: &str) -> Result<Rc<crate::bytecode::CodeObject>, String> {
+    let module = crate::syntax::parse_module(src)
+        .map_err(|errs| crate::diag::render_syntax_error("<stdin>", src, &errs[0], false))?;
+    crate::bytecode::compile_interactive(Rc::from("<stdin>"), src, &module)
+        .map_err(|e| format!("SyntaxError: {}", e.message))
 }
 
 /// Refresh what Tab completion offers from the current globals.

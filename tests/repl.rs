@@ -129,3 +129,27 @@ fn ctrl_c_interrupts_running_code_and_the_repl_survives() {
 fn ctrl_c_interrupts_a_loop_in_the_vm() {
     ctrl_c_in("vm");
 }
+
+#[test]
+fn jit_mode_runs_and_shows_a_function_as_bytecode_and_cranelift_ir() {
+    let mut p = start(&history_file("clif"));
+    p.send_line(":mode jit").unwrap();
+    p.exp_string("mode: jit").unwrap();
+    p.send_line("def triple(x):").unwrap();
+    p.exp_string("... ").unwrap();
+    p.send_line("    return x * 3").unwrap();
+    p.exp_string("... ").unwrap();
+    p.send_line("").unwrap();
+    p.exp_string(">>> ").unwrap();
+    p.send_line("triple(14)").unwrap();
+    p.exp_string("42").unwrap();
+    p.send_line(":dis triple").unwrap();
+    p.exp_string("MUL").unwrap();
+    p.exp_string(">>> ").unwrap();
+    p.send_line(":clif triple").unwrap();
+    p.exp_string("; triple").unwrap();
+    p.exp_string("call_indirect").unwrap();
+    p.exp_string(">>> ").unwrap();
+    p.send_control('d').unwrap();
+    p.exp_eof().unwrap();
+}

@@ -203,3 +203,42 @@ fn bench_usage_errors() {
     assert_eq!(out.status.code(), Some(2));
     let _ = fs::remove_dir_all(dir);
 }
+
+#[test]
+fn clif_prints_the_ir_or_machine_code_of_each_function() {
+    let dir = scratch("clif");
+    std::fs::write(
+        dir.join("p.py"),
+        "def add(a, b):\n    return a + b\n\ndef gen():\n    yield 1\n\nprint(add(1, 2))\n",
+    )
+    .unwrap();
+    let out = tern(&["clif", "p.py"], &dir);
+    let listing = text(&out.stdout);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    for name in ["; <module>", "; add", "; gen"] {
+        assert!(listing.contains(name), "{name} in:\n{listing}");
+    }
+    let out = tern(&["clif", "p.py", "--function", "add", "--asm"], &dir);
+    let asm = text(&out.stdout);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(asm.contains("; add") && !asm.contains("; gen"), "{asm}");
+    assert!(asm.contains("ret"), "machine code ends in a return:\n{asm}");
+    let out = tern(&["clif", "p.py", "--function", "nope"], &dir);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("no function named 'nope'"));
+}
+
+#[test]
+fn run_stats_reports_what_the_jit_compiled() {
+    let dir = scratch("stats");
+    std::fs::write(
+        dir.join("p.py"),
+        "def sq(x):\n    return x * x\nprint(sum(sq(i) for i in range(10)))\n",
+    )
+    .unwrap();
+    let out = tern(&["run", "--mode", "jit", "--stats", "p.py"], &dir);
+    assert_eq!(text(&out.stdout), "285\n");
+    let err = text(&out.stderr);
+    assert!(err.contains("jit: 3 functions compiled"), "{err}");
+    assert!(err.contains("jit: no fallbacks"), "{err}");
+}
