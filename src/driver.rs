@@ -131,8 +131,14 @@ pub fn run_program_with(
             interp.search_path.push(dir);
             let started = std::time::Instant::now();
             let result = match mode {
-                Mode::Vm => run_vm_main(&mut interp, &filename, &source, module, parse_time),
-                Mode::Jit => run_jit_main(&mut interp, &filename, &source, module, parse_time),
+                Mode::Vm | Mode::Jit => run_bytecode_main(
+                    &mut interp,
+                    &filename,
+                    &source,
+                    module,
+                    parse_time,
+                    mode == Mode::Jit,
+                ),
                 Mode::Tree => run_tree_main(&mut interp, &filename, &source, module, parse_time),
             };
             let status = finish(&mut interp, result);
@@ -181,53 +187,33 @@ fn run_tree_main(
 
 /// `vm::run_main`, step by step, timing the compilation for
 /// `report_phases` (the VM's translation is parsing plus compiling to
-/// bytecode, scope analysis included).
-fn run_vm_main(
+/// bytecode, scope analysis included). With `jit`, the module body is then
+/// translated to machine code before it runs (every other function at its
+/// first call), and that is timed too.
+fn run_bytecode_main(
     interp: &mut Interp,
     file: &str,
     source: &str,
     module: crate::syntax::ast::Module,
     parse_time: std::time::Duration,
+    jit: bool,
 ) -> Result<Value, crate::runtime::PyErr> {
     let compile_started = std::time::Instant::now();
     let file = interp.add_source(file, source);
     let code = crate::bytecode::compile(file.clone(), source, &module)
         .map_err(|e| interp.err(ExcType::SyntaxError, e.message))?;
     drop(module);
-    report_phases(&[
+    let mut phases = vec![
         ("parse", parse_time),
         ("compile", compile_started.elapsed()),
-    ]);
-    let globals = crate::runtime::import::new_module_globals(interp, "__main__", &file);
-    let main = crate::runtime::import::make_module("__main__", globals.clone());
-    interp.modules.insert(std::rc::Rc::from("__main__"), main);
-    crate::vm::run_module_code(interp, code, &globals)?;
-    Ok(globals)
-}
-
-/// The VM's compilation, then the module body translated to machine code
-/// before it runs (every other function is translated at its first call).
-fn run_jit_main(
-    interp: &mut Interp,
-    file: &str,
-    source: &str,
-    module: crate::syntax::ast::Module,
-    parse_time: std::time::Duration,
-) -> Result<Value, crate::runtime::PyErr> {
-    let compile_started = std::time::Instant::now();
-    let file = interp.add_source(file, source);
-    let code = crate::bytecode::compile(file.clone(), source, &module)
-        .map_err(|e| interp.err(ExcType::SyntaxError, e.message))?;
-    drop(module);
-    let compile_time = compile_started.elapsed();
-    let translate_started = std::time::Instant::now();
-    crate::jit::prepare(&code);
-    report_phases(&[
-        ("parse", parse_time),
-        ("compile", compile_time),
-        ("translate", translate_started.elapsed()),
-    ]);
-    crate::jit::enable(interp);
+    ];
+    if jit {
+        let translate_started = std::time::Instant::now();
+        crate::jit::prepare(&code);
+        phases.push(("translate", translate_started.elapsed()));
+        crate::jit::enable(interp);
+    }
+    report_phases(&phases);
     let globals = crate::runtime::import::new_module_globals(interp, "__main__", &file);
     let main = crate::runtime::import::make_module("__main__", globals.clone());
     interp.modules.insert(std::rc::Rc::from("__main__"), main);
