@@ -756,6 +756,19 @@ fn run_instrs(
                     }
                 }
             }
+            Instr::GetAttr { dst, obj, name } => {
+                let i = name as usize;
+                let (key, hash) = &code.name_values[i];
+                let cache = &code.attr_cache[i];
+                let o = &regs[obj as usize];
+                if let Some(v) =
+                    crate::runtime::attr::get_instance_attr_cached(o, key, *hash, cache)
+                {
+                    consume(interp, regs, obj, tb);
+                    put(interp, regs, dst, v);
+                    continue;
+                }
+            }
             Instr::LoadGlobal { dst, name } => {
                 let i = name as usize;
                 let (key, hash) = &code.name_values[i];

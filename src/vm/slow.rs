@@ -545,14 +545,25 @@ pub(super) fn slow(
             }
             Instr::GetAttr { dst, obj, name } => {
                 let o = take(regs, obj, tb);
-                let v = tri!('run, interp.getattr(&o, &code.names[name as usize]));
+                let n = &code.names[name as usize];
+                crate::runtime::attr::fill_attr_cache(&o, n, &code.attr_cache[name as usize]);
+                let v = tri!('run, interp.getattr(&o, n));
                 drop(o);
                 put(interp, regs, dst, v);
             }
             Instr::SetAttr { obj, name, src } => {
                 let v = take(regs, src, tb);
                 let o = take(regs, obj, tb);
-                tri!('run, interp.setattr(&o, &code.names[name as usize], v));
+                let i = name as usize;
+                let (key, hash) = &code.name_values[i];
+                let cache = &code.attr_cache[i];
+                match crate::runtime::attr::set_instance_attr_cached(&o, key, *hash, cache, v) {
+                    Ok(old) => drop(old),
+                    Err(v) => {
+                        crate::runtime::attr::fill_attr_cache(&o, &code.names[i], cache);
+                        tri!('run, interp.setattr(&o, &code.names[i], v));
+                    }
+                }
                 drop(o);
                 interp.run_finalizers();
             }
