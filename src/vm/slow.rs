@@ -647,6 +647,16 @@ pub(super) fn slow(
                         dst,
                     });
                 }
+                if let Some((obj, init)) = super::dispatch::fast_init(interp, &fv, argc as usize) {
+                    drop(fv);
+                    break 'run Some(Outcome::CallInit {
+                        func: init,
+                        obj,
+                        first: first as Reg,
+                        argc,
+                        dst,
+                    });
+                }
                 let r = invoke(interp, &fv, &regs[first..first + argc as usize], &[]);
                 for r in first..first + argc as usize {
                     regs[r] = Value::UNBOUND;
@@ -949,15 +959,32 @@ pub(super) fn slow(
             Instr::WithEnter { dst, mgr, exit } => {
                 code.pos.set(code.positions[pc - 1]);
                 let m = regs[mgr as usize].clone();
-                let (x, v) = tri!('run, helpers::with_enter(interp, &m));
-                drop(m);
+                let (enter, x) = tri!('run, helpers::with_methods(interp, &m));
                 regs[exit as usize] = x;
+                if fast_callable(&enter, 1) {
+                    break 'run Some(Outcome::CallArgs {
+                        func: enter,
+                        args: [m, Value::UNBOUND, Value::UNBOUND, Value::UNBOUND],
+                        argc: 1,
+                        dst,
+                    });
+                }
+                let v = tri!('run, interp.call(&enter, std::slice::from_ref(&m), &[]));
+                drop((m, enter));
                 put_opt(interp, regs, dst, v);
             }
             Instr::WithExit { mgr, exit } => {
                 code.pos.set(code.positions[pc - 1]);
                 let m = take(regs, mgr, tb);
                 let x = take(regs, exit, tb);
+                if fast_callable(&x, 4) {
+                    break 'run Some(Outcome::CallArgs {
+                        func: x,
+                        args: [m, Value::NONE, Value::NONE, Value::NONE],
+                        argc: 4,
+                        dst: NO_REG,
+                    });
+                }
                 let r = interp.call(&x, &[m, Value::NONE, Value::NONE, Value::NONE], &[]);
                 drop(x);
                 tri!('run, r);
