@@ -548,16 +548,21 @@ fn enter_fast(
     Ok(f)
 }
 
-/// `Class(...)` with `argc` positional arguments, for a user class with no
-/// Python `__new__` whose `__init__` is a plain bytecode function taking
-/// them: the new instance (made as the runtime's `instantiate` does) and
-/// the `__init__` to run in this loop (see `Outcome::CallInit`).
-pub(super) fn fast_init(interp: &mut Interp, cls: &Value, argc: usize) -> Option<(Value, Value)> {
+/// `Class(*args)` for a user class (or exception class) with no Python
+/// `__new__` whose `__init__` is a plain bytecode function taking the
+/// arguments: the new instance (made as the runtime's `instantiate` does)
+/// and the `__init__` to run in this loop (see `Outcome::CallInit`).
+pub(super) fn fast_init(
+    interp: &mut Interp,
+    cls: &Value,
+    args: &[Value],
+) -> Option<(Value, Value)> {
     use crate::runtime::attr::lookup_in_class;
     let Some(Obj::Class(c)) = cls.as_obj() else {
         return None;
     };
-    if c.layout != Layout::Object {
+    let layout = c.layout;
+    if layout == Layout::Builtin {
         return None;
     }
     if let Some(new) = lookup_in_class(cls, "__new__") {
@@ -569,10 +574,10 @@ pub(super) fn fast_init(interp: &mut Interp, cls: &Value, argc: usize) -> Option
         }
     }
     let init = lookup_in_class(cls, "__init__")?;
-    if !fast_callable(&init, argc + 1) {
+    if !fast_callable(&init, args.len() + 1) {
         return None;
     }
-    Some((interp.new_instance(cls, Layout::Object, &[]), init))
+    Some((interp.new_instance(cls, layout, args), init))
 }
 
 /// Execute instructions of `f` from `f.pc` until something leaves the

@@ -647,7 +647,8 @@ pub(super) fn slow(
                         dst,
                     });
                 }
-                if let Some((obj, init)) = super::dispatch::fast_init(interp, &fv, argc as usize) {
+                let args = &regs[first..first + argc as usize];
+                if let Some((obj, init)) = super::dispatch::fast_init(interp, &fv, args) {
                     drop(fv);
                     break 'run Some(Outcome::CallInit {
                         func: init,
