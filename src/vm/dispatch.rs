@@ -23,7 +23,7 @@ use crate::bytecode::instr::{Instr, Reg, NO_REG};
 use crate::bytecode::CodeObject;
 use crate::runtime::exceptions;
 use crate::runtime::object::{Code, GenStep, IterState, Layout, Obj, Resume};
-use crate::runtime::ops::small_int_op;
+use crate::runtime::ops::{same_object, small_int_op};
 use crate::runtime::{iter, Interp, PyErr, PyResult, Value};
 use crate::syntax::ast::{BinOp, CmpOp, Name};
 
@@ -853,6 +853,18 @@ fn run_instrs(
                     continue;
                 }
             }
+            Instr::Compare {
+                dst,
+                a,
+                b,
+                op: op @ (CmpOp::Is | CmpOp::IsNot),
+            } => {
+                let same = same_object(&regs[a as usize], &regs[b as usize]);
+                consume(interp, regs, a, tb);
+                consume(interp, regs, b, tb);
+                put(interp, regs, dst, Value::bool(same == (op == CmpOp::Is)));
+                continue;
+            }
             Instr::SetItem { obj, idx, src } => {
                 // `list[i] = v` with a small int index in range.
                 let o = regs[obj as usize].clone();
@@ -977,24 +989,34 @@ pub(super) enum Method {
     Attr,
 }
 
-/// Find a method the way `getattr` would, without binding it.
+/// Find a method the way `getattr` would, without binding it (`key` is
+/// the name as an interned str, `hash` its hash).
 #[inline]
-pub(super) fn method_lookup(interp: &Interp, obj: &Value, name: &str) -> Method {
+pub(super) fn method_lookup(
+    interp: &Interp,
+    obj: &Value,
+    name: &str,
+    key: &Value,
+    hash: i64,
+) -> Method {
     use crate::runtime::attr::lookup_in_class;
+    use crate::runtime::dict::Probe;
     match obj.as_obj() {
         Some(Obj::Instance(inst)) => {
+            // An instance attribute of the name shadows the class's.
+            let shadowed = || !matches!(inst.dict.borrow().probe(hash, key), Probe::NotFound);
             let Some(found) = lookup_in_class(&inst.class, name) else {
                 return Method::Attr;
             };
             match found.as_obj() {
                 Some(Obj::Function(_)) => {
-                    if inst.dict.borrow().get_str(name).is_some() {
+                    if shadowed() {
                         return Method::Attr;
                     }
                     Method::Function(found)
                 }
                 Some(Obj::Native(n)) if n.binds_self => {
-                    if inst.dict.borrow().get_str(name).is_some() {
+                    if shadowed() {
                         return Method::Attr;
                     }
                     Method::Native(n.func)

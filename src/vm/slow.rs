@@ -756,7 +756,8 @@ pub(super) fn slow(
                 let first = obj as usize;
                 let n = argc as usize;
                 let attr = &code.names[name as usize];
-                match method_lookup(interp, &regs[first], attr) {
+                let (key, hash) = &code.name_values[name as usize];
+                match method_lookup(interp, &regs[first], attr, key, *hash) {
                     Method::Function(func) => {
                         // Call with the object as the first argument.
                         if fast_callable(&func, n + 1) {
