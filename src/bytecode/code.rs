@@ -3,6 +3,7 @@
 //! disassembler needs to show it.
 
 use super::instr::{Instr, Reg};
+use crate::runtime::attr::AttrCache;
 use crate::runtime::interp::FrameInfo;
 use crate::runtime::object::Signature;
 use crate::runtime::Value;
@@ -56,6 +57,8 @@ pub struct CodeObject {
     pub name_values: Vec<(Value, i64)>,
     pub global_cache: Vec<Cell<u32>>,
     pub builtin_cache: Vec<Cell<u32>>,
+    /// Per name: the inline cache of attribute loads and stores of it.
+    pub attr_cache: Vec<AttrCache>,
     /// Keyword names of `CallKw` instructions.
     pub kwnames: Vec<Vec<Name>>,
     /// Nested functions, classes and comprehensions.

@@ -817,3 +817,99 @@ pub fn super_builtin(
         _ => Err(interp.type_error("super() argument 1 must be a type")),
     }
 }
+
+/// An inline cache for `obj.name` on plain instances, one per access site
+/// (or per name of a code object): for which class, at which class epoch,
+/// the fast paths below are valid, and where the name last was in the
+/// instance dict.
+#[derive(Default)]
+pub struct AttrCache {
+    class: Cell<u64>,
+    epoch: Cell<u64>,
+    /// `CACHE_GET` / `CACHE_SET` (see `fill_attr_cache`).
+    flags: Cell<u8>,
+    hint: Cell<u32>,
+}
+
+/// The class has no property of the name: an instance dict entry is the
+/// attribute.
+const CACHE_GET: u8 = 1;
+/// Also no `__setattr__` and no exception data: a store is a dict store.
+const CACHE_SET: u8 = 2;
+
+/// The flags of `cache` if it is valid for an instance of `class`.
+#[inline]
+fn cache_flags(cache: &AttrCache, class: &Value) -> u8 {
+    if cache.class.get() == class.bits() && cache.epoch.get() == super::object::class_epoch() {
+        cache.flags.get()
+    } else {
+        0
+    }
+}
+
+/// Remember for the next `obj.name` whether the fast paths apply to the
+/// class of `obj` (call before the slow path of an access).
+pub fn fill_attr_cache(obj: &Value, name: &str, cache: &AttrCache) {
+    let Some(Obj::Instance(inst)) = obj.as_obj() else {
+        return;
+    };
+    let found = lookup_in_class(&inst.class, name);
+    let mut flags = 0;
+    if !matches!(
+        found.as_ref().and_then(|f| f.as_obj()),
+        Some(Obj::Property(_))
+    ) {
+        flags |= CACHE_GET;
+        if inst.exc.is_none() && lookup_in_class(&inst.class, "__setattr__").is_none() {
+            flags |= CACHE_SET;
+        }
+    }
+    cache.class.set(inst.class.bits());
+    cache.epoch.set(super::object::class_epoch());
+    cache.flags.set(flags);
+}
+
+/// `obj.name` when it is in a plain instance's dict and the cache says
+/// that is the attribute (`key` is the interned name, `hash` its hash);
+/// `None`: take the slow path.
+#[inline]
+pub fn get_instance_attr_cached(
+    obj: &Value,
+    key: &Value,
+    hash: i64,
+    cache: &AttrCache,
+) -> Option<Value> {
+    let Some(Obj::Instance(inst)) = obj.as_obj() else {
+        return None;
+    };
+    if cache_flags(cache, &inst.class) & CACHE_GET == 0 {
+        return None;
+    }
+    inst.dict
+        .borrow()
+        .get_hinted(&cache.hint, key, hash)
+        .cloned()
+}
+
+/// `obj.name = value` as a plain dict store when the cache allows it:
+/// `Ok(old value)`, or `Err(value)` back for the slow path.
+#[inline]
+pub fn set_instance_attr_cached(
+    obj: &Value,
+    key: &Value,
+    hash: i64,
+    cache: &AttrCache,
+    value: Value,
+) -> Result<Option<Value>, Value> {
+    let Some(Obj::Instance(inst)) = obj.as_obj() else {
+        return Err(value);
+    };
+    if cache_flags(cache, &inst.class) & CACHE_SET == 0 {
+        return Err(value);
+    }
+    let old = inst
+        .dict
+        .borrow_mut()
+        .set_hinted(&cache.hint, key, hash, value);
+    Ok(old)
+}

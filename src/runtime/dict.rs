@@ -9,6 +9,7 @@
 
 use super::object::{Obj, PyStr};
 use super::value::{Value, View};
+use std::cell::Cell;
 
 #[derive(Default)]
 pub struct Dict {
@@ -136,6 +137,53 @@ impl Dict {
             Probe::NotFound
         } else {
             Probe::Candidates(candidates)
+        }
+    }
+
+    /// The value of `key` (an interned str with hash `hash`), trying first
+    /// the entry position `hint` remembers (instances of a class usually
+    /// store their attributes in the same order) and updating it.
+    #[inline]
+    pub fn get_hinted(&self, hint: &Cell<u32>, key: &Value, hash: i64) -> Option<&Value> {
+        if let Some(e) = self.entries.get(hint.get() as usize) {
+            if e.key.is(key) {
+                return Some(&e.value);
+            }
+        }
+        match self.probe(hash, key) {
+            Probe::Found(p) => {
+                hint.set(p as u32);
+                Some(&self.entries[p].value)
+            }
+            _ => None,
+        }
+    }
+
+    /// Set the str key `key` (interned, hash `hash`) as `get_hinted` finds
+    /// it, returning the old value.
+    #[inline]
+    pub fn set_hinted(
+        &mut self,
+        hint: &Cell<u32>,
+        key: &Value,
+        hash: i64,
+        value: Value,
+    ) -> Option<Value> {
+        if let Some(e) = self.entries.get_mut(hint.get() as usize) {
+            if e.key.is(key) {
+                return Some(std::mem::replace(&mut e.value, value));
+            }
+        }
+        match self.probe(hash, key) {
+            Probe::Found(p) => {
+                hint.set(p as u32);
+                Some(self.replace_value(p, value))
+            }
+            _ => {
+                self.insert_new(hash, key.clone(), value);
+                hint.set(self.entries.len() as u32 - 1);
+                None
+            }
         }
     }
 

@@ -886,7 +886,10 @@ impl Interp {
 
 /// `a is b`. Unboxed floats have no identity; two NaNs are taken to be
 /// different objects, as two computed NaNs are in CPython.
-fn same_object(a: &Value, b: &Value) -> bool {
+/// Python's `is` (an unboxed NaN is not identical to itself, as a boxed
+/// float object in CPython is a fresh object).
+#[inline]
+pub fn same_object(a: &Value, b: &Value) -> bool {
     a.is(b) && !a.as_float().is_some_and(f64::is_nan)
 }
 

@@ -22,8 +22,8 @@ use super::helpers;
 use crate::bytecode::instr::{Instr, Reg, NO_REG};
 use crate::bytecode::CodeObject;
 use crate::runtime::exceptions;
-use crate::runtime::object::{Code, GenStep, IterState, Obj, Resume};
-use crate::runtime::ops::small_int_op;
+use crate::runtime::object::{Code, GenStep, IterState, Layout, Obj, Resume};
+use crate::runtime::ops::{same_object, small_int_op};
 use crate::runtime::{iter, Interp, PyErr, PyResult, Value};
 use crate::syntax::ast::{BinOp, CmpOp, Name};
 
@@ -38,6 +38,25 @@ pub(crate) enum Outcome {
     /// current frame's registers from `first` (they bind one to one).
     CallFast {
         func: Value,
+        first: Reg,
+        argc: u16,
+        dst: Reg,
+    },
+    /// Call the Python function `func` (`fast_callable` with `argc`) with
+    /// the first `argc` of `args` (a runtime protocol call such as
+    /// `__enter__`/`__exit__`, run in this loop).
+    CallArgs {
+        func: Value,
+        args: [Value; 4],
+        argc: u8,
+        dst: Reg,
+    },
+    /// `Class(...)`: run `__init__` (`func`, `fast_callable` with `argc + 1`)
+    /// with the new instance `obj` and the `argc` arguments from `first`;
+    /// the call's result is `obj`.
+    CallInit {
+        func: Value,
+        obj: Value,
         first: Reg,
         argc: u16,
         dst: Reg,
@@ -340,32 +359,55 @@ pub fn run(
                 argc,
                 dst,
             } => {
-                let Some(Obj::Function(fo)) = func.as_obj() else {
-                    unreachable!("CallFast of a non-function")
-                };
-                let Code::Bytecode(code) = &fo.code else {
-                    unreachable!("CallFast of a non-bytecode function")
-                };
-                let code = code.clone();
-                let new_base = stack.len();
                 let src = top!().base as usize + first as usize;
-                stack.reserve(code.nregs as usize);
-                for i in src..src + argc as usize {
-                    let v = std::mem::replace(&mut stack[i], Value::UNBOUND);
-                    stack.push(v);
+                let pushed = enter_fast(interp, &mut stack, func, dst, |stack| {
+                    for i in src..src + argc as usize {
+                        let v = std::mem::replace(&mut stack[i], Value::UNBOUND);
+                        stack.push(v);
+                    }
+                });
+                match pushed {
+                    Ok(f) => callers.push(f),
+                    Err(e) => outcome = Some(Outcome::Error(e)),
                 }
-                frame::init_regs(&code, &mut stack, new_base, &fo.closure);
-                let globals = fo.globals.clone();
-                let mut f = Frame::new(code, Vec::new(), globals, Value::UNBOUND, func);
-                f.base = new_base as u32;
-                f.ret_dst = dst;
-                if let Err(e) = frame::enter(interp, &mut f) {
-                    stack.truncate(new_base);
-                    drop(f);
-                    outcome = Some(Outcome::Error(e));
-                    continue;
+            }
+            Outcome::CallArgs {
+                func,
+                args,
+                argc,
+                dst,
+            } => {
+                let pushed = enter_fast(interp, &mut stack, func, dst, |stack| {
+                    stack.extend(args.into_iter().take(argc as usize));
+                });
+                match pushed {
+                    Ok(f) => callers.push(f),
+                    Err(e) => outcome = Some(Outcome::Error(e)),
                 }
-                callers.push(f);
+            }
+            Outcome::CallInit {
+                func,
+                obj,
+                first,
+                argc,
+                dst,
+            } => {
+                let src = top!().base as usize + first as usize;
+                let this = obj.clone();
+                let pushed = enter_fast(interp, &mut stack, func, dst, |stack| {
+                    stack.push(this);
+                    for i in src..src + argc as usize {
+                        let v = std::mem::replace(&mut stack[i], Value::UNBOUND);
+                        stack.push(v);
+                    }
+                });
+                match pushed {
+                    Ok(mut f) => {
+                        f.init_self = obj;
+                        callers.push(f);
+                    }
+                    Err(e) => outcome = Some(Outcome::Error(e)),
+                }
             }
             Outcome::Call(f) => {
                 let mut f = *f;
@@ -383,10 +425,24 @@ pub fn run(
             Outcome::Return(v) => {
                 frame::leave(interp, top!(), false);
                 match callers.pop() {
-                    Some(done) => {
+                    Some(mut done) => {
                         stack.truncate(done.base as usize);
                         let dst = done.ret_dst;
+                        let init_self = std::mem::replace(&mut done.init_self, Value::UNBOUND);
                         drop(done);
+                        let v = if init_self.is_unbound() {
+                            v
+                        } else if v.is_none() {
+                            init_self
+                        } else {
+                            let msg = format!(
+                                "__init__() should return None, not '{}'",
+                                interp.type_name(&v)
+                            );
+                            drop((v, init_self));
+                            outcome = Some(Outcome::Error(interp.type_error(msg)));
+                            continue;
+                        };
                         let b = top!().base as usize;
                         put_opt(interp, &mut stack[b..], dst, v);
                         interp.run_finalizers();
@@ -458,6 +514,70 @@ pub fn run(
             }
         }
     }
+}
+
+/// Enter a frame of the bytecode function `func` (`fast_callable`) whose
+/// arguments `push_args` appends to the stack, its result going to `dst`.
+#[inline(always)]
+fn enter_fast(
+    interp: &mut Interp,
+    stack: &mut Vec<Value>,
+    func: Value,
+    dst: Reg,
+    push_args: impl FnOnce(&mut Vec<Value>),
+) -> PyResult<Frame> {
+    let Some(Obj::Function(fo)) = func.as_obj() else {
+        unreachable!("a fast call of a non-function")
+    };
+    let Code::Bytecode(code) = &fo.code else {
+        unreachable!("a fast call of a non-bytecode function")
+    };
+    let code = code.clone();
+    let new_base = stack.len();
+    stack.reserve(code.nregs as usize);
+    push_args(stack);
+    frame::init_regs(&code, stack, new_base, &fo.closure);
+    let globals = fo.globals.clone();
+    let mut f = Frame::new(code, Vec::new(), globals, Value::UNBOUND, func);
+    f.base = new_base as u32;
+    f.ret_dst = dst;
+    if let Err(e) = frame::enter(interp, &mut f) {
+        stack.truncate(new_base);
+        return Err(e);
+    }
+    Ok(f)
+}
+
+/// `Class(*args)` for a user class (or exception class) with no Python
+/// `__new__` whose `__init__` is a plain bytecode function taking the
+/// arguments: the new instance (made as the runtime's `instantiate` does)
+/// and the `__init__` to run in this loop (see `Outcome::CallInit`).
+pub(super) fn fast_init(
+    interp: &mut Interp,
+    cls: &Value,
+    args: &[Value],
+) -> Option<(Value, Value)> {
+    use crate::runtime::attr::lookup_in_class;
+    let Some(Obj::Class(c)) = cls.as_obj() else {
+        return None;
+    };
+    let layout = c.layout;
+    if layout == Layout::Builtin {
+        return None;
+    }
+    if let Some(new) = lookup_in_class(cls, "__new__") {
+        if matches!(
+            new.as_obj(),
+            Some(Obj::Function(_)) | Some(Obj::StaticMethod(_))
+        ) {
+            return None;
+        }
+    }
+    let init = lookup_in_class(cls, "__init__")?;
+    if !fast_callable(&init, args.len() + 1) {
+        return None;
+    }
+    Some((interp.new_instance(cls, layout, args), init))
 }
 
 /// Execute instructions of `f` from `f.pc` until something leaves the
@@ -733,6 +853,18 @@ fn run_instrs(
                     continue;
                 }
             }
+            Instr::Compare {
+                dst,
+                a,
+                b,
+                op: op @ (CmpOp::Is | CmpOp::IsNot),
+            } => {
+                let same = same_object(&regs[a as usize], &regs[b as usize]);
+                consume(interp, regs, a, tb);
+                consume(interp, regs, b, tb);
+                put(interp, regs, dst, Value::bool(same == (op == CmpOp::Is)));
+                continue;
+            }
             Instr::SetItem { obj, idx, src } => {
                 // `list[i] = v` with a small int index in range.
                 let o = regs[obj as usize].clone();
@@ -754,6 +886,19 @@ fn run_instrs(
                         }
                         continue;
                     }
+                }
+            }
+            Instr::GetAttr { dst, obj, name } => {
+                let i = name as usize;
+                let (key, hash) = &code.name_values[i];
+                let cache = &code.attr_cache[i];
+                let o = &regs[obj as usize];
+                if let Some(v) =
+                    crate::runtime::attr::get_instance_attr_cached(o, key, *hash, cache)
+                {
+                    consume(interp, regs, obj, tb);
+                    put(interp, regs, dst, v);
+                    continue;
                 }
             }
             Instr::LoadGlobal { dst, name } => {
@@ -844,24 +989,34 @@ pub(super) enum Method {
     Attr,
 }
 
-/// Find a method the way `getattr` would, without binding it.
+/// Find a method the way `getattr` would, without binding it (`key` is
+/// the name as an interned str, `hash` its hash).
 #[inline]
-pub(super) fn method_lookup(interp: &Interp, obj: &Value, name: &str) -> Method {
+pub(super) fn method_lookup(
+    interp: &Interp,
+    obj: &Value,
+    name: &str,
+    key: &Value,
+    hash: i64,
+) -> Method {
     use crate::runtime::attr::lookup_in_class;
+    use crate::runtime::dict::Probe;
     match obj.as_obj() {
         Some(Obj::Instance(inst)) => {
+            // An instance attribute of the name shadows the class's.
+            let shadowed = || !matches!(inst.dict.borrow().probe(hash, key), Probe::NotFound);
             let Some(found) = lookup_in_class(&inst.class, name) else {
                 return Method::Attr;
             };
             match found.as_obj() {
                 Some(Obj::Function(_)) => {
-                    if inst.dict.borrow().get_str(name).is_some() {
+                    if shadowed() {
                         return Method::Attr;
                     }
                     Method::Function(found)
                 }
                 Some(Obj::Native(n)) if n.binds_self => {
-                    if inst.dict.borrow().get_str(name).is_some() {
+                    if shadowed() {
                         return Method::Attr;
                     }
                     Method::Native(n.func)

@@ -46,6 +46,9 @@ pub struct Frame {
     pub pushed_globals: bool,
     /// Exceptions a suspended generator was handling.
     pub saved_handled: Vec<Value>,
+    /// An `__init__` frame run for `Class(...)`: the new instance, which
+    /// is the call's result (`UNBOUND` for other frames).
+    pub init_self: Value,
 }
 
 impl Frame {
@@ -72,6 +75,7 @@ impl Frame {
             suspended: false,
             pushed_globals: false,
             saved_handled: Vec::new(),
+            init_self: Value::UNBOUND,
         }
     }
 

@@ -182,9 +182,9 @@ pub fn assertion_error(interp: &mut Interp, msg: Option<Value>) -> PyErr {
     PyErr(exceptions::new_exception(interp, &cls, args))
 }
 
-/// `with`: find `__enter__`/`__exit__` on the type and call `__enter__`.
-/// Returns (the unbound `__exit__`, `__enter__`'s result).
-pub fn with_enter(interp: &mut Interp, mgr: &Value) -> PyResult<(Value, Value)> {
+/// `with`: find `__enter__` and `__exit__` on the type (unbound), for
+/// the caller to call `__enter__`.
+pub fn with_methods(interp: &mut Interp, mgr: &Value) -> PyResult<(Value, Value)> {
     let cls = interp.type_of(mgr);
     let enter = crate::runtime::attr::lookup_in_class(&cls, "__enter__");
     let exit = crate::runtime::attr::lookup_in_class(&cls, "__exit__");
@@ -199,8 +199,7 @@ pub fn with_enter(interp: &mut Interp, mgr: &Value) -> PyResult<(Value, Value)> 
             interp.type_name(mgr)
         )));
     };
-    let v = interp.call(&enter, std::slice::from_ref(mgr), &[])?;
-    Ok((exit, v))
+    Ok((enter, exit))
 }
 
 /// `__exit__(type, exc, tb)` for an exception leaving a `with` body:

@@ -545,14 +545,25 @@ pub(crate) fn slow(
             }
             Instr::GetAttr { dst, obj, name } => {
                 let o = take(regs, obj, tb);
-                let v = tri!('run, interp.getattr(&o, &code.names[name as usize]));
+                let n = &code.names[name as usize];
+                crate::runtime::attr::fill_attr_cache(&o, n, &code.attr_cache[name as usize]);
+                let v = tri!('run, interp.getattr(&o, n));
                 drop(o);
                 put(interp, regs, dst, v);
             }
             Instr::SetAttr { obj, name, src } => {
                 let v = take(regs, src, tb);
                 let o = take(regs, obj, tb);
-                tri!('run, interp.setattr(&o, &code.names[name as usize], v));
+                let i = name as usize;
+                let (key, hash) = &code.name_values[i];
+                let cache = &code.attr_cache[i];
+                match crate::runtime::attr::set_instance_attr_cached(&o, key, *hash, cache, v) {
+                    Ok(old) => drop(old),
+                    Err(v) => {
+                        crate::runtime::attr::fill_attr_cache(&o, &code.names[i], cache);
+                        tri!('run, interp.setattr(&o, &code.names[i], v));
+                    }
+                }
                 drop(o);
                 interp.run_finalizers();
             }
@@ -631,6 +642,17 @@ pub(crate) fn slow(
                 if fast_callable(&fv, argc as usize) {
                     break 'run Some(Outcome::CallFast {
                         func: fv,
+                        first: first as Reg,
+                        argc,
+                        dst,
+                    });
+                }
+                let args = &regs[first..first + argc as usize];
+                if let Some((obj, init)) = super::dispatch::fast_init(interp, &fv, args) {
+                    drop(fv);
+                    break 'run Some(Outcome::CallInit {
+                        func: init,
+                        obj,
                         first: first as Reg,
                         argc,
                         dst,
@@ -734,7 +756,8 @@ pub(crate) fn slow(
                 let first = obj as usize;
                 let n = argc as usize;
                 let attr = &code.names[name as usize];
-                match method_lookup(interp, &regs[first], attr) {
+                let (key, hash) = &code.name_values[name as usize];
+                match method_lookup(interp, &regs[first], attr, key, *hash) {
                     Method::Function(func) => {
                         // Call with the object as the first argument.
                         if fast_callable(&func, n + 1) {
@@ -938,15 +961,32 @@ pub(crate) fn slow(
             Instr::WithEnter { dst, mgr, exit } => {
                 code.pos.set(code.positions[pc - 1]);
                 let m = regs[mgr as usize].clone();
-                let (x, v) = tri!('run, helpers::with_enter(interp, &m));
-                drop(m);
+                let (enter, x) = tri!('run, helpers::with_methods(interp, &m));
                 regs[exit as usize] = x;
+                if fast_callable(&enter, 1) {
+                    break 'run Some(Outcome::CallArgs {
+                        func: enter,
+                        args: [m, Value::UNBOUND, Value::UNBOUND, Value::UNBOUND],
+                        argc: 1,
+                        dst,
+                    });
+                }
+                let v = tri!('run, interp.call(&enter, std::slice::from_ref(&m), &[]));
+                drop((m, enter));
                 put_opt(interp, regs, dst, v);
             }
             Instr::WithExit { mgr, exit } => {
                 code.pos.set(code.positions[pc - 1]);
                 let m = take(regs, mgr, tb);
                 let x = take(regs, exit, tb);
+                if fast_callable(&x, 4) {
+                    break 'run Some(Outcome::CallArgs {
+                        func: x,
+                        args: [m, Value::NONE, Value::NONE, Value::NONE],
+                        argc: 4,
+                        dst: NO_REG,
+                    });
+                }
                 let r = interp.call(&x, &[m, Value::NONE, Value::NONE, Value::NONE], &[]);
                 drop(x);
                 tri!('run, r);
