@@ -232,19 +232,18 @@ pub(super) unsafe extern "C" fn call(ctx: *mut JitFrame, regs: *mut Value, pc: u
                 return None;
             }
             code.pos.set(code.positions[pc as usize]);
-            let callee = callee.clone();
-            let (closure, globals) = (fo.closure.clone(), fo.globals.clone());
             let fv = std::mem::replace(&mut p.regs[func as usize], Value::UNBOUND);
             let first = func as usize + 1;
-            let mut callee_regs = super::regs_pool::take(callee.nregs as usize);
-            callee_regs.extend(
-                p.regs[first..first + argc as usize]
-                    .iter_mut()
-                    .map(|r| std::mem::replace(r, Value::UNBOUND)),
-            );
-            crate::vm::frame::init_regs(&callee, &mut callee_regs, 0, &closure);
-            drop(closure);
-            let frame = Frame::new(callee, callee_regs, globals, Value::UNBOUND, fv);
+            let args = p.regs[first..first + argc as usize]
+                .iter_mut()
+                .map(|r| std::mem::replace(r, Value::UNBOUND));
+            let frame = match fast_frame(p.interp, fv, args) {
+                Ok(f) => f,
+                Err(e) => {
+                    *error = Some(e);
+                    return Some(PC_ERROR);
+                }
+            };
             match super::call_frame(p.interp, frame) {
                 Ok(v) => {
                     put_opt(p.interp, p.regs, dst, v);
@@ -349,6 +348,26 @@ fn chain_handled(interp: &Interp, e: PyErr) -> PyErr {
     e
 }
 
+/// A frame for a fast call of the bytecode function `func` whose
+/// parameters bind one to one to `args`, in a pooled register file.
+fn fast_frame(
+    interp: &Interp,
+    func: Value,
+    args: impl IntoIterator<Item = Value>,
+) -> Result<Frame, PyErr> {
+    let Some(Obj::Function(fo)) = func.as_obj() else {
+        return Err(internal_error(interp, "fast call of a non-function"));
+    };
+    let Code::Bytecode(code) = &fo.code else {
+        return Err(internal_error(interp, "fast call of non-bytecode"));
+    };
+    let mut regs = super::regs_pool::take(code.nregs as usize);
+    regs.extend(args);
+    crate::vm::frame::init_regs(code, &mut regs, 0, &fo.closure);
+    let (code, globals) = (code.clone(), fo.globals.clone());
+    Ok(Frame::new(code, regs, globals, Value::UNBOUND, func))
+}
+
 /// Complete an instruction that left the frame in the VM's terms: calls
 /// of Python functions become native calls; errors are chained to the
 /// exception being handled, as the VM does when it raises.
@@ -360,30 +379,52 @@ fn finish(p: &mut Parts, out: Outcome) -> Result<(), PyErr> {
             argc,
             dst,
         } => {
-            let Some(Obj::Function(fo)) = func.as_obj() else {
-                return Err(internal_error(p.interp, "fast call of a non-function"));
-            };
-            let Code::Bytecode(code) = &fo.code else {
-                return Err(internal_error(p.interp, "fast call of non-bytecode"));
-            };
             let first = first as usize;
-            let args: Vec<Value> = p.regs[first..first + argc as usize]
+            let args = p.regs[first..first + argc as usize]
                 .iter_mut()
-                .map(|r| std::mem::replace(r, Value::UNBOUND))
-                .collect();
-            let mut regs = super::regs_pool::take(code.nregs as usize);
-            regs.extend(args);
-            crate::vm::frame::init_regs(code, &mut regs, 0, &fo.closure);
-            let frame = Frame::new(
-                code.clone(),
-                regs,
-                fo.globals.clone(),
-                Value::UNBOUND,
-                func.clone(),
-            );
-            drop(func);
+                .map(|r| std::mem::replace(r, Value::UNBOUND));
+            let frame = fast_frame(p.interp, func, args)?;
             let v = super::call_frame(p.interp, frame)?;
             put_opt(p.interp, p.regs, dst, v);
+            p.interp.run_finalizers();
+            Ok(())
+        }
+        Outcome::CallArgs {
+            func,
+            args,
+            argc,
+            dst,
+        } => {
+            let frame = fast_frame(p.interp, func, args.into_iter().take(argc as usize))?;
+            let v = super::call_frame(p.interp, frame)?;
+            put_opt(p.interp, p.regs, dst, v);
+            p.interp.run_finalizers();
+            Ok(())
+        }
+        Outcome::CallInit {
+            func,
+            obj,
+            first,
+            argc,
+            dst,
+        } => {
+            let first = first as usize;
+            let args = std::iter::once(obj.clone()).chain(
+                p.regs[first..first + argc as usize]
+                    .iter_mut()
+                    .map(|r| std::mem::replace(r, Value::UNBOUND)),
+            );
+            let frame = fast_frame(p.interp, func, args)?;
+            let v = super::call_frame(p.interp, frame)?;
+            if !v.is_none() {
+                let msg = format!(
+                    "__init__() should return None, not '{}'",
+                    p.interp.type_name(&v)
+                );
+                drop((v, obj));
+                return Err(chain_handled(p.interp, p.interp.type_error(msg)));
+            }
+            put_opt(p.interp, p.regs, dst, obj);
             p.interp.run_finalizers();
             Ok(())
         }
