@@ -88,20 +88,18 @@ pub(super) unsafe extern "C" fn step(ctx: *mut JitFrame, regs: *mut Value, pc: u
     unsafe {
         guarded(ctx, regs, PC_ERROR, |p, error| {
             let code: &CodeObject = &p.frame.code;
-            let ins = code.instrs[pc as usize];
-            let mut next = pc as usize + 1;
-            let out = crate::vm::slow::slow(
+            let mut next = pc as usize;
+            let out = crate::vm::dispatch::exec_one(
                 p.interp,
                 code,
                 &p.frame.globals,
-                p.frame.ns(),
+                &p.frame.ns,
                 p.regs,
-                ins,
                 &mut next,
             );
-            let Some(out) = out else {
+            if let Outcome::Stepped = out {
                 return next as u32;
-            };
+            }
             match finish(p, out) {
                 Ok(()) => next as u32,
                 Err(e) => {
@@ -437,6 +435,7 @@ fn finish(p: &mut Parts, out: Outcome) -> Result<(), PyErr> {
         }
         Outcome::Error(e) => Err(chain_handled(p.interp, e)),
         Outcome::Reraise(e) => Err(e),
+        Outcome::Stepped => Ok(()),
         Outcome::Return(_) | Outcome::Yield(_) => Err(internal_error(
             p.interp,
             "return or yield through the generic instruction path",

@@ -61,6 +61,8 @@ pub(crate) enum Outcome {
         argc: u16,
         dst: Reg,
     },
+    /// `exec_one` ran its instruction; go on at the frame's pc.
+    Stepped,
     /// Run a prepared frame (its registers in `Frame::regs`); boxed so the
     /// `Outcome` every `execute` returns stays small.
     Call(Box<Frame>),
@@ -409,6 +411,7 @@ pub fn run(
                     Err(e) => outcome = Some(Outcome::Error(e)),
                 }
             }
+            Outcome::Stepped => {}
             Outcome::Call(f) => {
                 let mut f = *f;
                 let new_base = stack.len();
@@ -596,15 +599,31 @@ fn execute(interp: &mut Interp, f: &mut Frame, stack: &mut [Value]) -> Outcome {
     let b = *base as usize;
     let regs = &mut stack[b..b + code.nregs as usize];
     let mut p = *pc as usize;
-    let out = run_instrs(interp, code, globals, ns, regs, &mut p);
+    let out = run_instrs::<false>(interp, code, globals, ns, regs, &mut p);
     *pc = p as u32;
     out
 }
 
+/// Run the one instruction at `*pc` with the dispatch loop's fast paths:
+/// `Outcome::Stepped` when it completed (`*pc` is then the next one, or a
+/// branch target), else what left the frame. The JIT's generic path, so
+/// every fast path of the loop serves both backends.
+pub(crate) fn exec_one(
+    interp: &mut Interp,
+    code: &CodeObject,
+    globals: &Value,
+    ns: &Value,
+    regs: &mut [Value],
+    pc: &mut usize,
+) -> Outcome {
+    run_instrs::<true>(interp, code, globals, ns, regs, pc)
+}
+
 /// The hot loop: the common cases of the most frequent instructions
-/// inline; everything else (and every slow path) in `slow::slow`.
+/// inline; everything else (and every slow path) in `slow::slow`. With
+/// `ONE`, it stops after one instruction (see `exec_one`).
 #[inline(always)]
-fn run_instrs(
+fn run_instrs<const ONE: bool>(
     interp: &mut Interp,
     code: &CodeObject,
     globals: &Value,
@@ -616,7 +635,14 @@ fn run_instrs(
     let tb = code.temp_base;
     let ns_opt = if ns.is_unbound() { None } else { Some(ns) };
     let mut pc = *pc_out;
+    let mut ran = false;
     let out = loop {
+        if ONE {
+            if ran {
+                break Outcome::Stepped;
+            }
+            ran = true;
+        }
         let ins = instrs[pc];
         pc += 1;
         match ins {
