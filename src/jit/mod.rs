@@ -161,7 +161,7 @@ pub fn call_frame(interp: &mut Interp, mut frame: Frame) -> PyResult<Value> {
     // not touch them (neither is used again until the call returns).
     let word = unsafe { entry(&mut ctx, regs.as_mut_ptr()) };
     frame::leave(interp, &mut frame, false);
-    regs_pool::give(regs);
+    regs_pool::give(interp, regs);
     drop(frame);
     interp.run_finalizers();
     if word == ERROR_WORD {

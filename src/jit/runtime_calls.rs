@@ -349,7 +349,7 @@ fn chain_handled(interp: &Interp, e: PyErr) -> PyErr {
 /// A frame for a fast call of the bytecode function `func` whose
 /// parameters bind one to one to `args`, in a pooled register file.
 fn fast_frame(
-    interp: &Interp,
+    interp: &mut Interp,
     func: Value,
     args: impl IntoIterator<Item = Value>,
 ) -> Result<Frame, PyErr> {
@@ -359,7 +359,7 @@ fn fast_frame(
     let Code::Bytecode(code) = &fo.code else {
         return Err(internal_error(interp, "fast call of non-bytecode"));
     };
-    let mut regs = super::regs_pool::take(code.nregs as usize);
+    let mut regs = super::regs_pool::take(interp, code.nregs as usize);
     regs.extend(args);
     crate::vm::frame::init_regs(code, &mut regs, 0, &fo.closure);
     let (code, globals) = (code.clone(), fo.globals.clone());

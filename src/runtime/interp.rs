@@ -163,6 +163,9 @@ pub struct Interp {
     /// Bytecode frames run as native code (`--mode jit`) instead of in the
     /// VM's dispatch loop; see `vm::run_frame`.
     pub jit_enabled: bool,
+    /// Register files of finished native frames, kept for reuse so a
+    /// call allocates nothing (see `jit::regs_pool`).
+    pub spare_regs: Vec<Vec<Value>>,
     pub stdout: Sink,
     pub stderr: Sink,
     /// Exceptions currently being handled (innermost last): the target of a
@@ -238,6 +241,7 @@ impl Interp {
             depth: 0,
             recursion_limit: 1000,
             jit_enabled: false,
+            spare_regs: Vec::new(),
             stdout: default_stdout(),
             stderr: Box::new(std::io::stderr()),
             handled: Vec::new(),
