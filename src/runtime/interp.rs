@@ -460,10 +460,16 @@ impl Interp {
     }
 
     /// Run pending `__del__` methods. Called by backends at safe points.
+    #[inline]
     pub fn run_finalizers(&mut self) {
-        if !super::value::has_pending_finalizers() {
-            return;
+        if super::value::has_pending_finalizers() {
+            self.run_pending_finalizers();
         }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn run_pending_finalizers(&mut self) {
         loop {
             let pending = super::value::take_pending_finalizers();
             if pending.is_empty() {

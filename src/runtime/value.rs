@@ -344,6 +344,7 @@ pub fn take_pending_finalizers() -> Vec<Value> {
     FINALIZE.with(|f| std::mem::take(&mut *f.borrow_mut()))
 }
 
+#[inline]
 pub fn has_pending_finalizers() -> bool {
     FINALIZE.with(|f| !f.borrow().is_empty())
 }
