@@ -180,80 +180,101 @@ pub fn call_frame(interp: &mut Interp, mut frame: Frame) -> PyResult<Value> {
 /// `dispatch::run` contract: the frame comes back when it yields).
 pub fn resume_generator(
     interp: &mut Interp,
-    mut frame: Frame,
+    frame: Frame,
     input: Resume,
 ) -> (Option<Frame>, PyResult<Exit>) {
-    let Some(entry) = native_code(&frame.code) else {
-        return crate::vm::dispatch::run(interp, frame, Some(input));
+    let mut slot = Some(frame);
+    let r = resume_in_place(interp, &mut slot, input);
+    (slot, r)
+}
+
+/// `resume_generator` on a frame left where the generator keeps it (no
+/// moves of the frame per resumption); the slot is emptied when the frame
+/// finishes.
+pub fn resume_in_place(
+    interp: &mut Interp,
+    slot: &mut Option<Frame>,
+    input: Resume,
+) -> PyResult<Exit> {
+    let Some(frame) = slot.as_mut() else {
+        return Ok(Exit::Return(Value::NONE));
     };
-    if let Err(e) = frame::enter(interp, &mut frame) {
-        return (None, Err(e));
+    let Some(entry) = native_code(&frame.code) else {
+        let taken = slot.take().expect("checked above");
+        let (back, r) = crate::vm::dispatch::run(interp, taken, Some(input));
+        *slot = back;
+        return r;
+    };
+    if let Err(e) = frame::enter(interp, frame) {
+        *slot = None;
+        return Err(e);
     }
     let mut regs = std::mem::take(&mut frame.regs);
     let fresh = !frame.suspended;
-    let resume_at = match crate::vm::dispatch::resume(interp, &mut frame, &mut regs, input) {
+    let resume_at = match crate::vm::dispatch::resume(interp, frame, &mut regs, input) {
         Ok(None) => frame.pc,
         Ok(Some(v)) => {
             // A delegated `yield from` yielded again.
             frame.regs = regs;
-            frame::leave(interp, &mut frame, true);
-            return (Some(frame), Ok(Exit::Yield(v)));
+            frame::leave(interp, frame, true);
+            return Ok(Exit::Yield(v));
         }
         Err(e) if fresh => {
-            frame::leave(interp, &mut frame, false);
-            return (None, Err(e));
+            frame::leave(interp, frame, false);
+            *slot = None;
+            return Err(e);
         }
         Err(e) => {
             // Thrown in at the suspended `yield`: that instruction raises.
             let at = frame.pc.saturating_sub(1);
-            let mut ctx = JitFrame::new(interp, &frame, RESUME_RAISE + at);
+            let mut ctx = JitFrame::new(interp, frame, RESUME_RAISE + at);
             ctx.error = Some(e);
-            return run_generator(interp, frame, regs, entry, ctx);
+            return run_generator(interp, slot, regs, entry, ctx);
         }
     };
     if let Err(e) = interp.tick() {
-        frame::leave(interp, &mut frame, false);
-        return (None, Err(e));
+        frame::leave(interp, frame, false);
+        *slot = None;
+        return Err(e);
     }
-    let ctx = JitFrame::new(interp, &frame, resume_at);
-    run_generator(interp, frame, regs, entry, ctx)
+    let ctx = JitFrame::new(interp, frame, resume_at);
+    run_generator(interp, slot, regs, entry, ctx)
 }
 
 /// Run a generator's native code from `ctx.resume_at` until it yields,
 /// returns or raises.
 fn run_generator(
     interp: &mut Interp,
-    mut frame: Frame,
+    slot: &mut Option<Frame>,
     mut regs: Vec<Value>,
     entry: NativeFn,
     mut ctx: JitFrame,
-) -> (Option<Frame>, PyResult<Exit>) {
-    // SAFETY: as in `call_frame`: `entry` is `frame.code`'s translation and
-    // `regs` its register file; `ctx` points at `frame` and `interp`,
-    // which are not touched until the call returns.
+) -> PyResult<Exit> {
+    // SAFETY: as in `call_frame`: `entry` is the translation of the code of
+    // the frame in `slot` and `regs` its register file; `ctx` points at
+    // that frame and `interp`, which are not touched until the call returns.
     let word = unsafe { entry(&mut ctx, regs.as_mut_ptr()) };
+    let frame = slot.as_mut().expect("the frame stays in its slot");
     if word == YIELD_WORD {
         frame.suspended = true;
         frame.pc = ctx.yielded_at;
         frame.regs = regs;
-        frame::leave(interp, &mut frame, true);
-        let v = ctx.yielded.take().unwrap_or(Value::NONE);
-        return (Some(frame), Ok(Exit::Yield(v)));
+        frame::leave(interp, frame, true);
+        return Ok(Exit::Yield(ctx.yielded.take().unwrap_or(Value::NONE)));
     }
     frame.suspended = false;
-    frame::leave(interp, &mut frame, false);
+    frame::leave(interp, frame, false);
     drop(regs);
-    drop(frame);
+    *slot = None;
     interp.run_finalizers();
     if word == ERROR_WORD {
-        let e = ctx
+        Err(ctx
             .error
             .take()
-            .unwrap_or_else(|| runtime_calls::internal_error(interp, "exception lost"));
-        (None, Err(e))
+            .unwrap_or_else(|| runtime_calls::internal_error(interp, "exception lost")))
     } else {
         // SAFETY: an owned word from `take_return`.
-        (None, Ok(Exit::Return(unsafe { Value::from_raw(word) })))
+        Ok(Exit::Return(unsafe { Value::from_raw(word) }))
     }
 }
 

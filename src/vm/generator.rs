@@ -17,11 +17,16 @@ struct VmGen {
 
 impl GenBody for VmGen {
     fn resume(&mut self, interp: &mut Interp, input: Resume) -> PyResult<GenStep> {
-        let Some(frame) = self.frame.take() else {
-            return Ok(GenStep::Return(Value::NONE));
+        let r = if interp.jit_enabled {
+            crate::jit::resume_in_place(interp, &mut self.frame, input)
+        } else {
+            let Some(frame) = self.frame.take() else {
+                return Ok(GenStep::Return(Value::NONE));
+            };
+            let (frame, r) = run(interp, frame, Some(input));
+            self.frame = frame;
+            r
         };
-        let (frame, r) = resume_frame(interp, frame, input);
-        self.frame = frame;
         match r? {
             Exit::Yield(v) => Ok(GenStep::Yield(v)),
             Exit::Return(v) => Ok(GenStep::Return(v)),
