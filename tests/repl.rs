@@ -131,6 +131,11 @@ fn ctrl_c_interrupts_a_loop_in_the_vm() {
 }
 
 #[test]
+fn ctrl_c_interrupts_a_loop_in_machine_code() {
+    ctrl_c_in("jit");
+}
+
+#[test]
 fn jit_mode_runs_and_shows_a_function_as_bytecode_and_cranelift_ir() {
     let mut p = start(&history_file("clif"));
     p.send_line(":mode jit").unwrap();
