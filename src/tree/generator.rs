@@ -34,6 +34,9 @@ struct TreeGen {
 
 impl GenBody for TreeGen {
     fn resume(&mut self, interp: &mut Interp, input: Resume) -> PyResult<GenStep> {
+        // A resumed generator is a frame on the call stack, as in CPython:
+        // `yield from` chains count towards the recursion limit.
+        interp.enter_call()?;
         let saved = interp.stack_floor.get();
         interp.stack_floor.set(self.floor);
         interp.frames.push(self.info.clone());
@@ -42,6 +45,7 @@ impl GenBody for TreeGen {
         interp.frame_globals.pop();
         interp.frames.pop();
         interp.stack_floor.set(saved);
+        interp.leave_call();
         match r {
             CoroutineResult::Yield(v) => Ok(GenStep::Yield(v)),
             CoroutineResult::Return(Ok(v)) => Ok(GenStep::Return(v)),
