@@ -61,6 +61,24 @@ impl GenBody for TreeGen {
     fn clear(&mut self) {}
 }
 
+/// A generator whose native stack could not be allocated (the system is
+/// out of memory or mappings): resuming it is a `MemoryError`, never a
+/// silently empty generator.
+struct NoStack;
+
+impl GenBody for NoStack {
+    fn resume(&mut self, interp: &mut Interp, _input: Resume) -> PyResult<GenStep> {
+        Err(interp.err(
+            ExcType::MemoryError,
+            "cannot allocate the generator's stack",
+        ))
+    }
+
+    fn for_each_ref(&self, _f: &mut dyn FnMut(&Value)) {}
+
+    fn clear(&mut self) {}
+}
+
 pub fn make_generator(code: Rc<TreeCode>, frame: Frame, name: Name, qualname: Rc<str>) -> Value {
     let info = frame.info();
     let globals = frame.globals.clone();
@@ -87,13 +105,13 @@ pub fn make_generator(code: Rc<TreeCode>, frame: Frame, name: Name, qualname: Rc
                 globals,
             }))
         }
-        Err(_) => None,
+        Err(_) => Some(Box::new(NoStack)),
     };
     Value::obj(Obj::Generator(Generator {
         name,
         qualname,
         running: Cell::new(false),
-        finished: Cell::new(body.is_none()),
+        finished: Cell::new(false),
         started: Cell::new(false),
         finalized: Cell::new(false),
         body: RefCell::new(body),
