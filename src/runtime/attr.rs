@@ -904,7 +904,9 @@ pub fn set_instance_attr_cached(
     let Some(Obj::Instance(inst)) = obj.as_obj() else {
         return Err(value);
     };
-    if cache_flags(cache, &inst.class) & CACHE_SET == 0 {
+    // Exception data is per instance (attributes such as `args` are not
+    // dict entries): checked here too, not only when the cache is filled.
+    if cache_flags(cache, &inst.class) & CACHE_SET == 0 || inst.exc.is_some() {
         return Err(value);
     }
     let old = inst

@@ -362,15 +362,14 @@ pub fn run(
                 dst,
             } => {
                 let src = top!().base as usize + first as usize;
-                let pushed = enter_fast(interp, &mut stack, func, dst, |stack| {
+                let pushed = enter_fast(interp, &mut stack, &mut callers, func, dst, |stack| {
                     for i in src..src + argc as usize {
                         let v = std::mem::replace(&mut stack[i], Value::UNBOUND);
                         stack.push(v);
                     }
                 });
-                match pushed {
-                    Ok(f) => callers.push(f),
-                    Err(e) => outcome = Some(Outcome::Error(e)),
+                if let Err(e) = pushed {
+                    outcome = Some(Outcome::Error(e));
                 }
             }
             Outcome::CallArgs {
@@ -379,12 +378,11 @@ pub fn run(
                 argc,
                 dst,
             } => {
-                let pushed = enter_fast(interp, &mut stack, func, dst, |stack| {
+                let pushed = enter_fast(interp, &mut stack, &mut callers, func, dst, |stack| {
                     stack.extend(args.into_iter().take(argc as usize));
                 });
-                match pushed {
-                    Ok(f) => callers.push(f),
-                    Err(e) => outcome = Some(Outcome::Error(e)),
+                if let Err(e) = pushed {
+                    outcome = Some(Outcome::Error(e));
                 }
             }
             Outcome::CallInit {
@@ -396,7 +394,7 @@ pub fn run(
             } => {
                 let src = top!().base as usize + first as usize;
                 let this = obj.clone();
-                let pushed = enter_fast(interp, &mut stack, func, dst, |stack| {
+                let pushed = enter_fast(interp, &mut stack, &mut callers, func, dst, |stack| {
                     stack.push(this);
                     for i in src..src + argc as usize {
                         let v = std::mem::replace(&mut stack[i], Value::UNBOUND);
@@ -404,9 +402,10 @@ pub fn run(
                     }
                 });
                 match pushed {
-                    Ok(mut f) => {
-                        f.init_self = obj;
-                        callers.push(f);
+                    Ok(()) => {
+                        if let Some(f) = callers.last_mut() {
+                            f.init_self = obj;
+                        }
                     }
                     Err(e) => outcome = Some(Outcome::Error(e)),
                 }
@@ -427,12 +426,13 @@ pub fn run(
             }
             Outcome::Return(v) => {
                 frame::leave(interp, top!(), false);
-                match callers.pop() {
-                    Some(mut done) => {
-                        stack.truncate(done.base as usize);
+                match callers.last_mut() {
+                    Some(done) => {
+                        // Registers first, then the frame (in place).
                         let dst = done.ret_dst;
                         let init_self = std::mem::replace(&mut done.init_self, Value::UNBOUND);
-                        drop(done);
+                        stack.truncate(done.base as usize);
+                        callers.truncate(callers.len() - 1);
                         let v = if init_self.is_unbound() {
                             v
                         } else if v.is_none() {
@@ -520,15 +520,18 @@ pub fn run(
 }
 
 /// Enter a frame of the bytecode function `func` (`fast_callable`) whose
-/// arguments `push_args` appends to the stack, its result going to `dst`.
+/// arguments `push_args` appends to the stack, its result going to `dst`:
+/// the frame is built in place at the end of `callers` (frames are large
+/// enough for moving them to show in profiles).
 #[inline(always)]
 fn enter_fast(
     interp: &mut Interp,
     stack: &mut Vec<Value>,
+    callers: &mut Vec<Frame>,
     func: Value,
     dst: Reg,
     push_args: impl FnOnce(&mut Vec<Value>),
-) -> PyResult<Frame> {
+) -> PyResult<()> {
     let Some(Obj::Function(fo)) = func.as_obj() else {
         unreachable!("a fast call of a non-function")
     };
@@ -541,14 +544,17 @@ fn enter_fast(
     push_args(stack);
     frame::init_regs(&code, stack, new_base, &fo.closure);
     let globals = fo.globals.clone();
-    let mut f = Frame::new(code, Vec::new(), globals, Value::UNBOUND, func);
+    callers.push(Frame::new(code, Vec::new(), globals, Value::UNBOUND, func));
+    let n = callers.len();
+    let f = &mut callers[n - 1];
     f.base = new_base as u32;
     f.ret_dst = dst;
-    if let Err(e) = frame::enter(interp, &mut f) {
+    if let Err(e) = frame::enter(interp, f) {
         stack.truncate(new_base);
+        callers.truncate(n - 1);
         return Err(e);
     }
-    Ok(f)
+    Ok(())
 }
 
 /// `Class(*args)` for a user class (or exception class) with no Python
