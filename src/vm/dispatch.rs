@@ -22,7 +22,7 @@ use super::helpers;
 use crate::bytecode::instr::{Instr, Reg, NO_REG};
 use crate::bytecode::CodeObject;
 use crate::runtime::exceptions;
-use crate::runtime::object::{Code, GenStep, IterState, Layout, Obj, Resume};
+use crate::runtime::object::{Code, GenStep, Layout, Obj, Resume};
 use crate::runtime::ops::{same_object, small_int_op};
 use crate::runtime::{iter, Interp, PyErr, PyResult, Value};
 use crate::syntax::ast::{BinOp, CmpOp, Name};
@@ -855,27 +855,15 @@ fn run_instrs<const ONE: bool>(
                 }
             }
             Instr::ForIter { dst, iter, target } => {
-                if let Some(Obj::Iter(cell)) = regs[iter as usize].as_obj() {
-                    let mut st = cell.borrow_mut();
-                    if let IterState::Range {
-                        next,
-                        step,
-                        remaining,
-                    } = &mut *st
-                    {
-                        if *remaining > 0 {
-                            let v = *next;
-                            *remaining -= 1;
-                            *next = next.wrapping_add(*step);
-                            drop(st);
-                            put(interp, regs, dst, Value::int(v));
-                        } else {
-                            drop(st);
+                if let Some(step) = iter::range_next(&regs[iter as usize]) {
+                    match step {
+                        Some(v) => put(interp, regs, dst, Value::int(v)),
+                        None => {
                             consume(interp, regs, iter, tb);
                             pc = target as usize;
                         }
-                        continue;
                     }
+                    continue;
                 }
             }
             Instr::GetItem { dst, obj, idx } => {
@@ -986,29 +974,7 @@ pub(super) fn take_range(regs: &mut [Value], start: Reg, n: u16, tb: Reg) -> Vec
 /// `list[i]`, `tuple[i]` with a small int index in range.
 #[inline]
 pub(super) fn fast_getitem(o: &Value, i: &Value) -> Option<Value> {
-    let k = i.as_small_int()?;
-    match o.as_obj()? {
-        Obj::List(l) => {
-            let l = l.borrow();
-            let len = l.len() as i64;
-            let k = if k < 0 { k + len } else { k };
-            if (0..len).contains(&k) {
-                Some(l[k as usize].clone())
-            } else {
-                None
-            }
-        }
-        Obj::Tuple(t) => {
-            let len = t.len() as i64;
-            let k = if k < 0 { k + len } else { k };
-            if (0..len).contains(&k) {
-                Some(t[k as usize].clone())
-            } else {
-                None
-            }
-        }
-        _ => None,
-    }
+    crate::runtime::subscript::sequence_item(o, i)
 }
 
 /// How `obj.name(...)` is called.
