@@ -338,11 +338,7 @@ pub(super) unsafe extern "C" fn for_iter(ctx: *mut JitFrame, regs: *mut Value, p
 /// A new exception raised while another is being handled gets it as its
 /// `__context__`, as the VM does when an instruction raises.
 fn chain_handled(interp: &Interp, e: PyErr) -> PyErr {
-    if let Some(h) = interp.handled.last() {
-        if exceptions::exc_data(&e.0).is_some_and(|d| d.borrow().context.is_none()) {
-            crate::vm::helpers::chain_context(&e.0, h);
-        }
-    }
+    exceptions::chain_to_handled(interp, &e.0);
     e
 }
 

@@ -382,3 +382,42 @@ pub fn traceback_value(e: &ExcData) -> Value {
             .collect(),
     )
 }
+
+/// A new exception raised while handling `old` gets `old` as `__context__`.
+pub fn chain_context(new: &Value, old: &Value) {
+    if new.is(old) {
+        return;
+    }
+    if let Some(d) = exc_data(new) {
+        let mut d = d.borrow_mut();
+        if d.context.is_none() && !d.context.is(old) {
+            // Avoid a cycle new -> old -> … -> new.
+            let mut cur = old.clone();
+            for _ in 0..100 {
+                if cur.is(new) {
+                    return;
+                }
+                let next = match exc_data(&cur) {
+                    Some(cd) => cd.borrow().context.clone(),
+                    None => break,
+                };
+                if next.is_none() {
+                    break;
+                }
+                cur = next;
+            }
+            d.context = old.clone();
+        }
+    }
+}
+
+/// An exception raised while another is being handled (the innermost of
+/// `interp.handled`) gets it as `__context__`, unless it already has one:
+/// what every backend does when an instruction or statement raises.
+pub fn chain_to_handled(interp: &Interp, e: &Value) {
+    if let Some(h) = interp.handled.last() {
+        if exc_data(e).is_some_and(|d| d.borrow().context.is_none()) {
+            chain_context(e, h);
+        }
+    }
+}

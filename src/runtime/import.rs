@@ -141,3 +141,19 @@ pub fn star_names(interp: &mut Interp, module: &Value) -> PyResult<Vec<(Rc<str>,
     }
     Ok(out)
 }
+
+/// Parse an imported module's source; a syntax error becomes the
+/// `SyntaxError`/`IndentationError` the import raises (every backend's
+/// module runner starts here).
+pub fn parse_source(interp: &Interp, source: &str) -> PyResult<crate::syntax::ast::Module> {
+    crate::syntax::parse_module(source).map_err(|errs| {
+        let e = &errs[0];
+        let kind = match e.kind {
+            crate::syntax::SyntaxErrorKind::IndentationError => {
+                super::exceptions::ExcType::IndentationError
+            }
+            _ => super::exceptions::ExcType::SyntaxError,
+        };
+        interp.err(kind, e.message.clone())
+    })
+}

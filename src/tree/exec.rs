@@ -140,17 +140,7 @@ pub fn run_module_source(
     source: &str,
     globals: &Value,
 ) -> PyResult<()> {
-    let module = match crate::syntax::parse_module(source) {
-        Ok(m) => m,
-        Err(errs) => {
-            let e = &errs[0];
-            let kind = match e.kind {
-                crate::syntax::SyntaxErrorKind::IndentationError => ExcType::IndentationError,
-                _ => ExcType::SyntaxError,
-            };
-            return Err(interp.err(kind, e.message.clone()));
-        }
-    };
+    let module = crate::runtime::import::parse_source(interp, source)?;
     let name = interp.add_source(file, source);
     let unit = Unit::new(name, source, module);
     run_module(interp, &unit, globals)
@@ -508,7 +498,7 @@ fn exec_try(
                     let r = exec_block(interp, f, &h.body);
                     interp.handled.pop();
                     if let Err(e2) = &r {
-                        chain_context(&e2.0, &exc);
+                        exceptions::chain_context(&e2.0, &exc);
                     }
                     if let Some(n) = &h.name {
                         let _ = unbind_name(f, n);
@@ -542,7 +532,7 @@ fn exec_try(
         Ok(other) => Ok(other),
         Err(e2) => {
             if let Some(p) = &pending {
-                chain_context(&e2.0, p);
+                exceptions::chain_context(&e2.0, p);
             }
             Err(e2)
         }
@@ -554,34 +544,6 @@ fn exec_try(
 fn note_frame(interp: &Interp, f: &Frame, exc: &Value) {
     let line = f.unit.line_of(f.pos.get());
     exceptions::add_traceback(exc, &f.unit.file, line, &f.func_name, interp.depth);
-}
-
-/// A new exception raised while handling `old` gets `old` as `__context__`.
-fn chain_context(new: &Value, old: &Value) {
-    if new.is(old) {
-        return;
-    }
-    if let Some(d) = exceptions::exc_data(new) {
-        let mut d = d.borrow_mut();
-        if d.context.is_none() && !d.context.is(old) {
-            // Avoid a cycle new -> old -> … -> new.
-            let mut cur = old.clone();
-            for _ in 0..100 {
-                if cur.is(new) {
-                    return;
-                }
-                let next = match exceptions::exc_data(&cur) {
-                    Some(cd) => cd.borrow().context.clone(),
-                    None => break,
-                };
-                if next.is_none() {
-                    break;
-                }
-                cur = next;
-            }
-            d.context = old.clone();
-        }
-    }
 }
 
 fn exec_with(
@@ -634,7 +596,7 @@ fn exec_with(
                     }
                 }
                 Err(e2) => {
-                    chain_context(&e2.0, &exc);
+                    exceptions::chain_context(&e2.0, &exc);
                     Err(e2)
                 }
             }

@@ -466,11 +466,7 @@ pub fn run(
                 return (Some(base), Ok(Exit::Yield(v)));
             }
             Outcome::Error(e) => {
-                if let Some(h) = interp.handled.last() {
-                    if exceptions::exc_data(&e.0).is_some_and(|d| d.borrow().context.is_none()) {
-                        helpers::chain_context(&e.0, h);
-                    }
-                }
+                exceptions::chain_to_handled(interp, &e.0);
                 outcome = Some(Outcome::Reraise(e));
             }
             Outcome::Reraise(e) => {

@@ -137,7 +137,7 @@ pub fn raise(interp: &mut Interp, exc: Option<Value>, cause: Option<Value>) -> P
         }
         if let Some(h) = interp.handled.last() {
             if !h.is(&e) {
-                chain_context(&e, h);
+                exceptions::chain_context(&e, h);
             }
         }
         Ok(e)
@@ -145,34 +145,6 @@ pub fn raise(interp: &mut Interp, exc: Option<Value>, cause: Option<Value>) -> P
     match r {
         Ok(e) => PyErr(e),
         Err(e) => e,
-    }
-}
-
-/// A new exception raised while handling `old` gets `old` as `__context__`.
-pub fn chain_context(new: &Value, old: &Value) {
-    if new.is(old) {
-        return;
-    }
-    if let Some(d) = exceptions::exc_data(new) {
-        let mut d = d.borrow_mut();
-        if d.context.is_none() && !d.context.is(old) {
-            // Avoid a cycle new -> old -> … -> new.
-            let mut cur = old.clone();
-            for _ in 0..100 {
-                if cur.is(new) {
-                    return;
-                }
-                let next = match exceptions::exc_data(&cur) {
-                    Some(cd) => cd.borrow().context.clone(),
-                    None => break,
-                };
-                if next.is_none() {
-                    break;
-                }
-                cur = next;
-            }
-            d.context = old.clone();
-        }
     }
 }
 
@@ -216,7 +188,7 @@ pub fn with_exit_exc(interp: &mut Interp, mgr: Value, exit: &Value, exc: &Value)
         // Limit errors always reach the host: no suppression.
         Ok(v) => Ok(interp.truthy(&v)? && interp.limit_kind(exc).is_none()),
         Err(e2) => {
-            chain_context(&e2.0, exc);
+            exceptions::chain_context(&e2.0, exc);
             Err(e2)
         }
     }

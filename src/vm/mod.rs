@@ -62,17 +62,7 @@ pub fn run_module_source(
     source: &str,
     globals: &Value,
 ) -> PyResult<()> {
-    let module = match crate::syntax::parse_module(source) {
-        Ok(m) => m,
-        Err(errs) => {
-            let e = &errs[0];
-            let kind = match e.kind {
-                crate::syntax::SyntaxErrorKind::IndentationError => ExcType::IndentationError,
-                _ => ExcType::SyntaxError,
-            };
-            return Err(interp.err(kind, e.message.clone()));
-        }
-    };
+    let module = crate::runtime::import::parse_source(interp, source)?;
     let name = interp.add_source(file, source);
     let code =
         crate::bytecode::compile(name, source, &module).map_err(|e| syntax_error(interp, e))?;

@@ -932,7 +932,7 @@ pub(crate) fn slow(
             }
             Instr::ReraiseWithContext { exc, ctx } => {
                 let e = std::mem::replace(&mut regs[exc as usize], Value::UNBOUND);
-                helpers::chain_context(&e, &regs[ctx as usize]);
+                exceptions::chain_context(&e, &regs[ctx as usize]);
                 break 'run Some(Outcome::Reraise(PyErr(e)));
             }
             Instr::RaiseAssert { msg } => {
