@@ -3,7 +3,33 @@
 use rexpect::session::{spawn_command, PtySession};
 use std::process::Command;
 
-const TIMEOUT_MS: u64 = 20_000;
+const TIMEOUT_MS: u64 = 30_000;
+
+/// Sends `keys` until `needle` shows up, at most `tries` times, waiting
+/// `wait_ms` after each send. For keys a loaded machine may deliver before
+/// the REPL is ready for them (an Up arrow racing the first prompt's raw
+/// mode, a Ctrl-C racing the start of the running code); sending them again
+/// is harmless in every use here.
+fn send_until(p: &mut PtySession, keys: &str, needle: &str, tries: u32, wait_ms: u64) {
+    let mut seen = String::new();
+    for _ in 0..tries {
+        p.send(keys).unwrap();
+        p.flush().unwrap();
+        let deadline = std::time::Instant::now() + std::time::Duration::from_millis(wait_ms);
+        while std::time::Instant::now() < deadline {
+            match p.try_read() {
+                Some(c) => {
+                    seen.push(c);
+                    if seen.contains(needle) {
+                        return;
+                    }
+                }
+                None => std::thread::sleep(std::time::Duration::from_millis(10)),
+            }
+        }
+    }
+    panic!("{needle:?} never appeared after sending {keys:?} {tries} times; saw {seen:?}");
+}
 
 fn start(history: &std::path::Path) -> PtySession {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_tern"));
@@ -93,7 +119,8 @@ fn history_survives_a_restart() {
     p.send_control('d').unwrap();
     p.exp_eof().unwrap();
     let mut p = start(&hist);
-    p.send("\x1b[A").unwrap(); // Up: the previous session's last input
+    // Up: the previous session's last (and only) input is recalled.
+    send_until(&mut p, "\x1b[A", "'history')", 5, 3_000);
     p.send_line("").unwrap();
     p.exp_string("from history").unwrap();
     p.send_control('d').unwrap();
@@ -111,8 +138,7 @@ fn ctrl_c_in(mode: &str) {
     p.exp_string(">>> ").unwrap();
     p.send_line("while True: pass").unwrap();
     std::thread::sleep(std::time::Duration::from_millis(500));
-    p.send_control('c').unwrap();
-    p.exp_string("KeyboardInterrupt").unwrap();
+    send_until(&mut p, "\x03", "KeyboardInterrupt", 5, 4_000);
     p.exp_string(">>> ").unwrap();
     p.send_line("print('survived', n)").unwrap();
     p.exp_string("survived 5").unwrap();
