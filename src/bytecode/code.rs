@@ -3,7 +3,7 @@
 //! disassembler needs to show it.
 
 use super::instr::{Instr, Reg};
-use crate::runtime::attr::AttrCache;
+use crate::runtime::attr::{AttrCache, MethodCache};
 use crate::runtime::interp::FrameInfo;
 use crate::runtime::object::Signature;
 use crate::runtime::Value;
@@ -59,6 +59,8 @@ pub struct CodeObject {
     pub builtin_cache: Vec<Cell<u32>>,
     /// Per name: the inline cache of attribute loads and stores of it.
     pub attr_cache: Vec<AttrCache>,
+    /// Per name: the inline cache of method calls of it.
+    pub method_cache: Vec<MethodCache>,
     /// Keyword names of `CallKw` instructions.
     pub kwnames: Vec<Vec<Name>>,
     /// Nested functions, classes and comprehensions.

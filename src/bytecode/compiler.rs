@@ -566,6 +566,7 @@ impl<'a> FnCompiler<'a> {
                 .map(|_| std::cell::Cell::new(u32::MAX))
                 .collect(),
             attr_cache: (0..nnames).map(|_| Default::default()).collect(),
+            method_cache: (0..nnames).map(|_| Default::default()).collect(),
             kwnames: self.kwnames,
             codes: self.codes,
             nslots: self.nslots,

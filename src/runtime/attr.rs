@@ -818,17 +818,66 @@ pub fn super_builtin(
     }
 }
 
-/// An inline cache for `obj.name` on plain instances, one per access site
-/// (or per name of a code object): for which class, at which class epoch,
-/// the fast paths below are valid, and where the name last was in the
-/// instance dict.
+/// An inline cache for `obj.name` on plain instances, one per name of a
+/// code object: for which classes the fast paths below are valid (their
+/// `CACHE_GET` / `CACHE_SET` flags, see `fill_attr_cache`), and where the
+/// name last was in an instance dict.
 #[derive(Default)]
 pub struct AttrCache {
-    class: Cell<u64>,
-    epoch: Cell<u64>,
-    /// `CACHE_GET` / `CACHE_SET` (see `fill_attr_cache`).
-    flags: Cell<u8>,
+    /// Per class: the flags, and for `CACHE_GETTER` the getter's bits (not
+    /// a reference: the class keeps its property alive while the epoch
+    /// holds).
+    flags: ClassWays<(u8, u64)>,
     hint: Cell<u32>,
+}
+
+/// What a site learnt about a few classes (polymorphic: methods inherited
+/// by several subclasses see instances of each at the same site), valid
+/// while the class epoch stays put: no class created or changed.
+#[derive(Default)]
+struct ClassWays<T: Copy + Default> {
+    epoch: Cell<u64>,
+    /// Per way: the class's bits and what is known; class 0 is empty.
+    ways: [Cell<(u64, T)>; CLASS_WAYS],
+    /// The way the next new class replaces.
+    next: Cell<u8>,
+}
+
+const CLASS_WAYS: usize = 4;
+
+impl<T: Copy + Default> ClassWays<T> {
+    #[inline]
+    fn get(&self, class: &Value) -> Option<T> {
+        if self.epoch.get() != super::object::class_epoch() {
+            return None;
+        }
+        let key = class.bits();
+        self.ways.iter().find_map(|w| {
+            let (c, v) = w.get();
+            (c == key).then_some(v)
+        })
+    }
+
+    fn set(&self, class: &Value, v: T) {
+        let epoch = super::object::class_epoch();
+        if self.epoch.get() != epoch {
+            for way in &self.ways {
+                way.set((0, T::default()));
+            }
+            self.next.set(0);
+            self.epoch.set(epoch);
+        }
+        let key = class.bits();
+        let way = match self.ways.iter().position(|w| w.get().0 == key) {
+            Some(i) => i,
+            None => {
+                let i = self.next.get() as usize % CLASS_WAYS;
+                self.next.set((i + 1) as u8);
+                i
+            }
+        };
+        self.ways[way].set((key, v));
+    }
 }
 
 /// The class has no property of the name: an instance dict entry is the
@@ -836,14 +885,29 @@ pub struct AttrCache {
 const CACHE_GET: u8 = 1;
 /// Also no `__setattr__` and no exception data: a store is a dict store.
 const CACHE_SET: u8 = 2;
+/// The class has a property of the name whose getter is a Python
+/// function: the attribute is that function called with the instance.
+const CACHE_GETTER: u8 = 4;
 
 /// The flags of `cache` if it is valid for an instance of `class`.
 #[inline]
 fn cache_flags(cache: &AttrCache, class: &Value) -> u8 {
-    if cache.class.get() == class.bits() && cache.epoch.get() == super::object::class_epoch() {
-        cache.flags.get()
-    } else {
-        0
+    cache.flags.get(class).map_or(0, |(flags, _)| flags)
+}
+
+/// The Python getter of a property `obj.name` reads, when the cache knows
+/// `obj`'s class has one (the backends call it in their own frame loop).
+#[inline]
+pub fn cached_getter(obj: &Value, cache: &AttrCache) -> Option<Value> {
+    let Some(Obj::Instance(inst)) = obj.as_obj() else {
+        return None;
+    };
+    match cache.flags.get(&inst.class)? {
+        // SAFETY: the getter was found in this class's MRO at this epoch
+        // (see `fill_attr_cache`); no class changed since, so its property
+        // (immutable) still holds a reference to it.
+        (CACHE_GETTER, getter) => Some(unsafe { Value::from_bits_cloned(getter) }),
+        _ => None,
     }
 }
 
@@ -855,18 +919,66 @@ pub fn fill_attr_cache(obj: &Value, name: &str, cache: &AttrCache) {
     };
     let found = lookup_in_class(&inst.class, name);
     let mut flags = 0;
-    if !matches!(
-        found.as_ref().and_then(|f| f.as_obj()),
-        Some(Obj::Property(_))
-    ) {
-        flags |= CACHE_GET;
-        if inst.exc.is_none() && lookup_in_class(&inst.class, "__setattr__").is_none() {
-            flags |= CACHE_SET;
+    let mut getter = 0;
+    match found.as_ref().and_then(|f| f.as_obj()) {
+        Some(Obj::Property(p)) => {
+            if matches!(p[0].as_obj(), Some(Obj::Function(_))) {
+                flags = CACHE_GETTER;
+                getter = p[0].bits();
+            }
+        }
+        _ => {
+            flags |= CACHE_GET;
+            if inst.exc.is_none() && lookup_in_class(&inst.class, "__setattr__").is_none() {
+                flags |= CACHE_SET;
+            }
         }
     }
-    cache.class.set(inst.class.bits());
-    cache.epoch.set(super::object::class_epoch());
-    cache.flags.set(flags);
+    cache.flags.set(&inst.class, (flags, getter));
+}
+
+/// An inline cache for `obj.name(...)` on plain instances, one per name
+/// of a code object: per class (polymorphic, as `AttrCache`), the Python
+/// function the class's MRO gives for the name, valid while the class
+/// epoch stays put.
+#[derive(Default)]
+pub struct MethodCache {
+    /// The function's bits (not a reference: the class keeps the function
+    /// alive while the epoch holds).
+    funcs: ClassWays<u64>,
+}
+
+/// The Python function `obj.name` would bind, when `obj` is a plain
+/// instance whose class the cache knows and whose own dict does not
+/// shadow the name (`key` is the interned name, `hash` its hash).
+#[inline]
+pub fn cached_method(obj: &Value, key: &Value, hash: i64, cache: &MethodCache) -> Option<Value> {
+    let Some(Obj::Instance(inst)) = obj.as_obj() else {
+        return None;
+    };
+    let func = cache.funcs.get(&inst.class)?;
+    if !matches!(
+        inst.dict.borrow().probe(hash, key),
+        super::dict::Probe::NotFound
+    ) {
+        return None;
+    }
+    // SAFETY: `func` was found in this class's MRO at this epoch (see
+    // `fill_method_cache`); no class changed since, so the class still
+    // holds a reference to it.
+    Some(unsafe { Value::from_bits_cloned(func) })
+}
+
+/// Remember that instances of `obj`'s class find the Python function
+/// `func` (looked up in the class, not shadowed) for this name.
+pub fn fill_method_cache(obj: &Value, func: &Value, cache: &MethodCache) {
+    let Some(Obj::Instance(inst)) = obj.as_obj() else {
+        return;
+    };
+    if !matches!(func.as_obj(), Some(Obj::Function(_))) {
+        return;
+    }
+    cache.funcs.set(&inst.class, func.bits());
 }
 
 /// `obj.name` when it is in a plain instance's dict and the cache says

@@ -308,10 +308,17 @@ thread_local! {
     /// points (statement boundaries, call returns) so a finalizer never runs
     /// while Rust code holds a borrow of a container.
     static FINALIZE: RefCell<Vec<Value>> = const { RefCell::new(Vec::new()) };
+    /// Whether `FINALIZE` may be non-empty: polled after every call and
+    /// statement, so it is a plain flag (a thread-local without a
+    /// destructor is one load; one with a destructor checks its state).
+    static FINALIZE_PENDING: Cell<bool> = const { Cell::new(false) };
     static DROP_DEPTH: Cell<u32> = const { Cell::new(0) };
     /// Objects whose release was deferred to keep deep structures (long
     /// linked lists) from overflowing the Rust stack while they are freed.
     static TRASH: RefCell<Vec<Rc<Obj>>> = const { RefCell::new(Vec::new()) };
+    /// Whether `TRASH` may be non-empty (a cheap check, as for
+    /// `FINALIZE_PENDING`).
+    static TRASH_PENDING: Cell<bool> = const { Cell::new(false) };
 }
 
 thread_local! {
@@ -341,12 +348,13 @@ pub fn intern(s: &str) -> Value {
 const MAX_DROP_DEPTH: u32 = 64;
 
 pub fn take_pending_finalizers() -> Vec<Value> {
+    FINALIZE_PENDING.with(|p| p.set(false));
     FINALIZE.with(|f| std::mem::take(&mut *f.borrow_mut()))
 }
 
 #[inline]
 pub fn has_pending_finalizers() -> bool {
-    FINALIZE.with(|f| !f.borrow().is_empty())
+    FINALIZE_PENDING.with(|p| p.get())
 }
 
 impl Drop for Value {
@@ -374,16 +382,18 @@ unsafe fn release(p: *const Obj) {
     }
     if rc.wants_finalizer() {
         FINALIZE.with(|f| f.borrow_mut().push(Value::from_rc(rc)));
+        FINALIZE_PENDING.with(|p| p.set(true));
         return;
     }
     let depth = DROP_DEPTH.with(|d| d.get());
     if depth >= MAX_DROP_DEPTH {
         TRASH.with(|t| t.borrow_mut().push(rc));
+        TRASH_PENDING.with(|p| p.set(true));
         return;
     }
     DROP_DEPTH.with(|d| d.set(depth + 1));
     drop(rc);
-    if depth == 0 {
+    if depth == 0 && TRASH_PENDING.with(|p| p.replace(false)) {
         // Outermost release: free what was deferred, iteratively.
         loop {
             let next = TRASH.with(|t| t.borrow_mut().pop());

@@ -916,6 +916,18 @@ fn run_instrs<const ONE: bool>(
                     put(interp, regs, dst, v);
                     continue;
                 }
+                if let Some(getter) = crate::runtime::attr::cached_getter(o, cache) {
+                    if fast_callable(&getter, 1) {
+                        code.pos.set(code.positions[pc - 1]);
+                        let this = take(regs, obj, tb);
+                        break Outcome::CallArgs {
+                            func: getter,
+                            args: [this, Value::UNBOUND, Value::UNBOUND, Value::UNBOUND],
+                            argc: 1,
+                            dst,
+                        };
+                    }
+                }
             }
             Instr::LoadGlobal { dst, name } => {
                 let i = name as usize;
@@ -936,6 +948,29 @@ fn run_instrs<const ONE: bool>(
                     argc,
                     dst,
                 };
+            }
+            Instr::CallMethod {
+                dst,
+                obj,
+                argc,
+                name,
+            } => {
+                let i = name as usize;
+                let (key, hash) = &code.name_values[i];
+                let cache = &code.method_cache[i];
+                if let Some(func) =
+                    crate::runtime::attr::cached_method(&regs[obj as usize], key, *hash, cache)
+                {
+                    if fast_callable(&func, argc as usize + 1) {
+                        code.pos.set(code.positions[pc - 1]);
+                        break Outcome::CallFast {
+                            func,
+                            first: obj,
+                            argc: argc + 1,
+                            dst,
+                        };
+                    }
+                }
             }
             Instr::Return { src } => {
                 let v = take(regs, src, tb);

@@ -759,6 +759,11 @@ pub(crate) fn slow(
                 let (key, hash) = &code.name_values[name as usize];
                 match method_lookup(interp, &regs[first], attr, key, *hash) {
                     Method::Function(func) => {
+                        crate::runtime::attr::fill_method_cache(
+                            &regs[first],
+                            &func,
+                            &code.method_cache[name as usize],
+                        );
                         // Call with the object as the first argument.
                         if fast_callable(&func, n + 1) {
                             break 'run Some(Outcome::CallFast {
