@@ -46,7 +46,8 @@ mod translate;
 
 pub use module::{clif_listing, stats, stats_report, JitStats};
 
-use crate::runtime::object::Resume;
+use crate::bytecode::CodeObject;
+use crate::runtime::object::{Code, Obj, Resume};
 use crate::runtime::{Interp, PyResult, Value};
 use crate::vm::dispatch::Exit;
 use crate::vm::frame::{self, Frame};
@@ -83,11 +84,18 @@ enum NativeState {
 #[derive(Default)]
 pub struct NativeSlot(Cell<NativeState>);
 
-/// What generated code gets as its first argument: the interpreter, the
-/// frame it runs (code, globals, namespace) and the pending exception.
+/// What generated code gets as its first argument: the interpreter, what
+/// the running code needs of its frame (code, globals, namespace, depth)
+/// and the pending exception. Not a VM `Frame`: plain function calls from
+/// native code run without one (see `call_function`).
 pub(crate) struct JitFrame {
     interp: *mut Interp,
-    frame: *const Frame,
+    code: *const CodeObject,
+    globals: *const Value,
+    /// Module and class bodies: their namespace (else unbound).
+    ns: *const Value,
+    /// The interpreter's call depth while this code runs (tracebacks).
+    depth: u32,
     error: Option<crate::runtime::PyErr>,
     /// Generators: where the code starts (see `translate::resume_switch`).
     resume_at: u32,
@@ -101,7 +109,10 @@ impl JitFrame {
     fn new(interp: &mut Interp, frame: &Frame, resume_at: u32) -> JitFrame {
         JitFrame {
             interp: interp as *mut Interp,
-            frame: frame as *const Frame,
+            code: &*frame.code as *const CodeObject,
+            globals: &frame.globals as *const Value,
+            ns: &frame.ns as *const Value,
+            depth: frame.depth,
             error: None,
             resume_at,
             yielded_at: 0,
@@ -147,10 +158,6 @@ pub fn call_frame(interp: &mut Interp, mut frame: Frame) -> PyResult<Value> {
         return crate::vm::dispatch::call_frame(interp, frame);
     };
     frame::enter(interp, &mut frame)?;
-    if let Err(e) = interp.tick() {
-        frame::leave(interp, &mut frame, false);
-        return Err(e);
-    }
     let mut regs = std::mem::take(&mut frame.regs);
     debug_assert_eq!(regs.len(), frame.code.nregs as usize);
     let mut ctx = JitFrame::new(interp, &frame, 0);
@@ -172,6 +179,78 @@ pub fn call_frame(interp: &mut Interp, mut frame: Frame) -> PyResult<Value> {
     } else {
         // SAFETY: the generated code returns an owned word made by
         // `Value::into_raw` (see `runtime_calls::take_return`).
+        Ok(unsafe { Value::from_raw(word) })
+    }
+}
+
+/// Call the Python function `func` (a bytecode function whose parameters
+/// bind one to one to what `push_args` appends) as native code, without a
+/// VM `Frame`: the register file comes from the pool, the function object
+/// keeps its code and globals alive, and the interpreter sees the same
+/// entry and exit as for a frame (`frame::enter_entry`). The common path of
+/// every call made from native code.
+pub(crate) fn call_function(
+    interp: &mut Interp,
+    func: Value,
+    push_args: impl FnOnce(&mut Vec<Value>),
+) -> PyResult<Value> {
+    let Some(Obj::Function(fo)) = func.as_obj() else {
+        return Err(runtime_calls::internal_error(
+            interp,
+            "call of a non-function",
+        ));
+    };
+    let Code::Bytecode(code) = &fo.code else {
+        return Err(runtime_calls::internal_error(
+            interp,
+            "call of non-bytecode",
+        ));
+    };
+    let mut regs = regs_pool::take(interp, code.nregs as usize);
+    push_args(&mut regs);
+    let Some(entry) = native_code(code) else {
+        let frame = Frame::function(code.clone(), fo, func.clone(), regs);
+        return crate::vm::dispatch::call_frame(interp, frame);
+    };
+    frame::init_regs(code, &mut regs, 0, &fo.closure);
+    let counts_depth = true;
+    let entered = match frame::enter_entry(interp, counts_depth, &code.frame_info, &fo.globals) {
+        Ok(e) => e,
+        Err(e) => {
+            regs_pool::give(interp, regs);
+            return Err(e);
+        }
+    };
+    debug_assert_eq!(regs.len(), code.nregs as usize);
+    let no_namespace = Value::UNBOUND;
+    let mut ctx = JitFrame {
+        interp: interp as *mut Interp,
+        code: &**code as *const CodeObject,
+        globals: &fo.globals as *const Value,
+        ns: &no_namespace as *const Value,
+        depth: entered.depth,
+        error: None,
+        resume_at: 0,
+        yielded_at: 0,
+        yielded: None,
+    };
+    // SAFETY: `entry` was generated for `code`, whose register file `regs`
+    // has exactly `nregs` values; `func` keeps `code` and `fo.globals`
+    // alive until after the call; the runtime calls generated code makes
+    // reborrow `interp` through `ctx` while this function does not touch
+    // it.
+    let word = unsafe { entry(&mut ctx, regs.as_mut_ptr()) };
+    frame::leave_entry(interp, &entered, counts_depth, None);
+    regs_pool::give(interp, regs);
+    drop(func);
+    interp.run_finalizers();
+    if word == ERROR_WORD {
+        Err(ctx
+            .error
+            .take()
+            .unwrap_or_else(|| runtime_calls::internal_error(interp, "exception lost")))
+    } else {
+        // SAFETY: an owned word from `take_return`.
         Ok(unsafe { Value::from_raw(word) })
     }
 }
@@ -232,11 +311,6 @@ pub fn resume_in_place(
             return run_generator(interp, slot, regs, entry, ctx);
         }
     };
-    if let Err(e) = interp.tick() {
-        frame::leave(interp, frame, false);
-        *slot = None;
-        return Err(e);
-    }
     let ctx = JitFrame::new(interp, frame, resume_at);
     run_generator(interp, slot, regs, entry, ctx)
 }

@@ -13,7 +13,6 @@ use crate::runtime::exceptions::{self, ExcType};
 use crate::runtime::object::{Code, Obj};
 use crate::runtime::{Interp, PyErr, Value};
 use crate::vm::dispatch::{consume, put, put_opt, take, Outcome};
-use crate::vm::frame::Frame;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
 /// `step`'s answer when the instruction raised.
@@ -30,8 +29,16 @@ pub(crate) fn internal_error(interp: &Interp, what: &str) -> PyErr {
 /// The pieces of a frame context, reborrowed for one runtime call.
 struct Parts<'a> {
     interp: &'a mut Interp,
-    frame: &'a Frame,
+    frame: FrameParts<'a>,
     regs: &'a mut [Value],
+}
+
+/// What runtime calls need of the running code's frame.
+struct FrameParts<'a> {
+    code: &'a CodeObject,
+    globals: &'a Value,
+    ns: &'a Value,
+    depth: u32,
 }
 
 /// Run `body` on the context's parts, catching panics. `on_panic` is what
@@ -52,7 +59,16 @@ unsafe fn guarded<R>(
     // and waits for us), `frame` outlives the native call, and `regs`
     // points at `nregs` initialised values that nothing else borrows.
     let ctx = unsafe { &mut *ctx };
-    let frame = unsafe { &*ctx.frame };
+    // SAFETY: see above; the code object and globals outlive the native
+    // call (its frame or function object holds them).
+    let frame = unsafe {
+        FrameParts {
+            code: &*ctx.code,
+            globals: &*ctx.globals,
+            ns: &*ctx.ns,
+            depth: ctx.depth,
+        }
+    };
     let interp = unsafe { &mut *ctx.interp };
     let nregs = frame.code.nregs as usize;
     let regs = if regs.is_null() {
@@ -87,13 +103,13 @@ pub(super) unsafe extern "C" fn step(ctx: *mut JitFrame, regs: *mut Value, pc: u
     // SAFETY: generated code passes its own context and registers.
     unsafe {
         guarded(ctx, regs, PC_ERROR, |p, error| {
-            let code: &CodeObject = &p.frame.code;
+            let code: &CodeObject = p.frame.code;
             let mut next = pc as usize;
             let out = crate::vm::dispatch::exec_one(
                 p.interp,
                 code,
-                &p.frame.globals,
-                &p.frame.ns,
+                p.frame.globals,
+                p.frame.ns,
                 p.regs,
                 &mut next,
             );
@@ -182,7 +198,7 @@ pub(super) unsafe extern "C" fn load_global(ctx: *mut JitFrame, regs: *mut Value
     // SAFETY: generated code passes its own context and registers.
     unsafe {
         guarded(ctx, regs, PC_ERROR, |p, error| {
-            let code: &CodeObject = &p.frame.code;
+            let code: &CodeObject = p.frame.code;
             let Instr::LoadGlobal { dst, name } = code.instrs[pc as usize] else {
                 *error = Some(internal_error(
                     p.interp,
@@ -193,7 +209,7 @@ pub(super) unsafe extern "C" fn load_global(ctx: *mut JitFrame, regs: *mut Value
             match crate::vm::helpers::load_global_cached(
                 p.interp,
                 code,
-                &p.frame.globals,
+                p.frame.globals,
                 name as usize,
             ) {
                 Ok(v) => {
@@ -216,7 +232,7 @@ pub(super) unsafe extern "C" fn call(ctx: *mut JitFrame, regs: *mut Value, pc: u
     // SAFETY: generated code passes its own context and registers.
     let fast = unsafe {
         guarded(ctx, regs, Some(PC_ERROR), |p, error| {
-            let code: &CodeObject = &p.frame.code;
+            let code: &CodeObject = p.frame.code;
             let Instr::Call { dst, func, argc } = code.instrs[pc as usize] else {
                 return None;
             };
@@ -232,17 +248,8 @@ pub(super) unsafe extern "C" fn call(ctx: *mut JitFrame, regs: *mut Value, pc: u
             code.pos.set(code.positions[pc as usize]);
             let fv = std::mem::replace(&mut p.regs[func as usize], Value::UNBOUND);
             let first = func as usize + 1;
-            let args = p.regs[first..first + argc as usize]
-                .iter_mut()
-                .map(|r| std::mem::replace(r, Value::UNBOUND));
-            let frame = match fast_frame(p.interp, fv, args) {
-                Ok(f) => f,
-                Err(e) => {
-                    *error = Some(e);
-                    return Some(PC_ERROR);
-                }
-            };
-            match super::call_frame(p.interp, frame) {
+            let args = &mut p.regs[first..first + argc as usize];
+            match super::call_function(p.interp, fv, |regs| move_args(regs, args)) {
                 Ok(v) => {
                     put_opt(p.interp, p.regs, dst, v);
                     p.interp.run_finalizers();
@@ -342,24 +349,13 @@ fn chain_handled(interp: &Interp, e: PyErr) -> PyErr {
     e
 }
 
-/// A frame for a fast call of the bytecode function `func` whose
-/// parameters bind one to one to `args`, in a pooled register file.
-fn fast_frame(
-    interp: &mut Interp,
-    func: Value,
-    args: impl IntoIterator<Item = Value>,
-) -> Result<Frame, PyErr> {
-    let Some(Obj::Function(fo)) = func.as_obj() else {
-        return Err(internal_error(interp, "fast call of a non-function"));
-    };
-    let Code::Bytecode(code) = &fo.code else {
-        return Err(internal_error(interp, "fast call of non-bytecode"));
-    };
-    let mut regs = super::regs_pool::take(interp, code.nregs as usize);
-    regs.extend(args);
-    crate::vm::frame::init_regs(code, &mut regs, 0, &fo.closure);
-    let (code, globals) = (code.clone(), fo.globals.clone());
-    Ok(Frame::new(code, regs, globals, Value::UNBOUND, func))
+/// Move call arguments out of the caller's registers into a callee's
+/// register file.
+fn move_args(regs: &mut Vec<Value>, args: &mut [Value]) {
+    regs.extend(
+        args.iter_mut()
+            .map(|r| std::mem::replace(r, Value::UNBOUND)),
+    );
 }
 
 /// Complete an instruction that left the frame in the VM's terms: calls
@@ -374,11 +370,8 @@ fn finish(p: &mut Parts, out: Outcome) -> Result<(), PyErr> {
             dst,
         } => {
             let first = first as usize;
-            let args = p.regs[first..first + argc as usize]
-                .iter_mut()
-                .map(|r| std::mem::replace(r, Value::UNBOUND));
-            let frame = fast_frame(p.interp, func, args)?;
-            let v = super::call_frame(p.interp, frame)?;
+            let args = &mut p.regs[first..first + argc as usize];
+            let v = super::call_function(p.interp, func, |regs| move_args(regs, args))?;
             put_opt(p.interp, p.regs, dst, v);
             p.interp.run_finalizers();
             Ok(())
@@ -389,8 +382,9 @@ fn finish(p: &mut Parts, out: Outcome) -> Result<(), PyErr> {
             argc,
             dst,
         } => {
-            let frame = fast_frame(p.interp, func, args.into_iter().take(argc as usize))?;
-            let v = super::call_frame(p.interp, frame)?;
+            let v = super::call_function(p.interp, func, |regs| {
+                regs.extend(args.into_iter().take(argc as usize))
+            })?;
             put_opt(p.interp, p.regs, dst, v);
             p.interp.run_finalizers();
             Ok(())
@@ -403,13 +397,12 @@ fn finish(p: &mut Parts, out: Outcome) -> Result<(), PyErr> {
             dst,
         } => {
             let first = first as usize;
-            let args = std::iter::once(obj.clone()).chain(
-                p.regs[first..first + argc as usize]
-                    .iter_mut()
-                    .map(|r| std::mem::replace(r, Value::UNBOUND)),
-            );
-            let frame = fast_frame(p.interp, func, args)?;
-            let v = super::call_frame(p.interp, frame)?;
+            let args = &mut p.regs[first..first + argc as usize];
+            let this = obj.clone();
+            let v = super::call_function(p.interp, func, |regs| {
+                regs.push(this);
+                move_args(regs, args)
+            })?;
             if !v.is_none() {
                 let msg = format!(
                     "__init__() should return None, not '{}'",
@@ -458,7 +451,7 @@ pub(super) unsafe extern "C" fn catch(ctx: *mut JitFrame, regs: *mut Value, pc: 
     // SAFETY: generated code passes its own context and registers.
     unsafe {
         guarded(ctx, regs, (), |p, error| {
-            let code: &CodeObject = &p.frame.code;
+            let code: &CodeObject = p.frame.code;
             let e = error
                 .take()
                 .unwrap_or_else(|| internal_error(p.interp, "exception lost"));
@@ -485,7 +478,7 @@ pub(super) unsafe extern "C" fn unwind(ctx: *mut JitFrame, pc: u32) {
     unsafe {
         guarded(ctx, std::ptr::null_mut(), (), |p, error| {
             if let Some(e) = error.as_ref() {
-                add_traceback_entry(&p.frame.code, p.frame.depth, e, pc);
+                add_traceback_entry(p.frame.code, p.frame.depth, e, pc);
             }
         })
     }

@@ -145,26 +145,80 @@ pub fn init_regs(code: &CodeObject, regs: &mut Vec<Value>, base: usize, closure:
     }
 }
 
-/// Enter a frame: recursion check, runtime frame info, handled base.
+/// What entering a frame changed in the interpreter, for `leave_entry`.
+#[derive(Clone, Copy)]
+pub struct Entry {
+    /// The interpreter's call depth while the frame runs (for tracebacks).
+    pub depth: u32,
+    /// Length of the handled-exception stack when the frame was entered.
+    pub handled_base: u32,
+    /// Whether `globals` went on the runtime's globals stack (not needed
+    /// when the caller runs in the same module).
+    pub pushed_globals: bool,
+}
+
+/// The interpreter's side of entering a frame of `info` running in
+/// `globals`: limits polled (every call polls, so recursion cannot outrun
+/// them), recursion depth, traceback frame, globals stack. Shared by VM
+/// frames and the JIT's frameless calls.
 #[inline]
-pub fn enter(interp: &mut Interp, f: &mut Frame) -> PyResult<()> {
-    // Every call polls the limits, so recursion cannot outrun them.
+pub fn enter_entry(
+    interp: &mut Interp,
+    counts_depth: bool,
+    info: &FrameInfo,
+    globals: &Value,
+) -> PyResult<Entry> {
     interp.tick()?;
-    if f.counts_depth {
+    if counts_depth {
         interp.enter_call()?;
     }
-    f.depth = interp.depth;
-    f.handled_base = interp.handled.len() as u32;
+    interp.frames.push(info.clone());
+    let pushed_globals = !interp.frame_globals.last().is_some_and(|g| g.is(globals));
+    if pushed_globals {
+        interp.frame_globals.push(globals.clone());
+    }
+    Ok(Entry {
+        depth: interp.depth,
+        handled_base: interp.handled.len() as u32,
+        pushed_globals,
+    })
+}
+
+/// Undo `enter_entry`; exceptions the frame left on the handled stack
+/// are dropped unless `keep_handled` takes them (a suspending generator).
+#[inline]
+pub fn leave_entry(
+    interp: &mut Interp,
+    entry: &Entry,
+    counts_depth: bool,
+    keep_handled: Option<&mut Vec<Value>>,
+) {
+    if entry.pushed_globals {
+        interp.frame_globals.pop();
+    }
+    interp.frames.pop();
+    let base = entry.handled_base as usize;
+    if interp.handled.len() > base {
+        match keep_handled {
+            Some(keep) => *keep = interp.handled.split_off(base),
+            None => interp.handled.truncate(base),
+        }
+    }
+    if counts_depth {
+        interp.leave_call();
+    }
+}
+
+/// Enter a frame (see `enter_entry`), restoring the exceptions a
+/// suspended generator was handling.
+#[inline]
+pub fn enter(interp: &mut Interp, f: &mut Frame) -> PyResult<()> {
+    let entry = enter_entry(interp, f.counts_depth, &f.code.frame_info, &f.globals)?;
+    f.depth = entry.depth;
+    f.handled_base = entry.handled_base;
+    f.pushed_globals = entry.pushed_globals;
     if !f.saved_handled.is_empty() {
         interp.handled.append(&mut f.saved_handled);
-    }
-    interp.frames.push(f.info());
-    f.pushed_globals = !interp
-        .frame_globals
-        .last()
-        .is_some_and(|g| g.is(&f.globals));
-    if f.pushed_globals {
-        interp.frame_globals.push(f.globals.clone());
     }
     Ok(())
 }
@@ -172,19 +226,15 @@ pub fn enter(interp: &mut Interp, f: &mut Frame) -> PyResult<()> {
 /// Leave a frame (returning, failing or suspending).
 #[inline]
 pub fn leave(interp: &mut Interp, f: &mut Frame, suspending: bool) {
-    if f.pushed_globals {
-        interp.frame_globals.pop();
-    }
-    interp.frames.pop();
-    let base = f.handled_base as usize;
-    if interp.handled.len() > base {
-        if suspending {
-            f.saved_handled = interp.handled.split_off(base);
-        } else {
-            interp.handled.truncate(base);
-        }
-    }
-    if f.counts_depth {
-        interp.leave_call();
-    }
+    let entry = Entry {
+        depth: f.depth,
+        handled_base: f.handled_base,
+        pushed_globals: f.pushed_globals,
+    };
+    let keep = if suspending {
+        Some(&mut f.saved_handled)
+    } else {
+        None
+    };
+    leave_entry(interp, &entry, f.counts_depth, keep);
 }
