@@ -39,6 +39,16 @@ fn start(history: &std::path::Path) -> PtySession {
     p
 }
 
+/// Ctrl-D at the next prompt, and the REPL ends. Sent only once the prompt
+/// shows: between inputs the terminal is in cooked mode, where a Ctrl-D
+/// typed ahead becomes an end-of-file that the switch back to raw mode
+/// can lose.
+fn quit_at_prompt(p: &mut PtySession) {
+    p.exp_string(">>> ").unwrap();
+    p.send_control('d').unwrap();
+    p.exp_eof().unwrap();
+}
+
 fn history_file(name: &str) -> std::path::PathBuf {
     let p = std::env::temp_dir().join(format!("tern-repl-{}-{name}", std::process::id()));
     let _ = std::fs::remove_file(&p);
@@ -56,8 +66,7 @@ fn multi_line_def_then_call() {
     p.exp_string(">>> ").unwrap();
     p.send_line("double(21)").unwrap();
     p.exp_string("42").unwrap();
-    p.send_control('d').unwrap();
-    p.exp_eof().unwrap();
+    quit_at_prompt(&mut p);
 }
 
 #[test]
@@ -116,15 +125,13 @@ fn history_survives_a_restart() {
     let mut p = start(&hist);
     p.send_line("print('from ' + 'history')").unwrap();
     p.exp_string("from history").unwrap();
-    p.send_control('d').unwrap();
-    p.exp_eof().unwrap();
+    quit_at_prompt(&mut p);
     let mut p = start(&hist);
     // Up: the previous session's last (and only) input is recalled.
     send_until(&mut p, "\x1b[A", "'history')", 5, 3_000);
     p.send_line("").unwrap();
     p.exp_string("from history").unwrap();
-    p.send_control('d').unwrap();
-    p.exp_eof().unwrap();
+    quit_at_prompt(&mut p);
     let _ = std::fs::remove_file(hist);
 }
 
@@ -142,8 +149,7 @@ fn ctrl_c_in(mode: &str) {
     p.exp_string(">>> ").unwrap();
     p.send_line("print('survived', n)").unwrap();
     p.exp_string("survived 5").unwrap();
-    p.send_control('d').unwrap();
-    p.exp_eof().unwrap();
+    quit_at_prompt(&mut p);
 }
 
 #[test]
@@ -180,7 +186,5 @@ fn jit_mode_runs_and_shows_a_function_as_bytecode_and_cranelift_ir() {
     p.send_line(":clif triple").unwrap();
     p.exp_string("; triple").unwrap();
     p.exp_string("call_indirect").unwrap();
-    p.exp_string(">>> ").unwrap();
-    p.send_control('d').unwrap();
-    p.exp_eof().unwrap();
+    quit_at_prompt(&mut p);
 }

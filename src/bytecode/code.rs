@@ -74,6 +74,9 @@ pub struct CodeObject {
     /// constants, unbound temporaries (parameters and cells are filled in
     /// at frame entry).
     pub reg_init: Vec<Value>,
+    /// Whether `reg_init` holds heap values (which need their reference
+    /// counts raised when copied); when not, a frame copies it as bits.
+    pub reg_init_has_objects: bool,
     pub temp_base: Reg,
     pub nregs: u16,
     /// Names of the scope slots (parameters first).

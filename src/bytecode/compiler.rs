@@ -572,6 +572,7 @@ impl<'a> FnCompiler<'a> {
             nslots: self.nslots,
             nfree: self.nfree,
             const_regs: self.const_regs,
+            reg_init_has_objects: reg_init.iter().any(Value::is_obj),
             reg_init,
             temp_base: self.temp_base,
             nregs: nregs as u16,

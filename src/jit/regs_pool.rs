@@ -9,7 +9,7 @@ use crate::runtime::{Interp, Value};
 const POOL_SIZE: usize = 256;
 
 /// An empty register file with room for `n` registers.
-#[inline]
+#[inline(always)]
 pub(super) fn take(interp: &mut Interp, n: usize) -> Vec<Value> {
     let mut v = interp.spare_regs.pop().unwrap_or_default();
     v.reserve(n);
@@ -18,7 +18,7 @@ pub(super) fn take(interp: &mut Interp, n: usize) -> Vec<Value> {
 
 /// Return a register file: its values are released (first to last, as a
 /// VM frame's are) before the vector goes back to the pool.
-#[inline]
+#[inline(always)]
 pub(super) fn give(interp: &mut Interp, mut v: Vec<Value>) {
     v.clear();
     if interp.spare_regs.len() < POOL_SIZE {

@@ -127,10 +127,24 @@ impl Frame {
 /// Complete a register file whose entries from `base` are the bound
 /// parameters: unbound remaining slots, cells, closure cells, constants,
 /// temporaries.
-#[inline]
+#[inline(always)]
 pub fn init_regs(code: &CodeObject, regs: &mut Vec<Value>, base: usize, closure: &[Value]) {
     let have = regs.len() - base;
-    regs.extend_from_slice(&code.reg_init[have.min(code.reg_init.len())..]);
+    let init = &code.reg_init[have.min(code.reg_init.len())..];
+    if code.reg_init_has_objects {
+        regs.extend_from_slice(init);
+    } else {
+        regs.reserve(init.len());
+        // SAFETY: `init` holds no heap values (`reg_init_has_objects`), so
+        // its values are plain bits that own nothing: copying them is a
+        // valid clone. The destination has room for `init.len()` values
+        // past `len` (reserved above) and does not overlap `init`.
+        unsafe {
+            let end = regs.as_mut_ptr().add(regs.len());
+            std::ptr::copy_nonoverlapping(init.as_ptr(), end, init.len());
+            regs.set_len(regs.len() + init.len());
+        }
+    }
     if code.cell_slots.is_empty() && code.nfree == 0 {
         return;
     }
@@ -161,7 +175,7 @@ pub struct Entry {
 /// `globals`: limits polled (every call polls, so recursion cannot outrun
 /// them), recursion depth, traceback frame, globals stack. Shared by VM
 /// frames and the JIT's frameless calls.
-#[inline]
+#[inline(always)]
 pub fn enter_entry(
     interp: &mut Interp,
     counts_depth: bool,
@@ -186,7 +200,7 @@ pub fn enter_entry(
 
 /// Undo `enter_entry`; exceptions the frame left on the handled stack
 /// are dropped unless `keep_handled` takes them (a suspending generator).
-#[inline]
+#[inline(always)]
 pub fn leave_entry(
     interp: &mut Interp,
     entry: &Entry,

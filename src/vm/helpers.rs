@@ -44,7 +44,7 @@ pub fn unbound_free(interp: &Interp, n: &str) -> PyErr {
 /// Look up the name `key` (a str with hash `hash`) in a dict, trying the
 /// position `cache` remembers first; the cache is validated by checking
 /// that the entry there is still that name, so it is never stale.
-#[inline]
+#[inline(always)]
 pub fn cached_get(d: &Value, cache: &Cell<u32>, key: &Value, hash: i64) -> Option<Value> {
     let d = dict_of(d).borrow();
     let p = cache.get() as usize;
