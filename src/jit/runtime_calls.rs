@@ -12,7 +12,7 @@ use crate::bytecode::CodeObject;
 use crate::runtime::exceptions::{self, ExcType};
 use crate::runtime::object::{Code, Obj};
 use crate::runtime::{Interp, PyErr, Value};
-use crate::vm::dispatch::{consume, put, put_opt, take, Outcome};
+use crate::vm::dispatch::{put, put_opt, take, Outcome};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
 /// `step`'s answer when the instruction raised.
@@ -269,77 +269,68 @@ pub(super) unsafe extern "C" fn call(ctx: *mut JitFrame, regs: *mut Value, pc: u
     }
 }
 
-/// `GetItem` with the list/tuple fast path, else `step`.
-pub(super) unsafe extern "C" fn get_item(ctx: *mut JitFrame, regs: *mut Value, pc: u32) -> u32 {
-    // SAFETY: generated code passes its own context and registers.
-    let done = unsafe {
-        guarded(ctx, regs, Some(PC_ERROR), |p, _| {
-            let Instr::GetItem { dst, obj, idx } = p.frame.code.instrs[pc as usize] else {
-                return None;
-            };
-            let v = crate::runtime::subscript::sequence_item(
-                &p.regs[obj as usize],
-                &p.regs[idx as usize],
-            )?;
-            consume(p.interp, p.regs, obj, p.frame.code.temp_base);
-            put(p.interp, p.regs, dst, v);
-            Some(pc + 1)
-        })
-    };
-    // SAFETY: as above.
-    done.unwrap_or_else(|| unsafe { step(ctx, regs, pc) })
+/// What a lean entry (below) answers for anything but its one case, or
+/// after a panic: generated code then runs the instruction's general path
+/// (`step`), which does the work or reports the error. No register or
+/// container ever holds this word (it is the unbound marker).
+pub(crate) const NOT_HANDLED: u64 = ERROR_WORD;
+
+/// `range_next_word`'s answer when the range is exhausted.
+pub(crate) const EXHAUSTED: u64 = super::YIELD_WORD;
+
+/// Run a lean entry's body, turning a panic into `NOT_HANDLED` (each body
+/// can only panic before it changes anything: a `RefCell` borrow).
+fn lean(body: impl FnOnce() -> u64) -> u64 {
+    catch_unwind(AssertUnwindSafe(body)).unwrap_or(NOT_HANDLED)
 }
 
-/// `SetItem` with the list fast path, else `step`.
-pub(super) unsafe extern "C" fn set_item(ctx: *mut JitFrame, regs: *mut Value, pc: u32) -> u32 {
-    // SAFETY: generated code passes its own context and registers.
-    let done = unsafe {
-        guarded(ctx, regs, Some(PC_ERROR), |p, _| {
-            let Instr::SetItem { obj, idx, src } = p.frame.code.instrs[pc as usize] else {
-                return None;
-            };
-            let tb = p.frame.code.temp_base;
-            let v = p.regs[src as usize].clone();
-            let old = crate::runtime::subscript::list_store(
-                &p.regs[obj as usize],
-                &p.regs[idx as usize],
-                v,
-            )
-            .ok()?;
-            consume(p.interp, p.regs, src, tb);
-            consume(p.interp, p.regs, obj, tb);
-            consume(p.interp, p.regs, idx, tb);
-            drop(old);
-            p.interp.run_finalizers();
-            Some(pc + 1)
-        })
-    };
-    // SAFETY: as above.
-    done.unwrap_or_else(|| unsafe { step(ctx, regs, pc) })
+/// A register's word as a value, without taking its reference.
+///
+/// # Safety
+/// `word` must be the word of a live value (a register's content).
+unsafe fn peek(word: u64) -> std::mem::ManuallyDrop<Value> {
+    // SAFETY: per the contract; `ManuallyDrop` keeps the reference the
+    // register owns from being released here.
+    std::mem::ManuallyDrop::new(unsafe { Value::from_raw(word) })
 }
 
-/// `ForIter` with the range fast path, else `step`.
-pub(super) unsafe extern "C" fn for_iter(ctx: *mut JitFrame, regs: *mut Value, pc: u32) -> u32 {
-    // SAFETY: generated code passes its own context and registers.
-    let done = unsafe {
-        guarded(ctx, regs, Some(PC_ERROR), |p, _| {
-            let Instr::ForIter { dst, iter, target } = p.frame.code.instrs[pc as usize] else {
-                return None;
-            };
-            match crate::runtime::iter::range_next(&p.regs[iter as usize])? {
-                Some(i) => {
-                    put(p.interp, p.regs, dst, Value::int(i));
-                    Some(pc + 1)
-                }
-                None => {
-                    consume(p.interp, p.regs, iter, p.frame.code.temp_base);
-                    Some(target)
-                }
-            }
-        })
-    };
-    // SAFETY: as above.
-    done.unwrap_or_else(|| unsafe { step(ctx, regs, pc) })
+/// `seq[i]` for a list or tuple and a small int index in range: the
+/// item's word (a new reference), else `NOT_HANDLED`. Lean: plain words
+/// in and out, no context, no instruction decoding.
+pub(super) unsafe extern "C" fn item_word(seq: u64, idx: u64) -> u64 {
+    lean(|| {
+        // SAFETY: generated code passes two register words.
+        let (s, i) = unsafe { (peek(seq), peek(idx)) };
+        crate::runtime::subscript::sequence_item(&s, &i).map_or(NOT_HANDLED, Value::into_raw)
+    })
+}
+
+/// `list[i] = v` for a list and a small int index in range: stores a new
+/// reference to `v` and answers the replaced item's word (owned by the
+/// caller), else `NOT_HANDLED`.
+pub(super) unsafe extern "C" fn store_item_word(list: u64, idx: u64, v: u64) -> u64 {
+    lean(|| {
+        // SAFETY: generated code passes three register words.
+        let (l, i, v) = unsafe { (peek(list), peek(idx), peek(v)) };
+        match crate::runtime::subscript::list_store(&l, &i, Value::clone(&v)) {
+            Ok(old) => old.into_raw(),
+            Err(_) => NOT_HANDLED,
+        }
+    })
+}
+
+/// The next int of a range iterator (an owned word), `EXHAUSTED`, or
+/// `NOT_HANDLED` for any other iterator.
+pub(super) unsafe extern "C" fn range_next_word(it: u64) -> u64 {
+    lean(|| {
+        // SAFETY: generated code passes a register word.
+        let it = unsafe { peek(it) };
+        match crate::runtime::iter::range_next(&it) {
+            Some(Some(i)) => Value::int(i).into_raw(),
+            Some(None) => EXHAUSTED,
+            None => NOT_HANDLED,
+        }
+    })
 }
 
 /// A new exception raised while another is being handled gets it as its

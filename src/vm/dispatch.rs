@@ -1014,6 +1014,8 @@ pub(super) enum Method {
     Function(Value),
     /// A native method found on the type: call it with `obj` first.
     Native(crate::runtime::object::NativeFnPtr),
+    /// A module's attribute: call it as it is (`getattr` would not bind it).
+    Plain(Value),
     /// Anything else: `getattr`, then call.
     Attr,
 }
@@ -1053,7 +1055,13 @@ pub(super) fn method_lookup(
                 _ => Method::Attr,
             }
         }
-        Some(Obj::Class(_)) | Some(Obj::Module(_)) | Some(Obj::Super(..)) | None => Method::Attr,
+        Some(Obj::Module(m)) => match helpers::dict_of(&m.dict).borrow().probe(hash, key) {
+            Probe::Found(p) => {
+                Method::Plain(helpers::dict_of(&m.dict).borrow().value_at(p).clone())
+            }
+            _ => Method::Attr,
+        },
+        Some(Obj::Class(_)) | Some(Obj::Super(..)) | None => Method::Attr,
         Some(_) => {
             let cls = interp.type_of(obj);
             match lookup_in_class(&cls, name) {

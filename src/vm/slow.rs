@@ -799,10 +799,21 @@ pub(crate) fn slow(
                         put_opt(interp, regs, dst, v);
                         interp.run_finalizers();
                     }
-                    Method::Attr => {
+                    found @ (Method::Plain(_) | Method::Attr) => {
                         let o = std::mem::replace(&mut regs[first], Value::UNBOUND);
-                        let m = tri!('run, interp.getattr(&o, attr));
+                        let m = match found {
+                            Method::Plain(m) => m,
+                            _ => tri!('run, interp.getattr(&o, attr)),
+                        };
                         drop(o);
+                        if fast_callable(&m, n) {
+                            break 'run Some(Outcome::CallFast {
+                                func: m,
+                                first: first as Reg + 1,
+                                argc,
+                                dst,
+                            });
+                        }
                         let r = invoke(interp, &m, &regs[first + 1..first + 1 + n], &[]);
                         for r in first + 1..first + 1 + n {
                             regs[r] = Value::UNBOUND;

@@ -9,7 +9,7 @@
 //! 48-bit two's-complement payload, a float is any word whose tag is below
 //! that, specials and objects have tags `0xFFFA` and `0xFFFC`.
 
-use super::Translator;
+use super::{runtime_calls, Translator};
 use crate::bytecode::instr::{Instr, Reg};
 use crate::runtime::value::{PAYLOAD_MASK, TAG_INT, TAG_SHIFT};
 use crate::runtime::Value;
@@ -399,5 +399,91 @@ impl Translator<'_, '_> {
         self.b.switch_to_block(fast);
         self.put_and_continue(pc, dst, w);
         self.slow_path(slow, pc, ins);
+    }
+}
+
+/// Containers and iteration: the common case through a lean runtime entry
+/// (words in, word out; see `runtime_calls::NOT_HANDLED`), registers
+/// updated inline, anything else through the instruction's general path.
+impl Translator<'_, '_> {
+    /// Release temporary `r` (an operand the instruction consumes), whose
+    /// word `word` was loaded before; locals keep their value.
+    fn consume_word(&mut self, r: Reg, word: ir::Value) {
+        if r < self.code.temp_base {
+            return;
+        }
+        let unbound = self
+            .b
+            .ins()
+            .iconst(types::I64, Value::UNBOUND.bits() as i64);
+        self.store_reg(r, unbound);
+        self.release_if_obj(word);
+    }
+
+    /// Branch to a new block when `word` is not `NOT_HANDLED`, else to the
+    /// instruction's general path; leaves the builder in the new block.
+    fn unless_not_handled(&mut self, pc: u32, ins: Instr, word: ir::Value) {
+        let handled =
+            self.b
+                .ins()
+                .icmp_imm_u(IntCC::NotEqual, word, runtime_calls::NOT_HANDLED as i64);
+        let fast = self.b.create_block();
+        let slow = self.b.create_block();
+        self.b.set_cold_block(slow);
+        self.b.ins().brif(handled, fast, &[], slow, &[]);
+        self.slow_path(slow, pc, ins);
+        self.b.switch_to_block(fast);
+    }
+
+    /// `dst = obj[idx]` for lists and tuples.
+    pub(super) fn get_item(&mut self, pc: u32, ins: Instr, dst: Reg, obj: Reg, idx: Reg) {
+        let o = self.load_reg(obj);
+        let i = self.load_reg(idx);
+        let item = self
+            .call(self.callees.item_word, &[o, i])
+            .expect("item_word returns");
+        self.unless_not_handled(pc, ins, item);
+        self.consume_word(obj, o);
+        self.put_and_continue(pc, dst, item);
+    }
+
+    /// `obj[idx] = src` for lists.
+    pub(super) fn set_item(&mut self, pc: u32, ins: Instr, obj: Reg, idx: Reg, src: Reg) {
+        let o = self.load_reg(obj);
+        let i = self.load_reg(idx);
+        let v = self.load_reg(src);
+        let old = self
+            .call(self.callees.store_item_word, &[o, i, v])
+            .expect("store_item_word returns");
+        self.unless_not_handled(pc, ins, old);
+        self.consume_word(src, v);
+        self.consume_word(obj, o);
+        self.consume_word(idx, i);
+        self.release_if_obj(old);
+        let next = self.next(pc);
+        self.b.ins().jump(next, &[]);
+    }
+
+    /// `dst = next(iter)` for range iterators; the exhausted iterator is
+    /// released and the loop left.
+    pub(super) fn for_iter(&mut self, pc: u32, ins: Instr, dst: Reg, iter: Reg, target: u32) {
+        let it = self.load_reg(iter);
+        let w = self
+            .call(self.callees.range_next_word, &[it])
+            .expect("range_next_word returns");
+        self.unless_not_handled(pc, ins, w);
+        let done = self
+            .b
+            .ins()
+            .icmp_imm_u(IntCC::Equal, w, runtime_calls::EXHAUSTED as i64);
+        let exhausted = self.b.create_block();
+        let more = self.b.create_block();
+        self.b.ins().brif(done, exhausted, &[], more, &[]);
+        self.b.switch_to_block(more);
+        self.put_and_continue(pc, dst, w);
+        self.b.switch_to_block(exhausted);
+        self.consume_word(iter, it);
+        let dest = self.branch_to(pc, target);
+        self.b.ins().jump(dest, &[]);
     }
 }

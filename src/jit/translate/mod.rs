@@ -50,9 +50,9 @@ struct Callees {
     yield_from: Callee,
     call: Callee,
     load_global: Callee,
-    get_item: Callee,
-    set_item: Callee,
-    for_iter: Callee,
+    item_word: Callee,
+    store_item_word: Callee,
+    range_next_word: Callee,
     take_return: Callee,
     catch: Callee,
     unwind: Callee,
@@ -75,6 +75,12 @@ impl Callees {
         let unwind = sig(&[i64_, i32_], None);
         let tick = sig(&[i64_], Some(i32_));
         let release = sig(&[i64_, i64_], None);
+        let word1 = sig(&[i64_], Some(i64_));
+        let word2 = sig(&[i64_, i64_], Some(i64_));
+        let word3 = sig(&[i64_, i64_, i64_], Some(i64_));
+        type Word1 = unsafe extern "C" fn(u64) -> u64;
+        type Word2 = unsafe extern "C" fn(u64, u64) -> u64;
+        type Word3 = unsafe extern "C" fn(u64, u64, u64) -> u64;
         type Step = unsafe extern "C" fn(*mut super::JitFrame, *mut Value, u32) -> u32;
         type Ret = unsafe extern "C" fn(*mut super::JitFrame, *mut Value, u32) -> u64;
         type Catch = unsafe extern "C" fn(*mut super::JitFrame, *mut Value, u32);
@@ -102,17 +108,17 @@ impl Callees {
                 addr: runtime_calls::load_global as Step as usize as i64,
                 sig: step,
             },
-            get_item: Callee {
-                addr: runtime_calls::get_item as Step as usize as i64,
-                sig: step,
+            item_word: Callee {
+                addr: runtime_calls::item_word as Word2 as usize as i64,
+                sig: word2,
             },
-            set_item: Callee {
-                addr: runtime_calls::set_item as Step as usize as i64,
-                sig: step,
+            store_item_word: Callee {
+                addr: runtime_calls::store_item_word as Word3 as usize as i64,
+                sig: word3,
             },
-            for_iter: Callee {
-                addr: runtime_calls::for_iter as Step as usize as i64,
-                sig: step,
+            range_next_word: Callee {
+                addr: runtime_calls::range_next_word as Word1 as usize as i64,
+                sig: word1,
             },
             take_return: Callee {
                 addr: runtime_calls::take_return as Ret as usize as i64,
@@ -341,9 +347,9 @@ impl Translator<'_, '_> {
             Instr::YieldFrom { .. } => self.yield_from(pc),
             Instr::Call { .. } => self.through(self.callees.call, pc, ins),
             Instr::LoadGlobal { .. } => self.through(self.callees.load_global, pc, ins),
-            Instr::GetItem { .. } => self.through(self.callees.get_item, pc, ins),
-            Instr::SetItem { .. } => self.through(self.callees.set_item, pc, ins),
-            Instr::ForIter { .. } => self.through(self.callees.for_iter, pc, ins),
+            Instr::GetItem { dst, obj, idx } => self.get_item(pc, ins, dst, obj, idx),
+            Instr::SetItem { obj, idx, src } => self.set_item(pc, ins, obj, idx, src),
+            Instr::ForIter { dst, iter, target } => self.for_iter(pc, ins, dst, iter, target),
             _ => self.generic(pc, ins),
         }
     }
