@@ -12,7 +12,7 @@ use crate::bytecode::CodeObject;
 use crate::runtime::exceptions::{self, ExcType};
 use crate::runtime::object::{Code, Obj};
 use crate::runtime::{Interp, PyErr, Value};
-use crate::vm::dispatch::{put, put_opt, take, Outcome};
+use crate::vm::dispatch::{put_opt, take, Outcome};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
 /// `step`'s answer when the instruction raised.
@@ -193,38 +193,6 @@ pub(super) unsafe extern "C" fn yield_from(ctx: *mut JitFrame, regs: *mut Value,
     }
 }
 
-/// `LoadGlobal` through the code's inline caches (globals, then builtins).
-pub(super) unsafe extern "C" fn load_global(ctx: *mut JitFrame, regs: *mut Value, pc: u32) -> u32 {
-    // SAFETY: generated code passes its own context and registers.
-    unsafe {
-        guarded(ctx, regs, PC_ERROR, |p, error| {
-            let code: &CodeObject = p.frame.code;
-            let Instr::LoadGlobal { dst, name } = code.instrs[pc as usize] else {
-                *error = Some(internal_error(
-                    p.interp,
-                    "load_global on another instruction",
-                ));
-                return PC_ERROR;
-            };
-            match crate::vm::helpers::load_global_cached(
-                p.interp,
-                code,
-                p.frame.globals,
-                name as usize,
-            ) {
-                Ok(v) => {
-                    put(p.interp, p.regs, dst, v);
-                    pc + 1
-                }
-                Err(e) => {
-                    *error = Some(chain_handled(p.interp, e));
-                    PC_ERROR
-                }
-            }
-        })
-    }
-}
-
 /// `Call` with positional arguments: a Python function whose parameters
 /// bind one to one gets a pooled register file and a native call;
 /// anything else goes through the VM's implementation (`step`).
@@ -292,6 +260,28 @@ unsafe fn peek(word: u64) -> std::mem::ManuallyDrop<Value> {
     // SAFETY: per the contract; `ManuallyDrop` keeps the reference the
     // register owns from being released here.
     std::mem::ManuallyDrop::new(unsafe { Value::from_raw(word) })
+}
+
+/// `LoadGlobal` of name `name` of the running code through its inline
+/// caches (globals, then builtins): the value's word (a new reference),
+/// else `NOT_HANDLED` (the general path raises the `NameError`).
+pub(super) unsafe extern "C" fn global_word(ctx: *const JitFrame, name: u32) -> u64 {
+    lean(|| {
+        // SAFETY: generated code passes its own live context, whose code,
+        // globals and interpreter outlive the call; nothing here mutates
+        // them (the caches are cells).
+        let (code, globals, interp) = unsafe {
+            let ctx = &*ctx;
+            (&*ctx.code, &*ctx.globals, &*ctx.interp)
+        };
+        let i = name as usize;
+        let (key, hash) = &code.name_values[i];
+        let found = crate::vm::helpers::cached_get(globals, &code.global_cache[i], key, *hash)
+            .or_else(|| {
+                crate::vm::helpers::cached_get(&interp.builtins, &code.builtin_cache[i], key, *hash)
+            });
+        found.map_or(NOT_HANDLED, Value::into_raw)
+    })
 }
 
 /// `seq[i]` for a list or tuple and a small int index in range: the

@@ -486,4 +486,42 @@ impl Translator<'_, '_> {
         let dest = self.branch_to(pc, target);
         self.b.ins().jump(dest, &[]);
     }
+
+    /// `dst = name` from the globals or builtins.
+    pub(super) fn load_global(&mut self, pc: u32, ins: Instr, dst: Reg, name: u16) {
+        let name = self.const32(name as u32);
+        let w = self
+            .call(self.callees.global_word, &[self.ctx, name])
+            .expect("global_word returns");
+        self.unless_not_handled(pc, ins, w);
+        self.put_and_continue(pc, dst, w);
+    }
+
+    /// `return src`: a temporary's word moves out; a local's unboxed word
+    /// is copied; a local's heap value gets its new reference from the
+    /// runtime (`take_return`).
+    pub(super) fn return_(&mut self, src: Reg) {
+        let w = self.load_reg(src);
+        if src >= self.code.temp_base {
+            let unbound = self
+                .b
+                .ins()
+                .iconst(types::I64, Value::UNBOUND.bits() as i64);
+            self.store_reg(src, unbound);
+            self.b.ins().return_(&[w]);
+            return;
+        }
+        let is_obj = self.is_obj(w);
+        let shared = self.b.create_block();
+        let plain = self.b.create_block();
+        self.b.ins().brif(is_obj, shared, &[], plain, &[]);
+        self.b.switch_to_block(plain);
+        self.b.ins().return_(&[w]);
+        self.b.switch_to_block(shared);
+        let src = self.const32(src as u32);
+        let word = self
+            .call(self.callees.take_return, &[self.ctx, self.regs, src])
+            .expect("take_return returns");
+        self.b.ins().return_(&[word]);
+    }
 }

@@ -49,7 +49,7 @@ struct Callees {
     yield_value: Callee,
     yield_from: Callee,
     call: Callee,
-    load_global: Callee,
+    global_word: Callee,
     item_word: Callee,
     store_item_word: Callee,
     range_next_word: Callee,
@@ -79,6 +79,8 @@ impl Callees {
         let word2 = sig(&[i64_, i64_], Some(i64_));
         let word3 = sig(&[i64_, i64_, i64_], Some(i64_));
         type Word1 = unsafe extern "C" fn(u64) -> u64;
+        let global_word = sig(&[i64_, i32_], Some(i64_));
+        type GlobalWord = unsafe extern "C" fn(*const super::JitFrame, u32) -> u64;
         type Word2 = unsafe extern "C" fn(u64, u64) -> u64;
         type Word3 = unsafe extern "C" fn(u64, u64, u64) -> u64;
         type Step = unsafe extern "C" fn(*mut super::JitFrame, *mut Value, u32) -> u32;
@@ -104,9 +106,9 @@ impl Callees {
                 addr: runtime_calls::call as Step as usize as i64,
                 sig: step,
             },
-            load_global: Callee {
-                addr: runtime_calls::load_global as Step as usize as i64,
-                sig: step,
+            global_word: Callee {
+                addr: runtime_calls::global_word as GlobalWord as usize as i64,
+                sig: global_word,
             },
             item_word: Callee {
                 addr: runtime_calls::item_word as Word2 as usize as i64,
@@ -293,13 +295,7 @@ impl Translator<'_, '_> {
                 let dest = self.branch_to(pc, target);
                 self.b.ins().jump(dest, &[]);
             }
-            Instr::Return { src } => {
-                let src = self.const32(src as u32);
-                let word = self
-                    .call(self.callees.take_return, &[self.ctx, self.regs, src])
-                    .expect("take_return returns");
-                self.b.ins().return_(&[word]);
-            }
+            Instr::Return { src } => self.return_(src),
             Instr::Move { dst, src } if self.fast_move(pc, dst, src) => {}
             Instr::Move { dst, src } | Instr::Copy { dst, src } => self.copy(pc, ins, dst, src),
             Instr::Clear { reg } => self.clear(pc, reg),
@@ -346,7 +342,7 @@ impl Translator<'_, '_> {
             }
             Instr::YieldFrom { .. } => self.yield_from(pc),
             Instr::Call { .. } => self.through(self.callees.call, pc, ins),
-            Instr::LoadGlobal { .. } => self.through(self.callees.load_global, pc, ins),
+            Instr::LoadGlobal { dst, name } => self.load_global(pc, ins, dst, name),
             Instr::GetItem { dst, obj, idx } => self.get_item(pc, ins, dst, obj, idx),
             Instr::SetItem { obj, idx, src } => self.set_item(pc, ins, obj, idx, src),
             Instr::ForIter { dst, iter, target } => self.for_iter(pc, ins, dst, iter, target),
