@@ -1122,7 +1122,11 @@ fn gc_set_threshold(interp: &mut Interp, args: &[Value], kw: Kw) -> PyResult<Val
 
 fn gc_is_tracked(interp: &mut Interp, args: &[Value], kw: Kw) -> PyResult<Value> {
     let x = one_arg(interp, "is_tracked", args, kw)?;
-    Ok(Value::bool(x.as_obj().is_some_and(|o| o.is_gc_container())))
+    // What CPython answers for a new object: it untracks tuples of atomic
+    // values only later, in a collection.
+    Ok(Value::bool(
+        x.as_obj().is_some_and(|o| o.may_hold_references()),
+    ))
 }
 
 // ---------------------------------------------------------------------------

@@ -363,6 +363,22 @@ impl Obj {
     /// Objects that can be part of a reference cycle and so must be known
     /// to the cycle collector.
     pub fn is_gc_container(&self) -> bool {
+        if let Obj::Tuple(items) = self {
+            // A tuple of atomic values (numbers, strings, None, ...) can
+            // never be part of a cycle: tuples are immutable. Like CPython,
+            // the collector need not track it; such tuples are most of the
+            // small ones programs make (argument tuples, keys, leaves).
+            return items
+                .iter()
+                .any(|v| v.as_obj().is_some_and(Obj::may_hold_references));
+        }
+        self.may_hold_references()
+    }
+
+    /// Can this object refer to other objects (so be part of a cycle)?
+    /// Tuples count, whatever they hold (checking their items would
+    /// recurse).
+    pub fn may_hold_references(&self) -> bool {
         matches!(
             self,
             Obj::List(_)
