@@ -843,7 +843,7 @@ struct ClassWays<T: Copy + Default> {
     next: Cell<u8>,
 }
 
-const CLASS_WAYS: usize = 4;
+const CLASS_WAYS: usize = 8;
 
 impl<T: Copy + Default> ClassWays<T> {
     #[inline]
