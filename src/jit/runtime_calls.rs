@@ -10,7 +10,6 @@ use super::{JitFrame, ERROR_WORD};
 use crate::bytecode::instr::Instr;
 use crate::bytecode::CodeObject;
 use crate::runtime::exceptions::{self, ExcType};
-use crate::runtime::object::{Code, Obj};
 use crate::runtime::{Interp, PyErr, Value};
 use crate::vm::dispatch::{put_opt, take, Outcome};
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -193,31 +192,48 @@ pub(super) unsafe extern "C" fn yield_from(ctx: *mut JitFrame, regs: *mut Value,
     }
 }
 
-/// `Call` with positional arguments: a Python function whose parameters
-/// bind one to one gets a pooled register file and a native call;
-/// anything else goes through the VM's implementation (`step`).
+/// `Call` with positional arguments, and `CallMethod` of a method the
+/// site's cache knows: a Python function whose parameters bind one to one
+/// runs natively (`call_function`); anything else goes through the VM's
+/// implementation (`step`).
 pub(super) unsafe extern "C" fn call(ctx: *mut JitFrame, regs: *mut Value, pc: u32) -> u32 {
     // SAFETY: generated code passes its own context and registers.
     let fast = unsafe {
         guarded(ctx, regs, Some(PC_ERROR), |p, error| {
             let code: &CodeObject = p.frame.code;
-            let Instr::Call { dst, func, argc } = code.instrs[pc as usize] else {
-                return None;
+            // The function, where its arguments start and how many.
+            let (func, first, argc, dst) = match code.instrs[pc as usize] {
+                Instr::Call { dst, func, argc } => {
+                    if !crate::vm::dispatch::fast_callable(&p.regs[func as usize], argc as usize) {
+                        return None;
+                    }
+                    let f = std::mem::replace(&mut p.regs[func as usize], Value::UNBOUND);
+                    (f, func as usize + 1, argc as usize, dst)
+                }
+                Instr::CallMethod {
+                    dst,
+                    obj,
+                    argc,
+                    name,
+                } => {
+                    let i = name as usize;
+                    let (key, hash) = &code.name_values[i];
+                    let f = crate::runtime::attr::cached_method(
+                        &p.regs[obj as usize],
+                        key,
+                        *hash,
+                        &code.method_cache[i],
+                    )?;
+                    if !crate::vm::dispatch::fast_callable(&f, argc as usize + 1) {
+                        return None;
+                    }
+                    (f, obj as usize, argc as usize + 1, dst)
+                }
+                _ => return None,
             };
-            let Some(Obj::Function(fo)) = p.regs[func as usize].as_obj() else {
-                return None;
-            };
-            let Code::Bytecode(callee) = &fo.code else {
-                return None;
-            };
-            if fo.is_generator || !callee.simple_args || callee.sig.npositional != argc as usize {
-                return None;
-            }
             code.pos.set(code.positions[pc as usize]);
-            let fv = std::mem::replace(&mut p.regs[func as usize], Value::UNBOUND);
-            let first = func as usize + 1;
-            let args = &mut p.regs[first..first + argc as usize];
-            match super::call_function(p.interp, fv, |regs| move_args(regs, args)) {
+            let args = &mut p.regs[first..first + argc];
+            match super::call_function(p.interp, func, |regs| move_args(regs, args)) {
                 Ok(v) => {
                     put_opt(p.interp, p.regs, dst, v);
                     p.interp.run_finalizers();
@@ -281,6 +297,49 @@ pub(super) unsafe extern "C" fn global_word(ctx: *const JitFrame, name: u32) -> 
                 crate::vm::helpers::cached_get(&interp.builtins, &code.builtin_cache[i], key, *hash)
             });
         found.map_or(NOT_HANDLED, Value::into_raw)
+    })
+}
+
+/// `obj.name` for a plain instance whose class the site's attribute cache
+/// knows, the name being in its dict: the value's word (a new reference),
+/// else `NOT_HANDLED`.
+pub(super) unsafe extern "C" fn attr_word(ctx: *const JitFrame, obj: u64, name: u32) -> u64 {
+    lean(|| {
+        // SAFETY: generated code passes its live context (whose code
+        // outlives the call) and a register word.
+        let (code, o) = unsafe { (&*(*ctx).code, peek(obj)) };
+        let i = name as usize;
+        let (key, hash) = &code.name_values[i];
+        crate::runtime::attr::get_instance_attr_cached(&o, key, *hash, &code.attr_cache[i])
+            .map_or(NOT_HANDLED, Value::into_raw)
+    })
+}
+
+/// `obj.name = v` as a plain dict store when the site's cache allows it:
+/// stores a new reference to `v` and answers the replaced value's word
+/// (owned; `None`'s when the attribute is new), else `NOT_HANDLED`.
+pub(super) unsafe extern "C" fn store_attr_word(
+    ctx: *const JitFrame,
+    obj: u64,
+    name: u32,
+    v: u64,
+) -> u64 {
+    lean(|| {
+        // SAFETY: as in `attr_word`, plus a register word for `v`.
+        let (code, o, v) = unsafe { (&*(*ctx).code, peek(obj), peek(v)) };
+        let i = name as usize;
+        let (key, hash) = &code.name_values[i];
+        let cache = &code.attr_cache[i];
+        match crate::runtime::attr::set_instance_attr_cached(
+            &o,
+            key,
+            *hash,
+            cache,
+            Value::clone(&v),
+        ) {
+            Ok(old) => old.map_or(Value::NONE.bits(), Value::into_raw),
+            Err(_) => NOT_HANDLED,
+        }
     })
 }
 

@@ -231,7 +231,7 @@ pub(super) fn invoke(
 /// Can `fval` be called with `argc` positional arguments that bind one to
 /// one to its parameters (the call then needs no argument binding)?
 #[inline(always)]
-pub(super) fn fast_callable(fval: &Value, argc: usize) -> bool {
+pub(crate) fn fast_callable(fval: &Value, argc: usize) -> bool {
     let Some(Obj::Function(f)) = fval.as_obj() else {
         return false;
     };

@@ -420,6 +420,16 @@ impl Translator<'_, '_> {
         self.release_if_obj(word);
     }
 
+    /// `consume_word` for several operands, each register once (operands
+    /// may share a register; the VM releases what it held once).
+    fn consume_words(&mut self, operands: &[(Reg, ir::Value)]) {
+        for (k, &(r, word)) in operands.iter().enumerate() {
+            if operands[..k].iter().all(|&(seen, _)| seen != r) {
+                self.consume_word(r, word);
+            }
+        }
+    }
+
     /// Branch to a new block when `word` is not `NOT_HANDLED`, else to the
     /// instruction's general path; leaves the builder in the new block.
     fn unless_not_handled(&mut self, pc: u32, ins: Instr, word: ir::Value) {
@@ -456,9 +466,7 @@ impl Translator<'_, '_> {
             .call(self.callees.store_item_word, &[o, i, v])
             .expect("store_item_word returns");
         self.unless_not_handled(pc, ins, old);
-        self.consume_word(src, v);
-        self.consume_word(obj, o);
-        self.consume_word(idx, i);
+        self.consume_words(&[(src, v), (obj, o), (idx, i)]);
         self.release_if_obj(old);
         let next = self.next(pc);
         self.b.ins().jump(next, &[]);
@@ -523,5 +531,32 @@ impl Translator<'_, '_> {
             .call(self.callees.take_return, &[self.ctx, self.regs, src])
             .expect("take_return returns");
         self.b.ins().return_(&[word]);
+    }
+
+    /// `dst = obj.name` for plain instances (the site's attribute cache).
+    pub(super) fn get_attr(&mut self, pc: u32, ins: Instr, dst: Reg, obj: Reg, name: u16) {
+        let o = self.load_reg(obj);
+        let name = self.const32(name as u32);
+        let w = self
+            .call(self.callees.attr_word, &[self.ctx, o, name])
+            .expect("attr_word returns");
+        self.unless_not_handled(pc, ins, w);
+        self.consume_word(obj, o);
+        self.put_and_continue(pc, dst, w);
+    }
+
+    /// `obj.name = src` for plain instances (the site's attribute cache).
+    pub(super) fn set_attr(&mut self, pc: u32, ins: Instr, obj: Reg, name: u16, src: Reg) {
+        let o = self.load_reg(obj);
+        let v = self.load_reg(src);
+        let name = self.const32(name as u32);
+        let old = self
+            .call(self.callees.store_attr_word, &[self.ctx, o, name, v])
+            .expect("store_attr_word returns");
+        self.unless_not_handled(pc, ins, old);
+        self.consume_words(&[(src, v), (obj, o)]);
+        self.release_if_obj(old);
+        let next = self.next(pc);
+        self.b.ins().jump(next, &[]);
     }
 }

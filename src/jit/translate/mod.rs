@@ -50,6 +50,8 @@ struct Callees {
     yield_from: Callee,
     call: Callee,
     global_word: Callee,
+    attr_word: Callee,
+    store_attr_word: Callee,
     item_word: Callee,
     store_item_word: Callee,
     range_next_word: Callee,
@@ -81,6 +83,10 @@ impl Callees {
         type Word1 = unsafe extern "C" fn(u64) -> u64;
         let global_word = sig(&[i64_, i32_], Some(i64_));
         type GlobalWord = unsafe extern "C" fn(*const super::JitFrame, u32) -> u64;
+        let attr_word = sig(&[i64_, i64_, i32_], Some(i64_));
+        type AttrWord = unsafe extern "C" fn(*const super::JitFrame, u64, u32) -> u64;
+        let store_attr_word = sig(&[i64_, i64_, i32_, i64_], Some(i64_));
+        type StoreAttrWord = unsafe extern "C" fn(*const super::JitFrame, u64, u32, u64) -> u64;
         type Word2 = unsafe extern "C" fn(u64, u64) -> u64;
         type Word3 = unsafe extern "C" fn(u64, u64, u64) -> u64;
         type Step = unsafe extern "C" fn(*mut super::JitFrame, *mut Value, u32) -> u32;
@@ -105,6 +111,14 @@ impl Callees {
             call: Callee {
                 addr: runtime_calls::call as Step as usize as i64,
                 sig: step,
+            },
+            attr_word: Callee {
+                addr: runtime_calls::attr_word as AttrWord as usize as i64,
+                sig: attr_word,
+            },
+            store_attr_word: Callee {
+                addr: runtime_calls::store_attr_word as StoreAttrWord as usize as i64,
+                sig: store_attr_word,
             },
             global_word: Callee {
                 addr: runtime_calls::global_word as GlobalWord as usize as i64,
@@ -341,8 +355,12 @@ impl Translator<'_, '_> {
                 self.b.ins().return_(&[word]);
             }
             Instr::YieldFrom { .. } => self.yield_from(pc),
-            Instr::Call { .. } => self.through(self.callees.call, pc, ins),
+            Instr::Call { .. } | Instr::CallMethod { .. } => {
+                self.through(self.callees.call, pc, ins)
+            }
             Instr::LoadGlobal { dst, name } => self.load_global(pc, ins, dst, name),
+            Instr::GetAttr { dst, obj, name } => self.get_attr(pc, ins, dst, obj, name),
+            Instr::SetAttr { obj, name, src } => self.set_attr(pc, ins, obj, name, src),
             Instr::GetItem { dst, obj, idx } => self.get_item(pc, ins, dst, obj, idx),
             Instr::SetItem { obj, idx, src } => self.set_item(pc, ins, obj, idx, src),
             Instr::ForIter { dst, iter, target } => self.for_iter(pc, ins, dst, iter, target),
