@@ -171,14 +171,21 @@ pub fn call_frame(interp: &mut Interp, mut frame: Frame) -> PyResult<Value> {
     regs_pool::give(interp, regs);
     drop(frame);
     interp.run_finalizers();
+    native_result(interp, &mut ctx, word)
+}
+
+/// What a native function's returned `word` means: the exception left
+/// in `ctx`, or the returned value.
+fn native_result(interp: &Interp, ctx: &mut JitFrame, word: u64) -> PyResult<Value> {
     if word == ERROR_WORD {
         Err(ctx
             .error
             .take()
             .unwrap_or_else(|| runtime_calls::internal_error(interp, "exception lost")))
     } else {
-        // SAFETY: the generated code returns an owned word made by
-        // `Value::into_raw` (see `runtime_calls::take_return`).
+        // SAFETY: generated code returns an owned word made by
+        // `Value::into_raw` (`Return` moves a register's word out, or
+        // `runtime_calls::take_return` makes a new reference).
         Ok(unsafe { Value::from_raw(word) })
     }
 }
@@ -244,15 +251,7 @@ pub(crate) fn call_function(
     regs_pool::give(interp, regs);
     drop(func);
     interp.run_finalizers();
-    if word == ERROR_WORD {
-        Err(ctx
-            .error
-            .take()
-            .unwrap_or_else(|| runtime_calls::internal_error(interp, "exception lost")))
-    } else {
-        // SAFETY: an owned word from `take_return`.
-        Ok(unsafe { Value::from_raw(word) })
-    }
+    native_result(interp, &mut ctx, word)
 }
 
 /// Resume a generator's frame with `input` as native code (the VM's
@@ -341,15 +340,7 @@ fn run_generator(
     drop(regs);
     *slot = None;
     interp.run_finalizers();
-    if word == ERROR_WORD {
-        Err(ctx
-            .error
-            .take()
-            .unwrap_or_else(|| runtime_calls::internal_error(interp, "exception lost")))
-    } else {
-        // SAFETY: an owned word from `take_return`.
-        Ok(Exit::Return(unsafe { Value::from_raw(word) }))
-    }
+    native_result(interp, &mut ctx, word).map(Exit::Return)
 }
 
 #[cfg(test)]
