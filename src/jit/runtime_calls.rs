@@ -192,48 +192,37 @@ pub(super) unsafe extern "C" fn yield_from(ctx: *mut JitFrame, regs: *mut Value,
     }
 }
 
-/// `Call` with positional arguments, and `CallMethod` of a method the
-/// site's cache knows: a Python function whose parameters bind one to one
-/// runs natively (`call_function`); anything else goes through the VM's
-/// implementation (`step`).
+/// `Call` with positional arguments and `CallMethod`: a Python function
+/// whose parameters bind one to one runs natively (`call_function`), a
+/// builtin function or a builtin type's method is called directly, as the
+/// VM's loop does; anything else goes through the VM's implementation
+/// (`step`).
 pub(super) unsafe extern "C" fn call(ctx: *mut JitFrame, regs: *mut Value, pc: u32) -> u32 {
     // SAFETY: generated code passes its own context and registers.
     let fast = unsafe {
         guarded(ctx, regs, Some(PC_ERROR), |p, error| {
             let code: &CodeObject = p.frame.code;
-            // The function, where its arguments start and how many.
-            let (func, first, argc, dst) = match code.instrs[pc as usize] {
-                Instr::Call { dst, func, argc } => {
-                    if !crate::vm::dispatch::fast_callable(&p.regs[func as usize], argc as usize) {
-                        return None;
-                    }
-                    let f = std::mem::replace(&mut p.regs[func as usize], Value::UNBOUND);
-                    (f, func as usize + 1, argc as usize, dst)
-                }
-                Instr::CallMethod {
-                    dst,
-                    obj,
-                    argc,
-                    name,
-                } => {
-                    let i = name as usize;
-                    let (key, hash) = &code.name_values[i];
-                    let f = crate::runtime::attr::cached_method(
-                        &p.regs[obj as usize],
-                        key,
-                        *hash,
-                        &code.method_cache[i],
-                    )?;
-                    if !crate::vm::dispatch::fast_callable(&f, argc as usize + 1) {
-                        return None;
-                    }
-                    (f, obj as usize, argc as usize + 1, dst)
-                }
-                _ => return None,
-            };
+            let (callee, dst) = call_target(p, code.instrs[pc as usize])?;
             code.pos.set(code.positions[pc as usize]);
-            let args = &mut p.regs[first..first + argc];
-            match super::call_function(p.interp, func, |regs| move_args(regs, args)) {
+            let r = match callee {
+                CallTarget::Python { func, first, argc } => {
+                    let args = &mut p.regs[first..first + argc];
+                    super::call_function(p.interp, func, |regs| move_args(regs, args))
+                }
+                CallTarget::Native { func, first, argc } => {
+                    let r = p.interp.call(&func, &p.regs[first..first + argc], &[]);
+                    clear_args(p, first, argc);
+                    drop(func);
+                    r.map_err(|e| chain_handled(p.interp, e))
+                }
+                CallTarget::Method { func, first, argc } => {
+                    let r = func(p.interp, &p.regs[first..first + argc], &[]);
+                    clear_args(p, first, argc);
+                    p.interp.run_finalizers();
+                    r.map_err(|e| chain_handled(p.interp, e))
+                }
+            };
+            match r {
                 Ok(v) => {
                     put_opt(p.interp, p.regs, dst, v);
                     p.interp.run_finalizers();
@@ -250,6 +239,87 @@ pub(super) unsafe extern "C" fn call(ctx: *mut JitFrame, regs: *mut Value, pc: u
         Some(next) => next,
         // SAFETY: as above.
         None => unsafe { step(ctx, regs, pc) },
+    }
+}
+
+/// A call `call` makes itself; the arguments are registers `first..`
+/// (for methods, the object first).
+enum CallTarget {
+    /// A bytecode function whose parameters bind one to one.
+    Python {
+        func: Value,
+        first: usize,
+        argc: usize,
+    },
+    /// A builtin function.
+    Native {
+        func: Value,
+        first: usize,
+        argc: usize,
+    },
+    /// A builtin type's method, taking the object first.
+    Method {
+        func: crate::runtime::object::NativeFnPtr,
+        first: usize,
+        argc: usize,
+    },
+}
+
+/// What `call` does for instruction `ins` (and the result register), or
+/// `None` to take the general path. The function register of a `Call` is
+/// emptied.
+fn call_target(p: &mut Parts, ins: Instr) -> Option<(CallTarget, u16)> {
+    use crate::runtime::object::Obj;
+    use crate::vm::dispatch::{fast_callable, method_lookup, Method};
+    let code = p.frame.code;
+    match ins {
+        Instr::Call { dst, func, argc } => {
+            let (first, argc) = (func as usize + 1, argc as usize);
+            let f = &p.regs[func as usize];
+            let python = fast_callable(f, argc);
+            if !python && !matches!(f.as_obj(), Some(Obj::Native(_))) {
+                return None;
+            }
+            let func = std::mem::replace(&mut p.regs[func as usize], Value::UNBOUND);
+            let target = if python {
+                CallTarget::Python { func, first, argc }
+            } else {
+                CallTarget::Native { func, first, argc }
+            };
+            Some((target, dst))
+        }
+        Instr::CallMethod {
+            dst,
+            obj,
+            argc,
+            name,
+        } => {
+            let (first, argc) = (obj as usize, argc as usize + 1);
+            let i = name as usize;
+            let (key, hash) = &code.name_values[i];
+            let this = &p.regs[first];
+            if let Some(func) =
+                crate::runtime::attr::cached_method(this, key, *hash, &code.method_cache[i])
+            {
+                return fast_callable(&func, argc)
+                    .then_some((CallTarget::Python { func, first, argc }, dst));
+            }
+            if matches!(this.as_obj(), Some(Obj::Instance(_))) {
+                return None;
+            }
+            match method_lookup(p.interp, this, &code.names[i], key, *hash) {
+                Method::Native(func) => Some((CallTarget::Method { func, first, argc }, dst)),
+                _ => None,
+            }
+        }
+        _ => None,
+    }
+}
+
+/// Empty the argument registers of a call (as the VM does after it).
+fn clear_args(p: &mut Parts, first: usize, argc: usize) {
+    for r in &mut p.regs[first..first + argc] {
+        *r = Value::UNBOUND;
     }
 }
 

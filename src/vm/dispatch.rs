@@ -1009,7 +1009,7 @@ pub(super) fn fast_getitem(o: &Value, i: &Value) -> Option<Value> {
 }
 
 /// How `obj.name(...)` is called.
-pub(super) enum Method {
+pub(crate) enum Method {
     /// A Python function found on the type: call it with `obj` first.
     Function(Value),
     /// A native method found on the type: call it with `obj` first.
@@ -1023,7 +1023,7 @@ pub(super) enum Method {
 /// Find a method the way `getattr` would, without binding it (`key` is
 /// the name as an interned str, `hash` its hash).
 #[inline]
-pub(super) fn method_lookup(
+pub(crate) fn method_lookup(
     interp: &Interp,
     obj: &Value,
     name: &str,
