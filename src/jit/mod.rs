@@ -18,10 +18,13 @@
 //! basic block; jumps and loops are real control flow. Instructions with
 //! an inline fast path (small-int arithmetic and comparisons with tag and
 //! overflow checks, float arithmetic, truth tests of bools, register
-//! moves of unboxed values) run without a call; every other instruction,
-//! and every fast path's slow case, is one call into the shared runtime
-//! (`runtime_calls::step`, which runs the VM's implementation of that one
-//! instruction). A failing call returns a sentinel; the generated code
+//! moves of unboxed values) run without a call. List/tuple items, list
+//! stores, range iteration, globals and instance attributes go through
+//! small word-in/word-out entries (`runtime_calls::item_word` and
+//! friends) over the runtime's inline caches, the registers updated by the
+//! generated code. Every other instruction, and every fast path's other
+//! cases, is one call into the shared runtime (`runtime_calls::step`,
+//! which runs the VM's implementation of that one instruction). A failing call returns a sentinel; the generated code
 //! then branches to the innermost handler of that instruction (a block
 //! that installs the exception in the handler's register, as the VM's
 //! unwinder does) or returns the sentinel to its caller after adding the
@@ -29,7 +32,8 @@
 //! runtime entry point catches unwinding and turns it into an exception.
 //!
 //! Frames: a Python call from generated code is a native call
-//! (`call_frame`), so recursion depth is checked by the runtime's frame
+//! (`call_function`, with no VM `Frame`: the context carries the code,
+//! globals and depth the runtime needs), so recursion depth is checked by the runtime's frame
 //! entry (`RecursionError`, plus a native stack guard), and the operation
 //! budget, deadline and Ctrl-C are polled at function entry and loop
 //! back-edges. Code that suspends — a generator, or REPL input that echoes
