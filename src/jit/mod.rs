@@ -116,7 +116,7 @@ impl JitFrame {
             code: &*frame.code as *const CodeObject,
             globals: &frame.globals as *const Value,
             ns: &frame.ns as *const Value,
-            depth: frame.depth,
+            depth: frame.entry.depth,
             error: None,
             resume_at,
             yielded_at: 0,

@@ -224,8 +224,7 @@ pub(super) unsafe extern "C" fn call(ctx: *mut JitFrame, regs: *mut Value, pc: u
             };
             match r {
                 Ok(v) => {
-                    put_opt(p.interp, p.regs, dst, v);
-                    p.interp.run_finalizers();
+                    store_result(p, dst, v);
                     Some(pc + 1)
                 }
                 Err(e) => {
@@ -314,6 +313,13 @@ fn call_target(p: &mut Parts, ins: Instr) -> Option<(CallTarget, u16)> {
         }
         _ => None,
     }
+}
+
+/// A call's result to register `dst` (or dropped, for `NO_REG`), then
+/// the finalizers that may have become due, as the VM does after a call.
+fn store_result(p: &mut Parts, dst: u16, v: Value) {
+    put_opt(p.interp, p.regs, dst, v);
+    p.interp.run_finalizers();
 }
 
 /// Empty the argument registers of a call (as the VM does after it).
@@ -482,8 +488,7 @@ fn finish(p: &mut Parts, out: Outcome) -> Result<(), PyErr> {
             let first = first as usize;
             let args = &mut p.regs[first..first + argc as usize];
             let v = super::call_function(p.interp, func, |regs| move_args(regs, args))?;
-            put_opt(p.interp, p.regs, dst, v);
-            p.interp.run_finalizers();
+            store_result(p, dst, v);
             Ok(())
         }
         Outcome::CallArgs {
@@ -495,8 +500,7 @@ fn finish(p: &mut Parts, out: Outcome) -> Result<(), PyErr> {
             let v = super::call_function(p.interp, func, |regs| {
                 regs.extend(args.into_iter().take(argc as usize))
             })?;
-            put_opt(p.interp, p.regs, dst, v);
-            p.interp.run_finalizers();
+            store_result(p, dst, v);
             Ok(())
         }
         Outcome::CallInit {
@@ -513,23 +517,17 @@ fn finish(p: &mut Parts, out: Outcome) -> Result<(), PyErr> {
                 regs.push(this);
                 move_args(regs, args)
             })?;
-            if !v.is_none() {
-                let msg = format!(
-                    "__init__() should return None, not '{}'",
-                    p.interp.type_name(&v)
-                );
-                drop((v, obj));
-                return Err(chain_handled(p.interp, p.interp.type_error(msg)));
-            }
-            put_opt(p.interp, p.regs, dst, obj);
-            p.interp.run_finalizers();
+            let obj = p
+                .interp
+                .init_result(v, obj)
+                .map_err(|e| chain_handled(p.interp, e))?;
+            store_result(p, dst, obj);
             Ok(())
         }
         Outcome::Call(frame) => {
             let dst = frame.ret_dst;
             let v = super::call_frame(p.interp, *frame)?;
-            put_opt(p.interp, p.regs, dst, v);
-            p.interp.run_finalizers();
+            store_result(p, dst, v);
             Ok(())
         }
         Outcome::Error(e) => Err(chain_handled(p.interp, e)),

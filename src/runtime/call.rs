@@ -11,6 +11,21 @@ use crate::syntax::ast::Name;
 use std::cell::{Cell, RefCell};
 
 impl Interp {
+    /// What `Class(...)` gives once `__init__` returned `returned`: the new
+    /// instance `obj`, or the TypeError for an `__init__` that returned
+    /// something other than None (every backend's `Class(...)` path).
+    pub fn init_result(&self, returned: Value, obj: Value) -> PyResult<Value> {
+        if returned.is_none() {
+            return Ok(obj);
+        }
+        let msg = format!(
+            "__init__() should return None, not '{}'",
+            self.type_name(&returned)
+        );
+        drop((returned, obj));
+        Err(self.type_error(msg))
+    }
+
     pub fn call(&mut self, f: &Value, pos: &[Value], kw: &[(Name, Value)]) -> PyResult<Value> {
         let Some(o) = f.as_obj() else {
             return Err(self.not_callable(f));
@@ -104,12 +119,7 @@ impl Interp {
                 args.push(obj.clone());
                 args.extend_from_slice(pos);
                 let r = self.call(&init, &args, kw)?;
-                if !r.is_none() {
-                    return Err(self.type_error(format!(
-                        "__init__() should return None, not '{}'",
-                        self.type_name(&r)
-                    )));
-                }
+                self.init_result(r, Value::NONE)?;
             }
             None => {
                 if !pos.is_empty() || !kw.is_empty() {

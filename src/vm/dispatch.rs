@@ -435,16 +435,14 @@ pub fn run(
                         callers.truncate(callers.len() - 1);
                         let v = if init_self.is_unbound() {
                             v
-                        } else if v.is_none() {
-                            init_self
                         } else {
-                            let msg = format!(
-                                "__init__() should return None, not '{}'",
-                                interp.type_name(&v)
-                            );
-                            drop((v, init_self));
-                            outcome = Some(Outcome::Error(interp.type_error(msg)));
-                            continue;
+                            match interp.init_result(v, init_self) {
+                                Ok(obj) => obj,
+                                Err(e) => {
+                                    outcome = Some(Outcome::Error(e));
+                                    continue;
+                                }
+                            }
                         };
                         let b = top!().base as usize;
                         put_opt(interp, &mut stack[b..], dst, v);
@@ -479,7 +477,7 @@ pub fn run(
                     &code.file,
                     code.line_at(fault as usize),
                     &code.name,
-                    cur.depth,
+                    cur.entry.depth,
                 );
                 if let Some(h) = code.handler_for(fault) {
                     // Clear the registers above the handler's watermark, as
@@ -1055,12 +1053,13 @@ pub(crate) fn method_lookup(
                 _ => Method::Attr,
             }
         }
-        Some(Obj::Module(m)) => match helpers::dict_of(&m.dict).borrow().probe(hash, key) {
-            Probe::Found(p) => {
-                Method::Plain(helpers::dict_of(&m.dict).borrow().value_at(p).clone())
+        Some(Obj::Module(m)) => {
+            let d = helpers::dict_of(&m.dict).borrow();
+            match d.probe(hash, key) {
+                Probe::Found(p) => Method::Plain(d.value_at(p).clone()),
+                _ => Method::Attr,
             }
-            _ => Method::Attr,
-        },
+        }
         Some(Obj::Class(_)) | Some(Obj::Super(..)) | None => Method::Attr,
         Some(_) => {
             let cls = interp.type_of(obj);

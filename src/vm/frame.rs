@@ -32,18 +32,14 @@ pub struct Frame {
     pub func: Value,
     /// Where the caller wants the result (`NO_REG`: discard it).
     pub ret_dst: Reg,
-    /// The interpreter's call depth while this frame runs (for tracebacks).
-    pub depth: u32,
-    /// Length of the handled-exception stack when the frame was entered.
-    pub handled_base: u32,
+    /// What entering the frame changed in the interpreter (call depth for
+    /// tracebacks, handled-exception base, globals stack), for leaving it.
+    pub entry: Entry,
     /// Function, class and generator frames count towards the recursion
     /// limit; module bodies do not.
     pub counts_depth: bool,
     /// A generator frame stopped at a `yield`.
     pub suspended: bool,
-    /// Whether entering pushed `globals` on the runtime's globals stack
-    /// (not needed when the caller runs in the same module).
-    pub pushed_globals: bool,
     /// Exceptions a suspended generator was handling.
     pub saved_handled: Vec<Value>,
     /// An `__init__` frame run for `Class(...)`: the new instance, which
@@ -69,11 +65,9 @@ impl Frame {
             ns,
             func,
             ret_dst: NO_REG,
-            depth: 0,
-            handled_base: 0,
+            entry: Entry::default(),
             counts_depth,
             suspended: false,
-            pushed_globals: false,
             saved_handled: Vec::new(),
             init_self: Value::UNBOUND,
         }
@@ -160,7 +154,7 @@ pub fn init_regs(code: &CodeObject, regs: &mut Vec<Value>, base: usize, closure:
 }
 
 /// What entering a frame changed in the interpreter, for `leave_entry`.
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, Default)]
 pub struct Entry {
     /// The interpreter's call depth while the frame runs (for tracebacks).
     pub depth: u32,
@@ -227,10 +221,7 @@ pub fn leave_entry(
 /// suspended generator was handling.
 #[inline]
 pub fn enter(interp: &mut Interp, f: &mut Frame) -> PyResult<()> {
-    let entry = enter_entry(interp, f.counts_depth, &f.code.frame_info, &f.globals)?;
-    f.depth = entry.depth;
-    f.handled_base = entry.handled_base;
-    f.pushed_globals = entry.pushed_globals;
+    f.entry = enter_entry(interp, f.counts_depth, &f.code.frame_info, &f.globals)?;
     if !f.saved_handled.is_empty() {
         interp.handled.append(&mut f.saved_handled);
     }
@@ -240,15 +231,10 @@ pub fn enter(interp: &mut Interp, f: &mut Frame) -> PyResult<()> {
 /// Leave a frame (returning, failing or suspending).
 #[inline]
 pub fn leave(interp: &mut Interp, f: &mut Frame, suspending: bool) {
-    let entry = Entry {
-        depth: f.depth,
-        handled_base: f.handled_base,
-        pushed_globals: f.pushed_globals,
-    };
     let keep = if suspending {
         Some(&mut f.saved_handled)
     } else {
         None
     };
-    leave_entry(interp, &entry, f.counts_depth, keep);
+    leave_entry(interp, &f.entry, f.counts_depth, keep);
 }
