@@ -565,7 +565,7 @@ impl Interp {
         let has_del = dict.get_str("__del__").is_some()
             || mro.iter().any(|c| lookup_own(c, "__del__").is_some());
         super::object::classes_changed();
-        Ok(Value::obj(Obj::Class(Class {
+        Ok(Value::obj(Obj::Class(Box::new(Class {
             name,
             qualname,
             bases,
@@ -574,7 +574,7 @@ impl Interp {
             layout,
             has_del: Cell::new(has_del),
             module: RefCell::new(module),
-        })))
+        }))))
     }
 }
 

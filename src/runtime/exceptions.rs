@@ -89,13 +89,13 @@ pub fn new_exception(_interp: &Interp, class: &Value, args: Vec<Value>) -> Value
     Value::obj(Obj::Instance(Instance {
         class: class.clone(),
         dict: RefCell::new(super::dict::Dict::new()),
-        exc: Some(RefCell::new(ExcData {
+        exc: Some(Box::new(RefCell::new(ExcData {
             args: Value::tuple(args),
             traceback: Vec::new(),
             cause: Value::NONE,
             context: Value::NONE,
             suppress_context: false,
-        })),
+        }))),
         finalized: Cell::new(false),
     }))
 }
@@ -103,7 +103,7 @@ pub fn new_exception(_interp: &Interp, class: &Value, args: Vec<Value>) -> Value
 /// The exception data of an exception instance.
 pub fn exc_data(v: &Value) -> Option<&RefCell<ExcData>> {
     match v.as_obj() {
-        Some(Obj::Instance(i)) => i.exc.as_ref(),
+        Some(Obj::Instance(i)) => i.exc.as_deref(),
         _ => None,
     }
 }

@@ -407,7 +407,7 @@ pub fn make_unsupported_operation(interp: &Interp) -> Value {
     mro.push(interp.types.object.clone());
     let name: Name = Rc::from("UnsupportedOperation");
     super::object::classes_changed();
-    Value::obj(Obj::Class(Class {
+    Value::obj(Obj::Class(Box::new(Class {
         qualname: name.clone(),
         name,
         bases: vec![os, ve],
@@ -416,7 +416,7 @@ pub fn make_unsupported_operation(interp: &Interp) -> Value {
         layout: Layout::Exception,
         has_del: Cell::new(false),
         module: RefCell::new(Value::str("io")),
-    }))
+    })))
 }
 
 fn unsupported(interp: &mut Interp, msg: &str) -> PyErr {
@@ -592,7 +592,7 @@ pub fn open(interp: &mut Interp, args: &[Value], kw: &[(Name, Value)]) -> PyResu
         rpos: 0,
         eof: false,
     };
-    let v = Value::obj(Obj::File(RefCell::new(obj)));
+    let v = Value::obj(Obj::File(Box::new(RefCell::new(obj))));
     if let Some(rc) = v.as_rc() {
         let mut files = interp.open_files.borrow_mut();
         if files.len() >= 64 {
@@ -605,7 +605,7 @@ pub fn open(interp: &mut Interp, args: &[Value], kw: &[(Name, Value)]) -> PyResu
 
 /// A standard stream object (`sys.stdin`, `sys.stdout`, `sys.stderr`).
 pub fn std_stream(kind: FileKind) -> Value {
-    Value::obj(Obj::File(RefCell::new(FileObj::std(kind))))
+    Value::obj(Obj::File(Box::new(RefCell::new(FileObj::std(kind)))))
 }
 
 /// The kind of a file object, if `v` is one.

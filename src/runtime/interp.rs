@@ -549,7 +549,7 @@ pub fn bare_class(name: &str, bases: Vec<Value>, layout: Layout) -> Value {
     }
     let name: Name = Rc::from(name);
     super::object::classes_changed();
-    Value::obj(Obj::Class(Class {
+    Value::obj(Obj::Class(Box::new(Class {
         qualname: name.clone(),
         name,
         bases,
@@ -558,7 +558,7 @@ pub fn bare_class(name: &str, bases: Vec<Value>, layout: Layout) -> Value {
         layout,
         has_del: Cell::new(false),
         module: RefCell::new(Value::str("builtins")),
-    }))
+    })))
 }
 
 /// A native function value.

@@ -25,13 +25,15 @@ pub enum Obj {
     FrozenSet(PySet),
     Range(Range),
     Slice(Box<[Value; 3]>),
-    Function(Function),
+    /// Boxed, like the other large variants, so that every object (most
+    /// are strs, tuples, lists, instances) is not as large as a function.
+    Function(Box<Function>),
     Native(NativeFn),
     /// A native function with state: a Rust closure registered by a host.
     Closure(ClosureFn),
     /// A function bound to its first argument (`obj.method`).
     BoundMethod(Value, Value),
-    Class(Class),
+    Class(Box<Class>),
     Instance(Instance),
     Module(Module),
     Generator(Generator),
@@ -43,7 +45,7 @@ pub enum Obj {
     ClassMethod(Value),
     /// `super()`: (the class to start after, the bound object)
     Super(Value, Value),
-    File(RefCell<super::file::FileObj>),
+    File(Box<RefCell<super::file::FileObj>>),
 }
 
 pub struct PyStr {
@@ -206,7 +208,8 @@ pub struct Class {
 pub struct Instance {
     pub class: Value,
     pub dict: RefCell<Dict>,
-    pub exc: Option<RefCell<ExcData>>,
+    /// Exception state, boxed: only exception instances have it.
+    pub exc: Option<Box<RefCell<ExcData>>>,
     /// Set once `__del__` has been scheduled, so it runs only once.
     pub finalized: Cell<bool>,
 }

@@ -686,7 +686,7 @@ fn make_function(interp: &mut Interp, f: &mut Frame, def: &Rc<FunctionDef>) -> P
         a.set_str("__doc__", d);
         a
     });
-    Ok(Value::obj(Obj::Function(Function {
+    Ok(Value::obj(Obj::Function(Box::new(Function {
         name,
         qualname,
         sig: Rc::new(make_signature(&def.params)),
@@ -698,7 +698,7 @@ fn make_function(interp: &mut Interp, f: &mut Frame, def: &Rc<FunctionDef>) -> P
         module,
         is_generator: def.is_generator,
         attrs: RefCell::new(attrs),
-    })))
+    }))))
 }
 
 fn make_class(interp: &mut Interp, f: &mut Frame, c: &Rc<ClassDef>) -> PyResult<Value> {

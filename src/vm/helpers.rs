@@ -319,7 +319,7 @@ pub fn make_function(
         a.set_str("__doc__", Value::str(d));
         a
     });
-    Value::obj(Obj::Function(Function {
+    Value::obj(Obj::Function(Box::new(Function {
         name: code.name.clone(),
         qualname: code.qualname.clone(),
         sig: code.sig.clone(),
@@ -331,7 +331,7 @@ pub fn make_function(
         module: module_name(globals),
         is_generator: code.is_generator,
         attrs: RefCell::new(attrs),
-    }))
+    })))
 }
 
 /// Run a class body and build the class.
