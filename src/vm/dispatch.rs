@@ -538,14 +538,10 @@ fn enter_fast(
     push_args(stack);
     frame::init_regs(&code, stack, new_base, &fo.closure);
     let globals = fo.globals.clone();
-    callers.push(Frame::new(code, Vec::new(), globals, Value::UNBOUND, func));
-    let n = callers.len();
-    let f = &mut callers[n - 1];
-    f.base = new_base as u32;
-    f.ret_dst = dst;
+    let f = frame::push_function_frame(callers, code, globals, func, new_base as u32, dst);
     if let Err(e) = frame::enter(interp, f) {
         stack.truncate(new_base);
-        callers.truncate(n - 1);
+        callers.pop();
         return Err(e);
     }
     Ok(())
