@@ -282,10 +282,7 @@ pub fn resume_in_place(
         return Ok(Exit::Return(Value::NONE));
     };
     let Some(entry) = native_code(&frame.code) else {
-        let taken = slot.take().expect("checked above");
-        let (back, r) = crate::vm::dispatch::run(interp, taken, Some(input));
-        *slot = back;
-        return r;
+        return crate::vm::dispatch::run_in_place(interp, slot, Some(input));
     };
     if let Err(e) = frame::enter(interp, frame) {
         *slot = None;

@@ -11,7 +11,7 @@ use crate::bytecode::instr::Instr;
 use crate::bytecode::CodeObject;
 use crate::runtime::exceptions::{self, ExcType};
 use crate::runtime::{Interp, PyErr, Value};
-use crate::vm::dispatch::{put_opt, take, Outcome};
+use crate::vm::dispatch::{protocol_arg, put_opt, take, Outcome};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
 /// `step`'s answer when the instruction raised.
@@ -493,24 +493,29 @@ fn finish(p: &mut Parts, out: Outcome) -> Result<(), PyErr> {
         }
         Outcome::CallArgs {
             func,
-            args,
+            arg,
+            take,
             argc,
             dst,
         } => {
+            let first = protocol_arg(p.regs, arg, take);
             let v = super::call_function(p.interp, func, |regs| {
-                regs.extend(args.into_iter().take(argc as usize))
+                regs.push(first);
+                for _ in 1..argc {
+                    regs.push(Value::NONE);
+                }
             })?;
             store_result(p, dst, v);
             Ok(())
         }
         Outcome::CallInit {
             func,
-            obj,
             first,
             argc,
             dst,
         } => {
             let first = first as usize;
+            let obj = std::mem::replace(&mut p.regs[first - 1], Value::UNBOUND);
             let args = &mut p.regs[first..first + argc as usize];
             let this = obj.clone();
             let v = super::call_function(p.interp, func, |regs| {

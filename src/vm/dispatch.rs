@@ -42,21 +42,23 @@ pub(crate) enum Outcome {
         argc: u16,
         dst: Reg,
     },
-    /// Call the Python function `func` (`fast_callable` with `argc`) with
-    /// the first `argc` of `args` (a runtime protocol call such as
-    /// `__enter__`/`__exit__`, run in this loop).
+    /// A runtime protocol call run in this loop (a property getter,
+    /// `__enter__`, `__exit__`): the Python function `func` (`fast_callable`
+    /// with `argc`) gets register `arg` (see `protocol_arg`), then
+    /// `argc - 1` `None`s.
     CallArgs {
         func: Value,
-        args: [Value; 4],
+        arg: Reg,
+        take: bool,
         argc: u8,
         dst: Reg,
     },
     /// `Class(...)`: run `__init__` (`func`, `fast_callable` with `argc + 1`)
-    /// with the new instance `obj` and the `argc` arguments from `first`;
-    /// the call's result is `obj`.
+    /// with the new instance, left in register `first - 1` (where the
+    /// class was), and the `argc` arguments from `first`; the call's result
+    /// is the instance.
     CallInit {
         func: Value,
-        obj: Value,
         first: Reg,
         argc: u16,
         dst: Reg,
@@ -74,6 +76,23 @@ pub(crate) enum Outcome {
     /// An exception re-raised unchanged (a `finally` or a handler that
     /// did not match, or one coming out of a callee frame).
     Reraise(PyErr),
+}
+
+// Every instruction that leaves `execute` (and every `slow` path) returns
+// an `Outcome`: at 16 bytes it comes back in two machine registers instead
+// of being stored and copied through memory, which stalled store
+// forwarding.
+const _: () = assert!(std::mem::size_of::<Outcome>() <= 16);
+
+/// The first argument of `Outcome::CallArgs`: register `arg`, moved out
+/// when `take` (a temporary the call consumes), else cloned.
+#[inline(always)]
+pub(crate) fn protocol_arg(regs: &mut [Value], arg: Reg, take: bool) -> Value {
+    if take {
+        std::mem::replace(&mut regs[arg as usize], Value::UNBOUND)
+    } else {
+        regs[arg as usize].clone()
+    }
 }
 
 /// The value of an operand: moved out of a temporary, cloned otherwise.
@@ -317,11 +336,28 @@ pub(crate) fn yield_from_step(
 /// yielding frame is handed back with the result.
 pub fn run(
     interp: &mut Interp,
-    mut base: Frame,
+    base: Frame,
     input: Option<Resume>,
 ) -> (Option<Frame>, PyResult<Exit>) {
-    if let Err(e) = frame::enter(interp, &mut base) {
-        return (None, Err(e));
+    let mut slot = Some(base);
+    let r = run_in_place(interp, &mut slot, input);
+    (slot, r)
+}
+
+/// `run` on the frame in `slot`, left there (a generator's frame is not
+/// moved per resumption: moving it stalled store forwarding); the slot
+/// is emptied when the frame returns or raises.
+pub fn run_in_place(
+    interp: &mut Interp,
+    slot: &mut Option<Frame>,
+    input: Option<Resume>,
+) -> PyResult<Exit> {
+    let Some(base) = slot.as_mut() else {
+        return Ok(Exit::Return(Value::NONE));
+    };
+    if let Err(e) = frame::enter(interp, base) {
+        *slot = None;
+        return Err(e);
     }
     // The register stack: the base frame's registers, then each callee's.
     let mut stack = std::mem::take(&mut base.regs);
@@ -332,19 +368,20 @@ pub fn run(
         () => {
             match callers.last_mut() {
                 Some(f) => f,
-                None => &mut base,
+                None => &mut *base,
             }
         };
     }
     let mut outcome: Option<Outcome> = None;
     if let Some(inp) = input {
         let fresh = !base.suspended;
-        match resume(interp, &mut base, &mut stack, inp) {
+        match resume(interp, base, &mut stack, inp) {
             Ok(None) => {}
             Ok(Some(v)) => outcome = Some(Outcome::Yield(v)),
             Err(e) if fresh => {
-                frame::leave(interp, &mut base, false);
-                return (None, Err(e));
+                frame::leave(interp, base, false);
+                *slot = None;
+                return Err(e);
             }
             Err(e) => outcome = Some(Outcome::Reraise(e)),
         }
@@ -374,12 +411,18 @@ pub fn run(
             }
             Outcome::CallArgs {
                 func,
-                args,
+                arg,
+                take,
                 argc,
                 dst,
             } => {
+                let b = top!().base as usize;
+                let first = protocol_arg(&mut stack[b..], arg, take);
                 let pushed = enter_fast(interp, &mut stack, &mut callers, func, dst, |stack| {
-                    stack.extend(args.into_iter().take(argc as usize));
+                    stack.push(first);
+                    for _ in 1..argc {
+                        stack.push(Value::NONE);
+                    }
                 });
                 if let Err(e) = pushed {
                     outcome = Some(Outcome::Error(e));
@@ -387,12 +430,12 @@ pub fn run(
             }
             Outcome::CallInit {
                 func,
-                obj,
                 first,
                 argc,
                 dst,
             } => {
                 let src = top!().base as usize + first as usize;
+                let obj = std::mem::replace(&mut stack[src - 1], Value::UNBOUND);
                 let this = obj.clone();
                 let pushed = enter_fast(interp, &mut stack, &mut callers, func, dst, |stack| {
                     stack.push(this);
@@ -450,9 +493,9 @@ pub fn run(
                     }
                     None => {
                         drop(stack);
-                        drop(base);
+                        *slot = None;
                         interp.run_finalizers();
-                        return (None, Ok(Exit::Return(v)));
+                        return Ok(Exit::Return(v));
                     }
                 }
             }
@@ -460,8 +503,8 @@ pub fn run(
                 debug_assert!(callers.is_empty());
                 base.suspended = true;
                 base.regs = stack;
-                frame::leave(interp, &mut base, true);
-                return (Some(base), Ok(Exit::Yield(v)));
+                frame::leave(interp, base, true);
+                return Ok(Exit::Yield(v));
             }
             Outcome::Error(e) => {
                 exceptions::chain_to_handled(interp, &e.0);
@@ -504,8 +547,8 @@ pub fn run(
                     }
                     None => {
                         drop(stack);
-                        drop(base);
-                        return (None, Err(e));
+                        *slot = None;
+                        return Err(e);
                     }
                 }
             }
@@ -913,10 +956,10 @@ fn run_instrs<const ONE: bool>(
                 if let Some(getter) = crate::runtime::attr::cached_getter(o, cache) {
                     if fast_callable(&getter, 1) {
                         code.pos.set(code.positions[pc - 1]);
-                        let this = take(regs, obj, tb);
                         break Outcome::CallArgs {
                             func: getter,
-                            args: [this, Value::UNBOUND, Value::UNBOUND, Value::UNBOUND],
+                            arg: obj,
+                            take: obj >= tb,
                             argc: 1,
                             dst,
                         };

@@ -2,7 +2,7 @@
 //! in a fresh dispatch loop from where it stopped; `yield` hands the frame
 //! back. No native stacks, no coroutines.
 
-use super::dispatch::{run, Exit};
+use super::dispatch::{run, run_in_place, Exit};
 use super::frame::Frame;
 use crate::runtime::object::{GenBody, GenStep, Generator, Obj, Resume};
 use crate::runtime::{Interp, PyResult, Value};
@@ -20,12 +20,7 @@ impl GenBody for VmGen {
         let r = if interp.jit_enabled {
             crate::jit::resume_in_place(interp, &mut self.frame, input)
         } else {
-            let Some(frame) = self.frame.take() else {
-                return Ok(GenStep::Return(Value::NONE));
-            };
-            let (frame, r) = run(interp, frame, Some(input));
-            self.frame = frame;
-            r
+            run_in_place(interp, &mut self.frame, Some(input))
         };
         match r? {
             Exit::Yield(v) => Ok(GenStep::Yield(v)),

@@ -650,9 +650,9 @@ pub(crate) fn slow(
                 let args = &regs[first..first + argc as usize];
                 if let Some((obj, init)) = super::dispatch::fast_init(interp, &fv, args) {
                     drop(fv);
+                    regs[first - 1] = obj;
                     break 'run Some(Outcome::CallInit {
                         func: init,
-                        obj,
                         first: first as Reg,
                         argc,
                         dst,
@@ -982,7 +982,8 @@ pub(crate) fn slow(
                 if fast_callable(&enter, 1) {
                     break 'run Some(Outcome::CallArgs {
                         func: enter,
-                        args: [m, Value::UNBOUND, Value::UNBOUND, Value::UNBOUND],
+                        arg: mgr,
+                        take: false,
                         argc: 1,
                         dst,
                     });
@@ -993,16 +994,17 @@ pub(crate) fn slow(
             }
             Instr::WithExit { mgr, exit } => {
                 code.pos.set(code.positions[pc - 1]);
-                let m = take(regs, mgr, tb);
                 let x = take(regs, exit, tb);
                 if fast_callable(&x, 4) {
                     break 'run Some(Outcome::CallArgs {
                         func: x,
-                        args: [m, Value::NONE, Value::NONE, Value::NONE],
+                        arg: mgr,
+                        take: mgr >= tb,
                         argc: 4,
                         dst: NO_REG,
                     });
                 }
+                let m = take(regs, mgr, tb);
                 let r = interp.call(&x, &[m, Value::NONE, Value::NONE, Value::NONE], &[]);
                 drop(x);
                 tri!('run, r);
