@@ -1263,6 +1263,9 @@ fn int_new(interp: &mut Interp, args: &[Value], kw: Kw) -> PyResult<Value> {
         None => {}
     }
     if let Some(s) = x.as_str() {
+        if let Some(i) = format::parse_small_decimal(s) {
+            return Ok(Value::int(i));
+        }
         return format::parse_int_checked(s, 10)
             .map(Value::bigint)
             .map_err(|e| fmt_err(interp, e));

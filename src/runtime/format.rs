@@ -490,6 +490,25 @@ fn resolve_fill_align(f: &FormatSpec, default_align: char) -> (char, char) {
 /// padding with leading zeros (which are grouped too) up to `min_width`
 /// characters: `_PyUnicode_InsertThousandsGrouping`.
 fn group_digits(digits: &[u8], min_width: i64, sep: Option<char>, group: usize) -> String {
+    if min_width <= 0 && !digits.is_empty() {
+        // No zero padding: separators every `group` digits from the right.
+        let mut out = String::with_capacity(digits.len() * 2);
+        match sep {
+            Some(sep) if group > 0 => {
+                let first = match digits.len() % group {
+                    0 => group,
+                    r => r,
+                };
+                out.extend(digits[..first].iter().map(|&d| d as char));
+                for chunk in digits[first..].chunks(group) {
+                    out.push(sep);
+                    out.extend(chunk.iter().map(|&d| d as char));
+                }
+            }
+            _ => out.extend(digits.iter().map(|&d| d as char)),
+        }
+        return out;
+    }
     let sep_len = i64::from(sep.is_some());
     let mut min_width = min_width.max(0);
     let mut remaining = digits.len() as i64;
@@ -634,24 +653,71 @@ pub fn int_to_float(v: &BigInt) -> Result<f64, FmtError> {
 
 /// `format(int, spec)`. An empty spec gives `str(v)`.
 pub fn format_int(v: &BigInt, spec: &str) -> Result<String, FmtError> {
-    format_int_typed(v, spec, "int")
+    format_int_typed(IntArg::Big(v), spec, "int")
+}
+
+/// An int to format: unboxed ints are formatted without a bigint.
+#[derive(Clone, Copy)]
+pub enum IntArg<'a> {
+    Small(i64),
+    Big(&'a BigInt),
+}
+
+impl IntArg<'_> {
+    fn decimal(self) -> Result<String, FmtError> {
+        match self {
+            // Unboxed ints have at most 15 digits: no digit limit applies.
+            IntArg::Small(i) => Ok(i.to_string()),
+            IntArg::Big(b) => int_to_decimal(b),
+        }
+    }
+    fn is_negative(self) -> bool {
+        match self {
+            IntArg::Small(i) => i < 0,
+            IntArg::Big(b) => b.is_negative(),
+        }
+    }
+    fn to_i64(self) -> Option<i64> {
+        match self {
+            IntArg::Small(i) => Some(i),
+            IntArg::Big(b) => b.to_i64(),
+        }
+    }
+    fn to_float(self) -> Result<f64, FmtError> {
+        match self {
+            // Unboxed ints (48 bits) convert to floats exactly.
+            IntArg::Small(i) => Ok(i as f64),
+            IntArg::Big(b) => int_to_float(b),
+        }
+    }
+    fn magnitude_radix(self, base: u32) -> String {
+        match self {
+            IntArg::Small(i) => match base {
+                2 => format!("{:b}", i.unsigned_abs()),
+                8 => format!("{:o}", i.unsigned_abs()),
+                16 => format!("{:x}", i.unsigned_abs()),
+                _ => i.unsigned_abs().to_string(),
+            },
+            IntArg::Big(b) => b.magnitude().to_str_radix(base),
+        }
+    }
 }
 
 /// [`format_int`] for int-like objects whose type name appears in error
 /// messages (e.g. `"bool"`; note `format(True, '')` is `'True'`, which the caller handles).
-pub fn format_int_typed(v: &BigInt, spec: &str, type_name: &str) -> Result<String, FmtError> {
+pub fn format_int_typed(v: IntArg, spec: &str, type_name: &str) -> Result<String, FmtError> {
     if spec.is_empty() {
-        return int_to_decimal(v);
+        return v.decimal();
     }
     let f = parse_format_spec_for(spec, Some('d'), type_name)?;
     match f.ty.unwrap_or('d') {
         'b' | 'c' | 'd' | 'o' | 'x' | 'X' | 'n' => format_long_internal(v, &f),
-        'e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%' => format_float_internal(int_to_float(v)?, &f),
+        'e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%' => format_float_internal(v.to_float()?, &f),
         t => Err(unknown_presentation_type(t, type_name)),
     }
 }
 
-fn format_long_internal(v: &BigInt, f: &FormatSpec) -> Result<String, FmtError> {
+fn format_long_internal(v: IntArg, f: &FormatSpec) -> Result<String, FmtError> {
     if f.precision.is_some() {
         return Err(value_err(
             "Precision not allowed in integer format specifier",
@@ -706,13 +772,13 @@ fn format_long_internal(v: &BigInt, f: &FormatSpec) -> Result<String, FmtError> 
         _ => (10, ""),
     };
     let digits = if base == 10 {
-        let mut s = int_to_decimal(v)?;
+        let mut s = v.decimal()?;
         if s.starts_with('-') {
             s.remove(0);
         }
         s
     } else {
-        let s = v.magnitude().to_str_radix(base);
+        let s = v.magnitude_radix(base);
         if ty == 'X' {
             s.to_ascii_uppercase()
         } else {
@@ -1334,6 +1400,44 @@ fn transform_to_ascii(s: &str) -> Vec<u8> {
 /// `int(s, base)`, with CPython's errors: the invalid-literal message
 /// ([`int_parse_error`]), `"int() base must be >= 2 and <= 36, or 0"` and the
 /// 4300-digit limit for bases that are not powers of two.
+/// `int(s)` for the common case — ASCII spaces, an optional sign, 1 to 15
+/// decimal digits, ASCII spaces — without the general parser's buffers;
+/// `None` for anything else (underscores, other bases, Unicode digits,
+/// errors), which `parse_int_checked` handles.
+pub fn parse_small_decimal(s: &str) -> Option<i64> {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() && is_ascii_py_space(b[i]) {
+        i += 1;
+    }
+    let negative = match b.get(i) {
+        Some(b'-') => {
+            i += 1;
+            true
+        }
+        Some(b'+') => {
+            i += 1;
+            false
+        }
+        _ => false,
+    };
+    let start = i;
+    let mut n: i64 = 0;
+    while i < b.len() && b[i].is_ascii_digit() && i - start < 18 {
+        n = n * 10 + i64::from(b[i] - b'0');
+        i += 1;
+    }
+    // At most 18 digits, which cannot overflow an i64 (a 19th digit is
+    // not a space, so it falls back to the general parser).
+    if i == start {
+        return None;
+    }
+    while i < b.len() && is_ascii_py_space(b[i]) {
+        i += 1;
+    }
+    (i == b.len()).then_some(if negative { -n } else { n })
+}
+
 pub fn parse_int_checked(s: &str, base: u32) -> Result<BigInt, FmtError> {
     if base != 0 && !(2..=36).contains(&base) {
         return Err(value_err("int() base must be >= 2 and <= 36, or 0"));
@@ -2153,7 +2257,7 @@ mod tests {
             "Cannot specify ',' with 's'."
         );
         assert_eq!(
-            show(format_int_typed(&BigInt::from(1), "y", "bool")),
+            show(format_int_typed(IntArg::Small(1), "y", "bool")),
             "!ValueError: Unknown format code 'y' for object of type 'bool'"
         );
     }

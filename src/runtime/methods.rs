@@ -1540,12 +1540,12 @@ fn str_dunder_format(interp: &mut Interp, args: &[Value], kw: &Kw) -> PyResult<V
 /// `__format__`, anything else as `str(v)` when the spec is empty.
 pub fn format_value(interp: &mut Interp, v: &Value, spec: &str) -> PyResult<String> {
     let r = match v.view() {
-        View::Int(i) => fmt::format_int(&BigInt::from(i), spec),
+        View::Int(i) => fmt::format_int_typed(fmt::IntArg::Small(i), spec, "int"),
         View::Bool(b) => {
             if spec.is_empty() {
                 return Ok(if b { "True" } else { "False" }.into());
             }
-            fmt::format_int_typed(&BigInt::from(b as i64), spec, "bool")
+            fmt::format_int_typed(fmt::IntArg::Small(b as i64), spec, "bool")
         }
         View::Float(f) => fmt::format_float(f, spec),
         View::Obj(Obj::Int(b)) => fmt::format_int(b, spec),

@@ -135,7 +135,15 @@ impl Interp {
                             let (a, z) = (si.start as usize, (si.stop.max(si.start)) as usize);
                             return Ok(Value::str(&s.s[a..z]));
                         }
-                        let out: String = si.indices().map(|i| b[i] as char).collect();
+                        let mut out = Vec::with_capacity(si.count());
+                        let mut i = si.start;
+                        for _ in 0..si.count() {
+                            out.push(b[i as usize]);
+                            i += si.step;
+                        }
+                        // SAFETY: bytes picked from ASCII text are ASCII, so
+                        // valid UTF-8.
+                        let out = unsafe { String::from_utf8_unchecked(out) };
                         return Ok(Value::string(out));
                     }
                     let chars: Vec<char> = s.s.chars().collect();
