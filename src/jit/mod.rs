@@ -70,6 +70,11 @@ pub(crate) const ERROR_WORD: u64 = 0xFFFA_0000_0000_0005;
 /// `JitFrame::yielded`): a special no value uses.
 pub(crate) const YIELD_WORD: u64 = 0xFFFA_0000_0000_0006;
 
+/// A lean entry's answer that finalizers became due (see
+/// `runtime_calls::unpack_word`): a special no value uses, which owns
+/// nothing.
+pub(crate) const FINALIZERS_DUE_WORD: u64 = 0xFFFA_0000_0000_0007;
+
 /// Resume codes above this mark start at the error path of instruction
 /// `code - RESUME_RAISE` (an exception thrown in at a `yield`).
 pub(crate) const RESUME_RAISE: u32 = 1 << 31;

@@ -10,6 +10,7 @@ use super::{JitFrame, ERROR_WORD};
 use crate::bytecode::instr::Instr;
 use crate::bytecode::CodeObject;
 use crate::runtime::exceptions::{self, ExcType};
+use crate::runtime::object::Obj;
 use crate::runtime::{Interp, PyErr, Value};
 use crate::vm::dispatch::{protocol_arg, put_opt, take, Outcome};
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -444,17 +445,72 @@ pub(super) unsafe extern "C" fn store_item_word(list: u64, idx: u64, v: u64) -> 
     })
 }
 
-/// The next int of a range iterator (an owned word), `EXHAUSTED`, or
-/// `NOT_HANDLED` for any other iterator.
-pub(super) unsafe extern "C" fn range_next_word(it: u64) -> u64 {
+/// The next item of a range, list or tuple iterator (an owned word),
+/// `EXHAUSTED`, or `NOT_HANDLED` for any other iterator.
+pub(super) unsafe extern "C" fn iter_next_word(it: u64) -> u64 {
     lean(|| {
         // SAFETY: generated code passes a register word.
         let it = unsafe { peek(it) };
-        match crate::runtime::iter::range_next(&it) {
-            Some(Some(i)) => Value::int(i).into_raw(),
+        match crate::runtime::iter::native_next(&it) {
+            Some(Some(v)) => v.into_raw(),
             Some(None) => EXHAUSTED,
             None => NOT_HANDLED,
         }
+    })
+}
+
+/// `Unpack` of a tuple or list of exactly `n` items: new references to
+/// them in registers `dst..dst + n` (what those held is released), and
+/// `FINALIZERS_DUE` when that made `__del__` methods due (generated code
+/// then runs them, as the VM does after an unpack), else `None`'s word;
+/// `NOT_HANDLED` for anything else. The translator never uses it when
+/// the source register is among the targets.
+pub(super) unsafe extern "C" fn unpack_word(regs: *mut Value, src: u64, dst: u32, n: u32) -> u64 {
+    lean(|| {
+        // SAFETY: generated code passes its register file, holding
+        // `dst + n` registers, and a register word that is not one of
+        // them (so the sequence stays alive while they are replaced).
+        let (seq, targets) = unsafe {
+            (
+                peek(src),
+                std::slice::from_raw_parts_mut(regs.add(dst as usize), n as usize),
+            )
+        };
+        match seq.as_obj() {
+            Some(Obj::Tuple(t)) if t.len() == n as usize => targets.clone_from_slice(t),
+            Some(Obj::List(l)) if l.borrow().len() == n as usize => {
+                targets.clone_from_slice(&l.borrow())
+            }
+            _ => return NOT_HANDLED,
+        }
+        if crate::runtime::value::has_pending_finalizers() {
+            FINALIZERS_DUE
+        } else {
+            Value::NONE.into_raw()
+        }
+    })
+}
+
+/// See `unpack_word`: a word that owns nothing, so that passing it to
+/// `release` only runs the finalizers that are due.
+pub(crate) const FINALIZERS_DUE: u64 = super::FINALIZERS_DUE_WORD;
+
+/// `BuildTuple`: a tuple of registers `start..start + n` (temporaries
+/// moved out, locals and constants copied), as an owned word.
+pub(super) unsafe extern "C" fn tuple_word(regs: *mut Value, start: u32, n: u32, tb: u32) -> u64 {
+    lean(|| {
+        // SAFETY: generated code passes its register file, which holds
+        // registers `start..start + n`.
+        let items = unsafe { std::slice::from_raw_parts_mut(regs.add(start as usize), n as usize) };
+        let first = start as usize;
+        let taken = items.iter_mut().enumerate().map(|(k, r)| {
+            if first + k >= tb as usize {
+                std::mem::replace(r, Value::UNBOUND)
+            } else {
+                r.clone()
+            }
+        });
+        Value::tuple(taken.collect()).into_raw()
     })
 }
 
@@ -626,6 +682,17 @@ pub(super) unsafe extern "C" fn tick(ctx: *mut JitFrame) -> u32 {
 
 /// Release a heap value generated code overwrote, running the `__del__`
 /// that may have become due.
+/// A new reference to the heap value `word`, which stays where it is (a
+/// register or a constant): generated code then stores the word in a
+/// second place that owns the new reference. Cannot fail.
+pub(super) unsafe extern "C" fn retain(word: u64) {
+    // SAFETY: generated code passes a live heap value it does not give
+    // up: it is borrowed without taking ownership (`ManuallyDrop`), and one
+    // clone is leaked to the place the word is copied to.
+    let held = std::mem::ManuallyDrop::new(unsafe { Value::from_raw(word) });
+    std::mem::forget((*held).clone());
+}
+
 pub(super) unsafe extern "C" fn release(ctx: *mut JitFrame, word: u64) {
     // SAFETY: generated code passes its own context and an owned word.
     unsafe {

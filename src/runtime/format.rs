@@ -1538,6 +1538,17 @@ pub fn parse_int(s: &str, base: u32) -> Option<BigInt> {
 /// `float(s)` as CPython accepts it: surrounding whitespace, a sign, digits with
 /// an optional point and exponent, `_` between digits, `inf`/`infinity`/`nan` in
 /// any case, Unicode decimal digits. `None` when CPython raises [`float_parse_error`].
+/// A NaN with a payload no other `float('nan')` has had: floats are
+/// unboxed, so identity is the bit pattern, and CPython's `x is x` (true)
+/// and `float('nan') is float('nan')` (false) both hold only if each
+/// parsed NaN differs in its payload.
+fn fresh_nan() -> f64 {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static NEXT: AtomicU64 = AtomicU64::new(1);
+    let n = NEXT.fetch_add(1, Ordering::Relaxed) & 0x0007_FFFF_FFFF_FFFF;
+    f64::from_bits(0x7FF8_0000_0000_0000 | n)
+}
+
 pub fn parse_float(s: &str) -> Option<f64> {
     let mut buf = transform_to_ascii(s);
     if buf.contains(&b'_') {
@@ -1599,7 +1610,7 @@ fn parse_float_body(t: &[u8]) -> Option<f64> {
         let rest = t[usize::from(matches!(t.first(), Some(b'+' | b'-')))..].to_ascii_lowercase();
         let v = match rest.as_slice() {
             b"inf" | b"infinity" => f64::INFINITY,
-            b"nan" => f64::NAN,
+            b"nan" => fresh_nan(),
             _ => return None,
         };
         return Some(if negative { -v } else { v });

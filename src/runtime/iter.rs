@@ -474,6 +474,47 @@ pub fn unpack(
 /// `Some(Some(i))`, `Some(None)` when exhausted, `None` when `it` is not a
 /// range iterator.
 #[inline]
+/// The next item of a range, list or tuple iterator, which needs no
+/// Python code and cannot fail: `Some(None)` when it is exhausted, `None`
+/// for any other iterator (which `Interp::next` handles).
+pub fn native_next(it: &Value) -> Option<Option<Value>> {
+    let Some(Obj::Iter(cell)) = it.as_obj() else {
+        return None;
+    };
+    let mut st = cell.borrow_mut();
+    match &mut *st {
+        IterState::Range {
+            next,
+            step,
+            remaining,
+        } => {
+            if *remaining <= 0 {
+                return Some(None);
+            }
+            let v = *next;
+            *remaining -= 1;
+            *next = next.wrapping_add(*step);
+            Some(Some(Value::int(v)))
+        }
+        IterState::Seq { seq, index } => {
+            let item = match seq.as_obj() {
+                Some(Obj::List(l)) => l.borrow().get(*index).cloned(),
+                Some(Obj::Tuple(t)) => t.get(*index).cloned(),
+                _ => return None,
+            };
+            if item.is_some() {
+                *index += 1;
+            } else {
+                // Exhausted for good (a list that grows later is not
+                // iterated again), releasing the sequence as CPython does.
+                *st = IterState::Exhausted;
+            }
+            Some(item)
+        }
+        _ => None,
+    }
+}
+
 pub fn range_next(it: &Value) -> Option<Option<i64>> {
     let Some(Obj::Iter(cell)) = it.as_obj() else {
         return None;

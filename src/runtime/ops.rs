@@ -618,7 +618,9 @@ impl Interp {
 
     /// Equality as a bool (for `in`, `list.index`, dict keys …).
     pub fn eq(&mut self, a: &Value, b: &Value) -> PyResult<bool> {
-        if a.is(b) && !a.is_float() {
+        // Identity first, as CPython's `PyObject_RichCompareBool` (a NaN
+        // equals itself here).
+        if same_object(a, b) {
             return Ok(true);
         }
         if let Some(r) = super::dict::simple_eq(a, b) {
@@ -889,8 +891,12 @@ impl Interp {
 /// Python's `is` (an unboxed NaN is not identical to itself, as a boxed
 /// float object in CPython is a fresh object).
 #[inline]
+/// `a is b`. Unboxed values are the same object when their words are
+/// equal: for floats that keeps `x is x` (and so `x in [x]`, `list.index`,
+/// dict lookups, which try identity first) true for a NaN, as in CPython;
+/// the price is that two NaNs made apart are one object here.
 pub fn same_object(a: &Value, b: &Value) -> bool {
-    a.is(b) && !a.as_float().is_some_and(f64::is_nan)
+    a.is(b)
 }
 
 fn num_big(n: Num) -> BigInt {

@@ -75,10 +75,13 @@ impl Value {
 
     #[inline]
     pub fn float(f: f64) -> Value {
-        if f.is_nan() {
+        let bits = f.to_bits();
+        // A NaN whose top bits would read as another tag is canonicalised;
+        // other NaNs keep their payload (see `format::fresh_nan`).
+        if f.is_nan() && (bits >> TAG_SHIFT) >= TAG_INT {
             Value(CANONICAL_NAN)
         } else {
-            Value(f.to_bits())
+            Value(bits)
         }
     }
 

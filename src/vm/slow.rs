@@ -14,7 +14,7 @@ use super::helpers;
 use crate::bytecode::instr::{Instr, Reg, NO_REG};
 use crate::bytecode::CodeObject;
 use crate::runtime::exceptions;
-use crate::runtime::object::{IterState, Obj, Resume};
+use crate::runtime::object::{Obj, Resume};
 use crate::runtime::{hash, iter, Interp, PyErr, Value};
 use crate::syntax::ast::{BinOp, CmpOp, Name, UnaryOp};
 use std::cell::RefCell;
@@ -347,44 +347,9 @@ pub(crate) fn slow(
                 put(interp, regs, dst, it);
             }
             Instr::ForIter { dst, iter, target } => {
-                // Inline steps for ranges and lists/tuples.
-                let fast: Option<Option<Value>> = match regs[iter as usize].as_obj() {
-                    Some(Obj::Iter(cell)) => {
-                        let mut st = cell.borrow_mut();
-                        match &mut *st {
-                            IterState::Range {
-                                next,
-                                step,
-                                remaining,
-                            } => {
-                                if *remaining <= 0 {
-                                    Some(None)
-                                } else {
-                                    let v = *next;
-                                    *remaining -= 1;
-                                    *next = next.wrapping_add(*step);
-                                    Some(Some(Value::int(v)))
-                                }
-                            }
-                            IterState::Seq { seq, index } => {
-                                let item = match seq.as_obj() {
-                                    Some(Obj::List(l)) => l.borrow().get(*index).cloned(),
-                                    Some(Obj::Tuple(t)) => t.get(*index).cloned(),
-                                    _ => None,
-                                };
-                                if item.is_some() {
-                                    *index += 1;
-                                } else {
-                                    *st = IterState::Exhausted;
-                                }
-                                Some(item)
-                            }
-                            _ => None,
-                        }
-                    }
-                    _ => None,
-                };
-                let item = match fast {
+                // Ranges, lists and tuples step without the runtime's
+                // general `next`.
+                let item = match iter::native_next(&regs[iter as usize]) {
                     Some(item) => item,
                     None => {
                         let it = regs[iter as usize].clone();

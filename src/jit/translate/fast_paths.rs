@@ -382,23 +382,48 @@ impl Translator<'_, '_> {
         self.b.ins().jump(next, &[]);
     }
 
-    /// `dst = src` keeping `src` (a `Copy`, or a `Move` from a local): an
-    /// unboxed word is copied inline; a heap value needs a new reference,
-    /// which the runtime makes.
-    pub(super) fn copy(&mut self, pc: u32, ins: Instr, dst: Reg, src: Reg) {
+    /// `dst = src` keeping `src` (a `Copy`, or a `Move` from a local or a
+    /// constant): the word is copied, with a new reference for a heap
+    /// value.
+    pub(super) fn copy(&mut self, pc: u32, dst: Reg, src: Reg) {
         if dst == src {
             let next = self.next(pc);
             self.b.ins().jump(next, &[]);
             return;
         }
         let w = self.load_reg(src);
-        let is_obj = self.is_obj(w);
-        let fast = self.b.create_block();
-        let slow = self.b.create_block();
-        self.b.ins().brif(is_obj, slow, &[], fast, &[]);
-        self.b.switch_to_block(fast);
+        self.retain_if_obj(w);
         self.put_and_continue(pc, dst, w);
-        self.slow_path(slow, pc, ins);
+    }
+
+    /// `dst = consts[idx]`: the constant's word (the code object keeps a
+    /// heap constant alive), with a new reference for a heap value.
+    pub(super) fn load_const(&mut self, pc: u32, dst: Reg, idx: u16) {
+        let c = &self.code.consts[idx as usize];
+        let heap = c.is_obj();
+        let w = self.b.ins().iconst(types::I64, c.bits() as i64);
+        if heap {
+            self.call(self.callees.retain, &[w]);
+        }
+        self.put_and_continue(pc, dst, w);
+    }
+
+    /// `dst = a is b` (`is not` when `!is`): the same word (as
+    /// `ops::same_object` says).
+    pub(super) fn identity(&mut self, pc: u32, dst: Reg, a: Reg, b: Reg, is: bool) {
+        let x = self.load_reg(a);
+        let y = self.load_reg(b);
+        let same = self.b.ins().icmp(IntCC::Equal, x, y);
+        let (yes, no) = if is {
+            (Value::TRUE, Value::FALSE)
+        } else {
+            (Value::FALSE, Value::TRUE)
+        };
+        let yes = self.b.ins().iconst(types::I64, yes.bits() as i64);
+        let no = self.b.ins().iconst(types::I64, no.bits() as i64);
+        let r = self.b.ins().select(same, yes, no);
+        self.consume_words(&[(a, x), (b, y)]);
+        self.put_and_continue(pc, dst, r);
     }
 }
 
@@ -472,13 +497,13 @@ impl Translator<'_, '_> {
         self.b.ins().jump(next, &[]);
     }
 
-    /// `dst = next(iter)` for range iterators; the exhausted iterator is
-    /// released and the loop left.
+    /// `dst = next(iter)` for range, list and tuple iterators; the
+    /// exhausted iterator is released and the loop left.
     pub(super) fn for_iter(&mut self, pc: u32, ins: Instr, dst: Reg, iter: Reg, target: u32) {
         let it = self.load_reg(iter);
         let w = self
-            .call(self.callees.range_next_word, &[it])
-            .expect("range_next_word returns");
+            .call(self.callees.iter_next_word, &[it])
+            .expect("iter_next_word returns");
         self.unless_not_handled(pc, ins, w);
         let done = self
             .b
@@ -493,6 +518,44 @@ impl Translator<'_, '_> {
         self.consume_word(iter, it);
         let dest = self.branch_to(pc, target);
         self.b.ins().jump(dest, &[]);
+    }
+
+    /// `dst.. = src` for a tuple or list of the right length; the source
+    /// is consumed.
+    pub(super) fn unpack(&mut self, pc: u32, ins: Instr, src: Reg, dst: Reg, n: u16) {
+        let w = self.load_reg(src);
+        let dst_ = self.const32(dst as u32);
+        let n_ = self.const32(n as u32);
+        let r = self
+            .call(self.callees.unpack_word, &[self.regs, w, dst_, n_])
+            .expect("unpack_word returns");
+        self.unless_not_handled(pc, ins, r);
+        let due = self
+            .b
+            .ins()
+            .icmp_imm_u(IntCC::Equal, r, runtime_calls::FINALIZERS_DUE as i64);
+        let run = self.b.create_block();
+        let after = self.b.create_block();
+        self.b.ins().brif(due, run, &[], after, &[]);
+        self.b.switch_to_block(run);
+        self.call(self.callees.release, &[self.ctx, r]);
+        self.b.ins().jump(after, &[]);
+        self.b.switch_to_block(after);
+        self.consume_word(src, w);
+        let next = self.next(pc);
+        self.b.ins().jump(next, &[]);
+    }
+
+    /// `dst = (start, …)` of `n` registers.
+    pub(super) fn build_tuple(&mut self, pc: u32, ins: Instr, dst: Reg, start: Reg, n: u16) {
+        let start_ = self.const32(start as u32);
+        let n_ = self.const32(n as u32);
+        let tb = self.const32(self.code.temp_base as u32);
+        let t = self
+            .call(self.callees.tuple_word, &[self.regs, start_, n_, tb])
+            .expect("tuple_word returns");
+        self.unless_not_handled(pc, ins, t);
+        self.put_and_continue(pc, dst, t);
     }
 
     /// `dst = name` from the globals or builtins.

@@ -20,6 +20,7 @@ use crate::bytecode::instr::{Instr, Reg};
 use crate::bytecode::CodeObject;
 use crate::runtime::value::TAG_SHIFT;
 use crate::runtime::Value;
+use crate::syntax::ast::CmpOp;
 use cranelift_codegen::ir::condcodes::IntCC;
 use cranelift_codegen::ir::{
     self, types, AbiParam, Block, InstBuilder, MemFlagsData, SigRef, Signature,
@@ -54,12 +55,15 @@ struct Callees {
     store_attr_word: Callee,
     item_word: Callee,
     store_item_word: Callee,
-    range_next_word: Callee,
+    iter_next_word: Callee,
+    unpack_word: Callee,
+    tuple_word: Callee,
     take_return: Callee,
     catch: Callee,
     unwind: Callee,
     tick: Callee,
     release: Callee,
+    retain: Callee,
 }
 
 impl Callees {
@@ -77,6 +81,11 @@ impl Callees {
         let unwind = sig(&[i64_, i32_], None);
         let tick = sig(&[i64_], Some(i32_));
         let release = sig(&[i64_, i64_], None);
+        let retain = sig(&[i64_], None);
+        let unpack_word = sig(&[i64_, i64_, i32_, i32_], Some(i64_));
+        type UnpackWord = unsafe extern "C" fn(*mut Value, u64, u32, u32) -> u64;
+        let tuple_word = sig(&[i64_, i32_, i32_, i32_], Some(i64_));
+        type TupleWord = unsafe extern "C" fn(*mut Value, u32, u32, u32) -> u64;
         let word1 = sig(&[i64_], Some(i64_));
         let word2 = sig(&[i64_, i64_], Some(i64_));
         let word3 = sig(&[i64_, i64_, i64_], Some(i64_));
@@ -95,6 +104,7 @@ impl Callees {
         type Unwind = unsafe extern "C" fn(*mut super::JitFrame, u32);
         type Tick = unsafe extern "C" fn(*mut super::JitFrame) -> u32;
         type Release = unsafe extern "C" fn(*mut super::JitFrame, u64);
+        type Retain = unsafe extern "C" fn(u64);
         Callees {
             step: Callee {
                 addr: runtime_calls::step as Step as usize as i64,
@@ -132,9 +142,17 @@ impl Callees {
                 addr: runtime_calls::store_item_word as Word3 as usize as i64,
                 sig: word3,
             },
-            range_next_word: Callee {
-                addr: runtime_calls::range_next_word as Word1 as usize as i64,
+            iter_next_word: Callee {
+                addr: runtime_calls::iter_next_word as Word1 as usize as i64,
                 sig: word1,
+            },
+            unpack_word: Callee {
+                addr: runtime_calls::unpack_word as UnpackWord as usize as i64,
+                sig: unpack_word,
+            },
+            tuple_word: Callee {
+                addr: runtime_calls::tuple_word as TupleWord as usize as i64,
+                sig: tuple_word,
             },
             take_return: Callee {
                 addr: runtime_calls::take_return as Ret as usize as i64,
@@ -155,6 +173,10 @@ impl Callees {
             release: Callee {
                 addr: runtime_calls::release as Release as usize as i64,
                 sig: release,
+            },
+            retain: Callee {
+                addr: runtime_calls::retain as Retain as usize as i64,
+                sig: retain,
             },
         }
     }
@@ -311,7 +333,14 @@ impl Translator<'_, '_> {
             }
             Instr::Return { src } => self.return_(src),
             Instr::Move { dst, src } if self.fast_move(pc, dst, src) => {}
-            Instr::Move { dst, src } | Instr::Copy { dst, src } => self.copy(pc, ins, dst, src),
+            Instr::Move { dst, src } | Instr::Copy { dst, src } => self.copy(pc, dst, src),
+            Instr::LoadConst { dst, idx } => self.load_const(pc, dst, idx),
+            Instr::Compare {
+                dst,
+                a,
+                b,
+                op: op @ (CmpOp::Is | CmpOp::IsNot),
+            } => self.identity(pc, dst, a, b, op == CmpOp::Is),
             Instr::Clear { reg } => self.clear(pc, reg),
             Instr::Add { dst, a, b } | Instr::InplaceAdd { dst, a, b } => {
                 self.arith(pc, ins, Arith::Add, dst, a, b)
@@ -364,6 +393,11 @@ impl Translator<'_, '_> {
             Instr::GetItem { dst, obj, idx } => self.get_item(pc, ins, dst, obj, idx),
             Instr::SetItem { obj, idx, src } => self.set_item(pc, ins, obj, idx, src),
             Instr::ForIter { dst, iter, target } => self.for_iter(pc, ins, dst, iter, target),
+            // (A source among the targets takes the general path.)
+            Instr::Unpack { src, dst, n } if !(dst..dst + n).contains(&src) => {
+                self.unpack(pc, ins, src, dst, n)
+            }
+            Instr::BuildTuple { dst, start, n } => self.build_tuple(pc, ins, dst, start, n),
             _ => self.generic(pc, ins),
         }
     }
@@ -471,12 +505,28 @@ impl Translator<'_, '_> {
     /// Release `word` through the runtime if it is a heap object; leaves
     /// the builder in a block after the release.
     fn release_if_obj(&mut self, word: ir::Value) {
+        self.if_obj_call(word, self.callees.release, true);
+    }
+
+    /// A new reference for `word` when it is a heap object (it is about to
+    /// be stored in a second place); leaves the builder after it.
+    fn retain_if_obj(&mut self, word: ir::Value) {
+        self.if_obj_call(word, self.callees.retain, false);
+    }
+
+    /// Call `callee` on `word` (after the context when `with_ctx`) when it
+    /// is a heap object; leaves the builder in a block after the call.
+    fn if_obj_call(&mut self, word: ir::Value, callee: Callee, with_ctx: bool) {
         let is_obj = self.is_obj(word);
         let rel = self.b.create_block();
         let after = self.b.create_block();
         self.b.ins().brif(is_obj, rel, &[], after, &[]);
         self.b.switch_to_block(rel);
-        self.call(self.callees.release, &[self.ctx, word]);
+        if with_ctx {
+            self.call(callee, &[self.ctx, word]);
+        } else {
+            self.call(callee, &[word]);
+        }
         self.b.ins().jump(after, &[]);
         self.b.switch_to_block(after);
     }
