@@ -309,6 +309,22 @@ fn call_target(p: &mut Parts, ins: Instr) -> Option<(CallTarget, u16)> {
             }
             match method_lookup(p.interp, this, &code.names[i], key, *hash) {
                 Method::Native(func) => Some((CallTarget::Method { func, first, argc }, dst)),
+                // A module's function (`math.sqrt(x)`): called without the
+                // module, whose register is emptied as the VM does.
+                Method::Plain(func) => {
+                    let (first, argc) = (first + 1, argc - 1);
+                    let python = fast_callable(&func, argc);
+                    if !python && !matches!(func.as_obj(), Some(Obj::Native(_))) {
+                        return None;
+                    }
+                    drop(std::mem::replace(&mut p.regs[first - 1], Value::UNBOUND));
+                    let target = if python {
+                        CallTarget::Python { func, first, argc }
+                    } else {
+                        CallTarget::Native { func, first, argc }
+                    };
+                    Some((target, dst))
+                }
                 _ => None,
             }
         }
@@ -442,6 +458,15 @@ pub(super) unsafe extern "C" fn store_item_word(list: u64, idx: u64, v: u64) -> 
             Ok(old) => old.into_raw(),
             Err(_) => NOT_HANDLED,
         }
+    })
+}
+
+/// `iter(v)` of a built-in iterable (an owned word), else `NOT_HANDLED`.
+pub(super) unsafe extern "C" fn iter_word(v: u64) -> u64 {
+    lean(|| {
+        // SAFETY: generated code passes a register word.
+        let v = unsafe { peek(v) };
+        crate::runtime::iter::native_iter(&v).map_or(NOT_HANDLED, Value::into_raw)
     })
 }
 

@@ -14,37 +14,10 @@ pub fn new_iter(state: IterState) -> Value {
 impl Interp {
     /// `iter(v)`.
     pub fn iter(&mut self, v: &Value) -> PyResult<Value> {
+        if let Some(it) = native_iter(v) {
+            return Ok(it);
+        }
         let state = match v.as_obj() {
-            Some(Obj::List(_)) | Some(Obj::Tuple(_)) => IterState::Seq {
-                seq: v.clone(),
-                index: 0,
-            },
-            Some(Obj::Str(_)) => IterState::Str {
-                s: v.clone(),
-                byte_pos: 0,
-            },
-            Some(Obj::Range(r)) => IterState::Range {
-                next: r.start,
-                step: r.step,
-                remaining: r.len(),
-            },
-            Some(Obj::Dict(d)) => IterState::DictKeys {
-                dict: v.clone(),
-                index: 0,
-                len: d.borrow().len(),
-            },
-            Some(Obj::Set(s)) => IterState::Set {
-                set: v.clone(),
-                index: 0,
-                len: s.borrow().len(),
-            },
-            Some(Obj::FrozenSet(s)) => IterState::Set {
-                set: v.clone(),
-                index: 0,
-                len: s.len(),
-            },
-            Some(Obj::Iter(_)) | Some(Obj::Generator(_)) => return Ok(v.clone()),
-            Some(Obj::File(_)) => return Ok(v.clone()),
             Some(Obj::Instance(_)) => {
                 if let Some(m) = super::attr::lookup_special(self, v, "__iter__") {
                     let it = self.call(&m, &[], &[])?;
@@ -474,6 +447,45 @@ pub fn unpack(
 /// `Some(Some(i))`, `Some(None)` when exhausted, `None` when `it` is not a
 /// range iterator.
 #[inline]
+/// `iter(v)` for the built-in iterables and iterators, which needs no
+/// Python code and cannot fail; `None` for anything else (instances, and
+/// the error for non-iterables), which `Interp::iter` handles.
+pub fn native_iter(v: &Value) -> Option<Value> {
+    let state = match v.as_obj()? {
+        Obj::List(_) | Obj::Tuple(_) => IterState::Seq {
+            seq: v.clone(),
+            index: 0,
+        },
+        Obj::Str(_) => IterState::Str {
+            s: v.clone(),
+            byte_pos: 0,
+        },
+        Obj::Range(r) => IterState::Range {
+            next: r.start,
+            step: r.step,
+            remaining: r.len(),
+        },
+        Obj::Dict(d) => IterState::DictKeys {
+            dict: v.clone(),
+            index: 0,
+            len: d.borrow().len(),
+        },
+        Obj::Set(s) => IterState::Set {
+            set: v.clone(),
+            index: 0,
+            len: s.borrow().len(),
+        },
+        Obj::FrozenSet(s) => IterState::Set {
+            set: v.clone(),
+            index: 0,
+            len: s.len(),
+        },
+        Obj::Iter(_) | Obj::Generator(_) | Obj::File(_) => return Some(v.clone()),
+        _ => return None,
+    };
+    Some(new_iter(state))
+}
+
 /// The next item of a range, list or tuple iterator, which needs no
 /// Python code and cannot fail: `Some(None)` when it is exhausted, `None`
 /// for any other iterator (which `Interp::next` handles).

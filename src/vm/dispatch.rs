@@ -146,6 +146,17 @@ pub(crate) fn put_opt(interp: &mut Interp, regs: &mut [Value], dst: Reg, v: Valu
     }
 }
 
+/// A float or small int as a float (exact: small ints have 48 bits), for
+/// `+ - * /` where an operand is a float (or both are ints, for `/`):
+/// Python converts the int and the IEEE result is its result.
+#[inline(always)]
+fn number_f64(v: &Value) -> Option<f64> {
+    match v.as_float() {
+        Some(f) => Some(f),
+        None => v.as_small_int().map(|i| i as f64),
+    }
+}
+
 #[inline(always)]
 pub(super) fn fast_truthy(v: &Value) -> Option<bool> {
     if v.is(&Value::TRUE) {
@@ -701,7 +712,7 @@ fn run_instrs<const ONE: bool>(
                     put(interp, regs, dst, Value::int(i + j));
                     continue;
                 }
-                if let (Some(p), Some(q)) = (x.as_float(), y.as_float()) {
+                if let (Some(p), Some(q)) = (number_f64(x), number_f64(y)) {
                     put(interp, regs, dst, Value::float(p + q));
                     continue;
                 }
@@ -712,7 +723,7 @@ fn run_instrs<const ONE: bool>(
                     put(interp, regs, dst, Value::int(i - j));
                     continue;
                 }
-                if let (Some(p), Some(q)) = (x.as_float(), y.as_float()) {
+                if let (Some(p), Some(q)) = (number_f64(x), number_f64(y)) {
                     put(interp, regs, dst, Value::float(p - q));
                     continue;
                 }
@@ -724,7 +735,7 @@ fn run_instrs<const ONE: bool>(
                         put(interp, regs, dst, Value::int(r));
                         continue;
                     }
-                } else if let (Some(p), Some(q)) = (x.as_float(), y.as_float()) {
+                } else if let (Some(p), Some(q)) = (number_f64(x), number_f64(y)) {
                     put(interp, regs, dst, Value::float(p * q));
                     continue;
                 }
@@ -757,15 +768,9 @@ fn run_instrs<const ONE: bool>(
             }
             Instr::TrueDiv { dst, a, b } => {
                 let (x, y) = (&regs[a as usize], &regs[b as usize]);
-                if let (Some(p), Some(q)) = (x.as_float(), y.as_float()) {
+                if let (Some(p), Some(q)) = (number_f64(x), number_f64(y)) {
                     if q != 0.0 {
                         put(interp, regs, dst, Value::float(p / q));
-                        continue;
-                    }
-                } else if let (Some(i), Some(j)) = (x.as_small_int(), y.as_small_int()) {
-                    // 48-bit ints convert to floats exactly.
-                    if j != 0 {
-                        put(interp, regs, dst, Value::float(i as f64 / j as f64));
                         continue;
                     }
                 }

@@ -111,6 +111,31 @@ impl Translator<'_, '_> {
         self.b.ins().bitcast(types::F64, MemFlagsData::new(), w)
     }
 
+    /// Are both words floats or small ints (tags up to the int tag)?
+    fn both_number(&mut self, x: ir::Value, y: ir::Value) -> ir::Value {
+        let tx = self.tag(x);
+        let ty = self.tag(y);
+        let a = self
+            .b
+            .ins()
+            .icmp_imm_u(IntCC::UnsignedLessThanOrEqual, tx, TAG_INT as i64);
+        let b = self
+            .b
+            .ins()
+            .icmp_imm_u(IntCC::UnsignedLessThanOrEqual, ty, TAG_INT as i64);
+        self.b.ins().band(a, b)
+    }
+
+    /// The float value of a float or small-int word (ints convert
+    /// exactly: they have 48 bits).
+    fn number_f64(&mut self, w: ir::Value) -> ir::Value {
+        let int = self.is_int(w);
+        let i = self.unbox_int(w);
+        let from_int = self.b.ins().fcvt_from_sint(types::F64, i);
+        let f = self.as_f64(w);
+        self.b.ins().select(int, from_int, f)
+    }
+
     /// A float word, NaNs canonicalised as `Value::float` does.
     fn box_float(&mut self, f: ir::Value) -> ir::Value {
         let bits = self.b.ins().bitcast(types::I64, MemFlagsData::new(), f);
@@ -144,23 +169,26 @@ impl Translator<'_, '_> {
         self.b.ins().brif(ints, int_block, &[], not_int, &[]);
         let slow = self.b.create_block();
 
-        // Both small ints.
+        let float_op = matches!(op, Arith::Add | Arith::Sub | Arith::Mul | Arith::TrueDiv);
+        let float_block = self.b.create_block();
+
+        // Both small ints (`/` of ints is a float operation: 48-bit ints
+        // convert exactly, so the IEEE quotient is the correctly rounded
+        // one Python gives).
         self.b.switch_to_block(int_block);
         if op == Arith::TrueDiv {
-            self.b.ins().jump(slow, &[]);
+            self.b.ins().jump(float_block, &[]);
         } else {
             self.int_arith(pc, op, dst, x, y, slow);
         }
 
-        // Both floats.
+        // Floats, or a float and a small int (converted exactly).
         self.b.switch_to_block(not_int);
-        let float_op = matches!(op, Arith::Add | Arith::Sub | Arith::Mul | Arith::TrueDiv);
         if float_op {
-            let floats = self.both_float(x, y);
-            let float_block = self.b.create_block();
-            self.b.ins().brif(floats, float_block, &[], slow, &[]);
+            let numbers = self.both_number(x, y);
+            self.b.ins().brif(numbers, float_block, &[], slow, &[]);
             self.b.switch_to_block(float_block);
-            let (fx, fy) = (self.as_f64(x), self.as_f64(y));
+            let (fx, fy) = (self.number_f64(x), self.number_f64(y));
             let r = match op {
                 Arith::Add => self.b.ins().fadd(fx, fy),
                 Arith::Sub => self.b.ins().fsub(fx, fy),
@@ -544,6 +572,17 @@ impl Translator<'_, '_> {
         self.consume_word(src, w);
         let next = self.next(pc);
         self.b.ins().jump(next, &[]);
+    }
+
+    /// `dst = iter(src)` for the built-in iterables; `src` is consumed.
+    pub(super) fn get_iter(&mut self, pc: u32, ins: Instr, dst: Reg, src: Reg) {
+        let v = self.load_reg(src);
+        let it = self
+            .call(self.callees.iter_word, &[v])
+            .expect("iter_word returns");
+        self.unless_not_handled(pc, ins, it);
+        self.consume_word(src, v);
+        self.put_and_continue(pc, dst, it);
     }
 
     /// `dst = (start, …)` of `n` registers.

@@ -56,6 +56,7 @@ struct Callees {
     item_word: Callee,
     store_item_word: Callee,
     iter_next_word: Callee,
+    iter_word: Callee,
     unpack_word: Callee,
     tuple_word: Callee,
     take_return: Callee,
@@ -144,6 +145,10 @@ impl Callees {
             },
             iter_next_word: Callee {
                 addr: runtime_calls::iter_next_word as Word1 as usize as i64,
+                sig: word1,
+            },
+            iter_word: Callee {
+                addr: runtime_calls::iter_word as Word1 as usize as i64,
                 sig: word1,
             },
             unpack_word: Callee {
@@ -398,6 +403,7 @@ impl Translator<'_, '_> {
                 self.unpack(pc, ins, src, dst, n)
             }
             Instr::BuildTuple { dst, start, n } => self.build_tuple(pc, ins, dst, start, n),
+            Instr::GetIter { dst, src } => self.get_iter(pc, ins, dst, src),
             _ => self.generic(pc, ins),
         }
     }
