@@ -29,6 +29,8 @@ pub(super) enum Arith {
     And,
     Or,
     Xor,
+    Shl,
+    Shr,
 }
 
 impl Arith {
@@ -44,6 +46,8 @@ impl Arith {
             BinOp::BitAnd => Arith::And,
             BinOp::BitOr => Arith::Or,
             BinOp::BitXor => Arith::Xor,
+            BinOp::LShift => Arith::Shl,
+            BinOp::RShift => Arith::Shr,
             _ => return None,
         })
     }
@@ -267,6 +271,27 @@ impl Translator<'_, '_> {
                 } else {
                     let r1 = self.b.ins().iadd(rem, j);
                     self.b.ins().select(adjust, r1, rem)
+                }
+            }
+            Arith::Shl | Arith::Shr => {
+                // Counts the runtime's small-int path takes (`<<` by 0..47
+                // without losing bits, `>>` by 0..63); negative counts
+                // (huge unsigned) and others go to the runtime.
+                let limit = if op == Arith::Shl { 48 } else { 64 };
+                let in_range = self.b.ins().icmp_imm_u(IntCC::UnsignedLessThan, j, limit);
+                let ok = self.b.create_block();
+                self.b.ins().brif(in_range, ok, &[], slow, &[]);
+                self.b.switch_to_block(ok);
+                if op == Arith::Shr {
+                    self.b.ins().sshr(i, j)
+                } else {
+                    let r = self.b.ins().ishl(i, j);
+                    let back = self.b.ins().sshr(r, j);
+                    let kept = self.b.ins().icmp(IntCC::Equal, back, i);
+                    let ok = self.b.create_block();
+                    self.b.ins().brif(kept, ok, &[], slow, &[]);
+                    self.b.switch_to_block(ok);
+                    r
                 }
             }
             _ => unreachable!("bitwise and true division are handled above"),
