@@ -705,6 +705,31 @@ pub(super) unsafe extern "C" fn tick(ctx: *mut JitFrame) -> u32 {
     }
 }
 
+/// `PushHandled`: the exception in register word `exc` becomes the one
+/// being handled (a new reference on the interpreter's stack).
+pub(super) unsafe extern "C" fn push_handled(ctx: *mut JitFrame, exc: u64) {
+    // SAFETY: generated code passes its own context and a register word.
+    unsafe {
+        guarded(ctx, std::ptr::null_mut(), (), |p, _| {
+            let e = peek(exc);
+            p.interp.handled.push(Value::clone(&e));
+        })
+    }
+}
+
+/// `PopHandled`: the innermost handled exception is done with (its
+/// `__del__`, if any, runs as in the VM).
+pub(super) unsafe extern "C" fn pop_handled(ctx: *mut JitFrame) {
+    // SAFETY: generated code passes its own context.
+    unsafe {
+        guarded(ctx, std::ptr::null_mut(), (), |p, _| {
+            let old = p.interp.handled.pop();
+            drop(old);
+            p.interp.run_finalizers();
+        })
+    }
+}
+
 /// Release a heap value generated code overwrote, running the `__del__`
 /// that may have become due.
 /// A new reference to the heap value `word`, which stays where it is (a

@@ -65,6 +65,8 @@ struct Callees {
     tick: Callee,
     release: Callee,
     retain: Callee,
+    push_handled: Callee,
+    pop_handled: Callee,
 }
 
 impl Callees {
@@ -83,6 +85,9 @@ impl Callees {
         let tick = sig(&[i64_], Some(i32_));
         let release = sig(&[i64_, i64_], None);
         let retain = sig(&[i64_], None);
+        let push_handled = sig(&[i64_, i64_], None);
+        let pop_handled = sig(&[i64_], None);
+        type PopHandled = unsafe extern "C" fn(*mut super::JitFrame);
         let unpack_word = sig(&[i64_, i64_, i32_, i32_], Some(i64_));
         type UnpackWord = unsafe extern "C" fn(*mut Value, u64, u32, u32) -> u64;
         let tuple_word = sig(&[i64_, i32_, i32_, i32_], Some(i64_));
@@ -182,6 +187,14 @@ impl Callees {
             retain: Callee {
                 addr: runtime_calls::retain as Retain as usize as i64,
                 sig: retain,
+            },
+            push_handled: Callee {
+                addr: runtime_calls::push_handled as Release as usize as i64,
+                sig: push_handled,
+            },
+            pop_handled: Callee {
+                addr: runtime_calls::pop_handled as PopHandled as usize as i64,
+                sig: pop_handled,
             },
         }
     }
@@ -404,6 +417,17 @@ impl Translator<'_, '_> {
             }
             Instr::BuildTuple { dst, start, n } => self.build_tuple(pc, ins, dst, start, n),
             Instr::GetIter { dst, src } => self.get_iter(pc, ins, dst, src),
+            Instr::PushHandled { exc } => {
+                let w = self.load_reg(exc);
+                self.call(self.callees.push_handled, &[self.ctx, w]);
+                let next = self.next(pc);
+                self.b.ins().jump(next, &[]);
+            }
+            Instr::PopHandled => {
+                self.call(self.callees.pop_handled, &[self.ctx]);
+                let next = self.next(pc);
+                self.b.ins().jump(next, &[]);
+            }
             _ => self.generic(pc, ins),
         }
     }
