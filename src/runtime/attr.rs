@@ -447,6 +447,9 @@ impl Interp {
                 Ok(())
             }
             Some(Obj::Class(c)) => {
+                if c.immutable {
+                    return Err(immutable_type_error(self, name, &c.name));
+                }
                 if name == "__del__" {
                     c.has_del.set(true);
                 }
@@ -498,6 +501,9 @@ impl Interp {
                 inst.dict.borrow_mut().remove_str(name)
             }
             Some(Obj::Class(c)) => {
+                if c.immutable {
+                    return Err(immutable_type_error(self, name, &c.name));
+                }
                 super::object::classes_changed();
                 c.dict.borrow_mut().remove_str(name)
             }
@@ -574,6 +580,7 @@ impl Interp {
             layout,
             has_del: Cell::new(has_del),
             module: RefCell::new(module),
+            immutable: false,
         }))))
     }
 }
@@ -1026,4 +1033,12 @@ pub fn set_instance_attr_cached(
         .borrow_mut()
         .set_hinted(&cache.hint, key, hash, value);
     Ok(old)
+}
+
+/// Setting or deleting `name` on a built-in type (CPython 3.11 says
+/// "set" for both).
+fn immutable_type_error(interp: &Interp, name: &str, type_name: &str) -> super::PyErr {
+    interp.type_error(format!(
+        "cannot set '{name}' attribute of immutable type '{type_name}'"
+    ))
 }

@@ -416,6 +416,7 @@ pub fn make_unsupported_operation(interp: &Interp) -> Value {
         layout: Layout::Exception,
         has_del: Cell::new(false),
         module: RefCell::new(Value::str("io")),
+        immutable: false,
     })))
 }
 

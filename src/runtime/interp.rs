@@ -558,6 +558,7 @@ pub fn bare_class(name: &str, bases: Vec<Value>, layout: Layout) -> Value {
         layout,
         has_del: Cell::new(false),
         module: RefCell::new(Value::str("builtins")),
+        immutable: true,
     })))
 }
 

@@ -203,6 +203,10 @@ pub struct Class {
     /// last-reference release of an instance.
     pub has_del: Cell<bool>,
     pub module: RefCell<Value>,
+    /// A built-in type: setting or deleting its attributes is a
+    /// `TypeError`, as in CPython (so what a built-in method lookup finds
+    /// never changes).
+    pub immutable: bool,
 }
 
 pub struct Instance {
