@@ -307,8 +307,15 @@ fn call_target(p: &mut Parts, ins: Instr) -> Option<(CallTarget, u16)> {
             if matches!(this.as_obj(), Some(Obj::Instance(_))) {
                 return None;
             }
+            let cache = &code.method_cache[i];
+            if let Some(func) = crate::runtime::attr::cached_native_method(this, cache) {
+                return Some((CallTarget::Method { func, first, argc }, dst));
+            }
             match method_lookup(p.interp, this, &code.names[i], key, *hash) {
-                Method::Native(func) => Some((CallTarget::Method { func, first, argc }, dst)),
+                Method::Native(func) => {
+                    crate::runtime::attr::fill_native_method_cache(this, func, cache);
+                    Some((CallTarget::Method { func, first, argc }, dst))
+                }
                 // A module's function (`math.sqrt(x)`): called without the
                 // module, whose register is emptied as the VM does.
                 Method::Plain(func) => {

@@ -953,6 +953,48 @@ pub struct MethodCache {
     /// The function's bits (not a reference: the class keeps the function
     /// alive while the epoch holds).
     funcs: ClassWays<u64>,
+    /// For built-in objects (`s.lower()`, `d.get(k)`): the kind of object
+    /// last seen (`builtin_kind`) and its type's native method. Built-in
+    /// types are immutable, so the entry never goes stale.
+    native: Cell<Option<(u8, super::object::NativeFnPtr)>>,
+}
+
+/// A small number for each kind of built-in object whose methods a call
+/// site may cache (its type is fixed by the kind); `None` for others.
+#[inline(always)]
+fn builtin_kind(obj: &Value) -> Option<u8> {
+    Some(match obj.as_obj()? {
+        Obj::Str(_) => 1,
+        Obj::List(_) => 2,
+        Obj::Dict(_) => 3,
+        Obj::Tuple(_) => 4,
+        Obj::Set(_) => 5,
+        Obj::FrozenSet(_) => 6,
+        _ => return None,
+    })
+}
+
+/// The native method `obj.name(...)` calls when `obj` is a built-in object
+/// of the kind this site saw last (see `MethodCache::native`).
+#[inline(always)]
+pub fn cached_native_method(
+    obj: &Value,
+    cache: &MethodCache,
+) -> Option<super::object::NativeFnPtr> {
+    let (kind, func) = cache.native.get()?;
+    (builtin_kind(obj) == Some(kind)).then_some(func)
+}
+
+/// Remember that built-in objects of `obj`'s kind call `func` for this
+/// name (found on the type by `method_lookup`).
+pub fn fill_native_method_cache(
+    obj: &Value,
+    func: super::object::NativeFnPtr,
+    cache: &MethodCache,
+) {
+    if let Some(kind) = builtin_kind(obj) {
+        cache.native.set(Some((kind, func)));
+    }
 }
 
 /// The Python function `obj.name` would bind, when `obj` is a plain

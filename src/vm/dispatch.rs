@@ -1012,6 +1012,26 @@ fn run_instrs<const ONE: bool>(
                             dst,
                         };
                     }
+                } else if let Some(func) =
+                    crate::runtime::attr::cached_native_method(&regs[obj as usize], cache)
+                {
+                    // A built-in object's method (`s.lower()`), as `slow`
+                    // calls a `Method::Native`.
+                    code.pos.set(code.positions[pc - 1]);
+                    let args = obj as usize..obj as usize + argc as usize + 1;
+                    let r = func(interp, &regs[args.clone()], &[]);
+                    for r in args {
+                        regs[r] = Value::UNBOUND;
+                    }
+                    interp.run_finalizers();
+                    match r {
+                        Ok(v) => {
+                            put_opt(interp, regs, dst, v);
+                            interp.run_finalizers();
+                            continue;
+                        }
+                        Err(e) => break Outcome::Error(e),
+                    }
                 }
             }
             Instr::Return { src } => {

@@ -755,6 +755,11 @@ pub(crate) fn slow(
                         }
                     }
                     Method::Native(func) => {
+                        crate::runtime::attr::fill_native_method_cache(
+                            &regs[first],
+                            func,
+                            &code.method_cache[name as usize],
+                        );
                         let r = func(interp, &regs[first..first + n + 1], &[]);
                         for r in first..first + n + 1 {
                             regs[r] = Value::UNBOUND;
