@@ -90,34 +90,13 @@ impl Interp {
         // Native loops (`sum(range(10**12))`) stay interruptible and metered.
         self.tick()?;
         let mut st = cell.borrow_mut();
+        if let Some(item) = native_step(&mut st) {
+            return Ok(item);
+        }
         let kind = st_kind(&st);
         match &mut *st {
-            IterState::Seq { seq, index } => {
-                let item = match seq.as_obj() {
-                    Some(Obj::List(l)) => l.borrow().get(*index).cloned(),
-                    Some(Obj::Tuple(t)) => t.get(*index).cloned(),
-                    _ => None,
-                };
-                if item.is_some() {
-                    *index += 1;
-                } else {
-                    *st = IterState::Exhausted;
-                }
-                Ok(item)
-            }
-            IterState::Range {
-                next,
-                step,
-                remaining,
-            } => {
-                if *remaining <= 0 {
-                    return Ok(None);
-                }
-                let v = *next;
-                *remaining -= 1;
-                *next = next.wrapping_add(*step);
-                Ok(Some(Value::int(v)))
-            }
+            // Stepped by `native_step` above.
+            IterState::Seq { .. } | IterState::Range { .. } => Ok(None),
             IterState::Str { s, byte_pos } => {
                 let Some(Obj::Str(ps)) = s.as_obj() else {
                     return Ok(None);
@@ -493,8 +472,12 @@ pub fn native_next(it: &Value) -> Option<Option<Value>> {
     let Some(Obj::Iter(cell)) = it.as_obj() else {
         return None;
     };
-    let mut st = cell.borrow_mut();
-    match &mut *st {
+    native_step(&mut cell.borrow_mut())
+}
+
+/// One step of a range or sequence iterator's state (see `native_next`).
+fn native_step(st: &mut IterState) -> Option<Option<Value>> {
+    match st {
         IterState::Range {
             next,
             step,
@@ -512,7 +495,7 @@ pub fn native_next(it: &Value) -> Option<Option<Value>> {
             let item = match seq.as_obj() {
                 Some(Obj::List(l)) => l.borrow().get(*index).cloned(),
                 Some(Obj::Tuple(t)) => t.get(*index).cloned(),
-                _ => return None,
+                _ => None,
             };
             if item.is_some() {
                 *index += 1;
