@@ -76,9 +76,10 @@ impl Value {
     #[inline]
     pub fn float(f: f64) -> Value {
         let bits = f.to_bits();
-        // A NaN whose top bits would read as another tag is canonicalised;
-        // other NaNs keep their payload (see `format::fresh_nan`).
-        if f.is_nan() && (bits >> TAG_SHIFT) >= TAG_INT {
+        // A NaN whose top bits would read as another tag is canonicalised
+        // (only NaNs have such bits: one compare); other NaNs keep their
+        // payload (see `format::fresh_nan`).
+        if (bits >> TAG_SHIFT) >= TAG_INT {
             Value(CANONICAL_NAN)
         } else {
             Value(bits)
