@@ -16,15 +16,18 @@
 //!
 //! The translation (see `translate.rs`) gives every instruction its own
 //! basic block; jumps and loops are real control flow. Instructions with
-//! an inline fast path (small-int arithmetic and comparisons with tag and
-//! overflow checks, float arithmetic, truth tests of bools, register
-//! moves of unboxed values) run without a call. List/tuple items, list
-//! stores, range iteration, globals and instance attributes go through
-//! small word-in/word-out entries (`runtime_calls::item_word` and
+//! an inline fast path (small-int arithmetic, shifts and comparisons with
+//! tag and overflow checks, float and mixed int/float arithmetic, truth
+//! tests of bools, `is`, register moves and copies, constants) run without
+//! a call, or with only a reference-count call (`runtime_calls::retain`).
+//! List/tuple items, list stores, iter() and iteration of ranges, lists and
+//! tuples, tuple building and unpacking, globals and instance attributes go
+//! through small word-in/word-out entries (`runtime_calls::item_word` and
 //! friends) over the runtime's inline caches, the registers updated by the
 //! generated code. Every other instruction, and every fast path's other
 //! cases, is one call into the shared runtime (`runtime_calls::step`,
-//! which runs the VM's implementation of that one instruction). A failing call returns a sentinel; the generated code
+//! which runs the VM's implementation of that one instruction). A failing
+//! call returns a sentinel; the generated code
 //! then branches to the innermost handler of that instruction (a block
 //! that installs the exception in the handler's register, as the VM's
 //! unwinder does) or returns the sentinel to its caller after adding the

@@ -1019,17 +1019,8 @@ fn run_instrs<const ONE: bool>(
                     // calls a `Method::Native`.
                     code.pos.set(code.positions[pc - 1]);
                     let args = obj as usize..obj as usize + argc as usize + 1;
-                    let r = func(interp, &regs[args.clone()], &[]);
-                    for r in args {
-                        regs[r] = Value::UNBOUND;
-                    }
-                    interp.run_finalizers();
-                    match r {
-                        Ok(v) => {
-                            put_opt(interp, regs, dst, v);
-                            interp.run_finalizers();
-                            continue;
-                        }
+                    match call_native_method(interp, regs, func, args, dst) {
+                        Ok(()) => continue,
                         Err(e) => break Outcome::Error(e),
                     }
                 }
@@ -1056,6 +1047,26 @@ fn run_instrs<const ONE: bool>(
     };
     *pc_out = pc;
     out
+}
+
+/// Call the native method `func` with the object and arguments in
+/// registers `args` (emptied afterwards), its result to `dst`.
+#[inline]
+pub(super) fn call_native_method(
+    interp: &mut Interp,
+    regs: &mut [Value],
+    func: crate::runtime::object::NativeFnPtr,
+    args: std::ops::Range<usize>,
+    dst: Reg,
+) -> PyResult<()> {
+    let r = func(interp, &regs[args.clone()], &[]);
+    for r in args {
+        regs[r] = Value::UNBOUND;
+    }
+    interp.run_finalizers();
+    put_opt(interp, regs, dst, r?);
+    interp.run_finalizers();
+    Ok(())
 }
 
 /// Move `n` consecutive operands out of the register file.

@@ -760,14 +760,16 @@ pub(crate) fn slow(
                             func,
                             &code.method_cache[name as usize],
                         );
-                        let r = func(interp, &regs[first..first + n + 1], &[]);
-                        for r in first..first + n + 1 {
-                            regs[r] = Value::UNBOUND;
-                        }
-                        interp.run_finalizers();
-                        let v = tri!('run, r);
-                        put_opt(interp, regs, dst, v);
-                        interp.run_finalizers();
+                        tri!(
+                            'run,
+                            super::dispatch::call_native_method(
+                                interp,
+                                regs,
+                                func,
+                                first..first + n + 1,
+                                dst
+                            )
+                        );
                     }
                     found @ (Method::Plain(_) | Method::Attr) => {
                         let o = std::mem::replace(&mut regs[first], Value::UNBOUND);

@@ -79,16 +79,15 @@ impl Translator<'_, '_> {
     }
 
     fn both_float(&mut self, x: ir::Value, y: ir::Value) -> ir::Value {
+        self.both_tags(x, y, IntCC::UnsignedLessThan)
+    }
+
+    /// Do both words' tags compare with the int tag as `cc` says?
+    fn both_tags(&mut self, x: ir::Value, y: ir::Value, cc: IntCC) -> ir::Value {
         let tx = self.tag(x);
         let ty = self.tag(y);
-        let a = self
-            .b
-            .ins()
-            .icmp_imm_u(IntCC::UnsignedLessThan, tx, TAG_INT as i64);
-        let b = self
-            .b
-            .ins()
-            .icmp_imm_u(IntCC::UnsignedLessThan, ty, TAG_INT as i64);
+        let a = self.b.ins().icmp_imm_u(cc, tx, TAG_INT as i64);
+        let b = self.b.ins().icmp_imm_u(cc, ty, TAG_INT as i64);
         self.b.ins().band(a, b)
     }
 
@@ -117,17 +116,7 @@ impl Translator<'_, '_> {
 
     /// Are both words floats or small ints (tags up to the int tag)?
     fn both_number(&mut self, x: ir::Value, y: ir::Value) -> ir::Value {
-        let tx = self.tag(x);
-        let ty = self.tag(y);
-        let a = self
-            .b
-            .ins()
-            .icmp_imm_u(IntCC::UnsignedLessThanOrEqual, tx, TAG_INT as i64);
-        let b = self
-            .b
-            .ins()
-            .icmp_imm_u(IntCC::UnsignedLessThanOrEqual, ty, TAG_INT as i64);
-        self.b.ins().band(a, b)
+        self.both_tags(x, y, IntCC::UnsignedLessThanOrEqual)
     }
 
     /// The float value of a float or small-int word (ints convert
