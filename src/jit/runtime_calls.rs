@@ -275,18 +275,9 @@ fn call_target(p: &mut Parts, ins: Instr) -> Option<(CallTarget, u16)> {
     match ins {
         Instr::Call { dst, func, argc } => {
             let (first, argc) = (func as usize + 1, argc as usize);
-            let f = &p.regs[func as usize];
-            let python = fast_callable(f, argc);
-            if !python && !matches!(f.as_obj(), Some(Obj::Native(_))) {
-                return None;
-            }
+            let python = plain_kind(&p.regs[func as usize], argc)?;
             let func = std::mem::replace(&mut p.regs[func as usize], Value::UNBOUND);
-            let target = if python {
-                CallTarget::Python { func, first, argc }
-            } else {
-                CallTarget::Native { func, first, argc }
-            };
-            Some((target, dst))
+            Some((plain_target(func, python, first, argc), dst))
         }
         Instr::CallMethod {
             dst,
@@ -320,22 +311,35 @@ fn call_target(p: &mut Parts, ins: Instr) -> Option<(CallTarget, u16)> {
                 // module, whose register is emptied as the VM does.
                 Method::Plain(func) => {
                     let (first, argc) = (first + 1, argc - 1);
-                    let python = fast_callable(&func, argc);
-                    if !python && !matches!(func.as_obj(), Some(Obj::Native(_))) {
-                        return None;
-                    }
+                    let python = plain_kind(&func, argc)?;
                     drop(std::mem::replace(&mut p.regs[first - 1], Value::UNBOUND));
-                    let target = if python {
-                        CallTarget::Python { func, first, argc }
-                    } else {
-                        CallTarget::Native { func, first, argc }
-                    };
-                    Some((target, dst))
+                    Some((plain_target(func, python, first, argc), dst))
                 }
                 _ => None,
             }
         }
         _ => None,
+    }
+}
+
+/// Can the call entry call `f` with `argc` arguments itself? `Some(true)`
+/// for a Python function whose parameters they bind one to one,
+/// `Some(false)` for a native function, `None` for anything else.
+fn plain_kind(f: &Value, argc: usize) -> Option<bool> {
+    use crate::runtime::object::Obj;
+    if crate::vm::dispatch::fast_callable(f, argc) {
+        Some(true)
+    } else {
+        matches!(f.as_obj(), Some(Obj::Native(_))).then_some(false)
+    }
+}
+
+/// The call of a function `plain_kind` accepted (`python` is its answer).
+fn plain_target(func: Value, python: bool, first: usize, argc: usize) -> CallTarget {
+    if python {
+        CallTarget::Python { func, first, argc }
+    } else {
+        CallTarget::Native { func, first, argc }
     }
 }
 
