@@ -57,6 +57,78 @@ unsafe impl GlobalAlloc for TrackingAllocator {
     }
 }
 
+/// mimalloc for every allocation, taking its plain `mi_malloc` path
+/// whenever that already gives the alignment asked for.
+///
+/// Why not the `mimalloc` crate's `MiMalloc`: it sends every request
+/// through `mi_malloc_aligned`, whose fast path needs the size class's free
+/// list to be non-empty; otherwise it falls back to a generic path that
+/// over-allocates any block whose size is not a power of two (every
+/// 112-byte object: `Rc<Obj>`), so a refill of a page costs an over-sized
+/// block from another size class. `mi_malloc` returns blocks aligned to 16
+/// bytes (or to their size, when smaller), the rule the system allocator's
+/// `GlobalAlloc` uses too.
+pub struct Mimalloc;
+
+/// The largest alignment `mi_malloc` guarantees (`MI_MAX_ALIGN_SIZE`).
+const MI_MAX_ALIGN: usize = 16;
+
+#[inline(always)]
+fn plain_malloc_fits(align: usize, size: usize) -> bool {
+    align <= MI_MAX_ALIGN && align <= size
+}
+
+// SAFETY: every method forwards to mimalloc, whose blocks satisfy the
+// layout: `mi_malloc`/`mi_zalloc`/`mi_realloc` when the alignment is one
+// they guarantee (`plain_malloc_fits`), the `_aligned` variants otherwise;
+// `mi_free` frees blocks from any of them.
+unsafe impl GlobalAlloc for Mimalloc {
+    #[inline]
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        // SAFETY: plain C allocation calls; the returned block is checked
+        // by the caller for null.
+        unsafe {
+            if plain_malloc_fits(layout.align(), layout.size()) {
+                libmimalloc_sys::mi_malloc(layout.size()) as *mut u8
+            } else {
+                libmimalloc_sys::mi_malloc_aligned(layout.size(), layout.align()) as *mut u8
+            }
+        }
+    }
+
+    #[inline]
+    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+        // SAFETY: as `alloc`.
+        unsafe {
+            if plain_malloc_fits(layout.align(), layout.size()) {
+                libmimalloc_sys::mi_zalloc(layout.size()) as *mut u8
+            } else {
+                libmimalloc_sys::mi_zalloc_aligned(layout.size(), layout.align()) as *mut u8
+            }
+        }
+    }
+
+    #[inline]
+    unsafe fn dealloc(&self, ptr: *mut u8, _layout: Layout) {
+        // SAFETY: `ptr` came from one of this allocator's mimalloc calls.
+        unsafe { libmimalloc_sys::mi_free(ptr as *mut std::ffi::c_void) }
+    }
+
+    #[inline]
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        // SAFETY: `ptr` came from this allocator with `layout`; the new
+        // block keeps `layout.align()`, by the same rule as `alloc`.
+        unsafe {
+            let p = ptr as *mut std::ffi::c_void;
+            if plain_malloc_fits(layout.align(), new_size) {
+                libmimalloc_sys::mi_realloc(p, new_size) as *mut u8
+            } else {
+                libmimalloc_sys::mi_realloc_aligned(p, new_size, layout.align()) as *mut u8
+            }
+        }
+    }
+}
+
 /// Bytes currently allocated through `TrackingAllocator` (0 if it is not
 /// the global allocator).
 pub fn allocated() -> usize {

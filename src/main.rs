@@ -11,7 +11,7 @@ use tern::driver::{self, Mode};
 /// (CPython has its own small-object allocator for the same reason). The
 /// library leaves the choice to its host.
 #[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static GLOBAL: tern::alloc::Mimalloc = tern::alloc::Mimalloc;
 
 #[derive(Parser)]
 #[command(
