@@ -57,6 +57,10 @@ pub struct CodeObject {
     pub name_values: Vec<(Value, i64)>,
     pub global_cache: Vec<Cell<u32>>,
     pub builtin_cache: Vec<Cell<u32>>,
+    /// Per name: the globals' keys version (`Dict::keys_version`) at which
+    /// the name was last found missing from them (0: not seen missing), so
+    /// a builtin's lookup skips the globals while no global was added.
+    pub global_miss: Vec<Cell<u64>>,
     /// Per name: the inline cache of attribute loads and stores of it.
     pub attr_cache: Vec<AttrCache>,
     /// Per name: the inline cache of method calls of it.

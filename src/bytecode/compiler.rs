@@ -565,6 +565,7 @@ impl<'a> FnCompiler<'a> {
             builtin_cache: (0..nnames)
                 .map(|_| std::cell::Cell::new(u32::MAX))
                 .collect(),
+            global_miss: (0..nnames).map(|_| std::cell::Cell::new(0)).collect(),
             attr_cache: (0..nnames).map(|_| Default::default()).collect(),
             method_cache: (0..nnames).map(|_| Default::default()).collect(),
             kwnames: self.kwnames,

@@ -394,13 +394,8 @@ pub(super) unsafe extern "C" fn global_word(ctx: *const JitFrame, name: u32) -> 
             let ctx = &*ctx;
             (&*ctx.code, &*ctx.globals, &*ctx.interp)
         };
-        let i = name as usize;
-        let (key, hash) = &code.name_values[i];
-        let found = crate::vm::helpers::cached_get(globals, &code.global_cache[i], key, *hash)
-            .or_else(|| {
-                crate::vm::helpers::cached_get(&interp.builtins, &code.builtin_cache[i], key, *hash)
-            });
-        found.map_or(NOT_HANDLED, Value::into_raw)
+        crate::vm::helpers::global_or_builtin(interp, code, globals, name as usize)
+            .map_or(NOT_HANDLED, Value::into_raw)
     })
 }
 

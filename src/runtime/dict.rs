@@ -11,12 +11,42 @@ use super::object::{Obj, PyStr};
 use super::value::{Value, View};
 use std::cell::Cell;
 
-#[derive(Default)]
 pub struct Dict {
     entries: Vec<Entry>,
     /// Open-addressing index into `entries`; length is 0 or a power of two.
     indices: Vec<u32>,
     len: usize,
+    /// Changes whenever a key is added, to a value no other dict has had
+    /// (`next_keys_version`): a cache that saw a name missing from this
+    /// dict at some version knows it is still missing while the version
+    /// stays (see `keys_version`).
+    keys_version: u64,
+}
+
+impl Default for Dict {
+    fn default() -> Dict {
+        Dict {
+            entries: Vec::new(),
+            indices: Vec::new(),
+            len: 0,
+            keys_version: next_keys_version(),
+        }
+    }
+}
+
+thread_local! {
+    static KEYS_VERSION: Cell<u64> = const { Cell::new(0) };
+}
+
+/// A keys version no dict of this thread has had yet (never 0, which
+/// caches use for "nothing seen").
+#[inline]
+fn next_keys_version() -> u64 {
+    KEYS_VERSION.with(|v| {
+        let n = v.get() + 1;
+        v.set(n);
+        n
+    })
 }
 
 struct Entry {
@@ -45,8 +75,7 @@ impl Dict {
     pub fn with_capacity(n: usize) -> Dict {
         let mut d = Dict {
             entries: Vec::with_capacity(n),
-            indices: Vec::new(),
-            len: 0,
+            ..Dict::default()
         };
         if n > 0 {
             d.indices = vec![EMPTY; (n * 3 / 2).next_power_of_two().max(8)];
@@ -60,6 +89,14 @@ impl Dict {
 
     pub fn is_empty(&self) -> bool {
         self.len == 0
+    }
+
+    /// Identifies the dict's set of keys: equal versions (of one dict or
+    /// of two) mean the same dict with no key added in between, so a key
+    /// found missing then is still missing.
+    #[inline]
+    pub fn keys_version(&self) -> u64 {
+        self.keys_version
     }
 
     /// Upper bound of entry positions, for index-based iteration.
@@ -193,6 +230,7 @@ impl Dict {
             self.rebuild();
         }
         let pos = self.entries.len();
+        self.keys_version = next_keys_version();
         self.entries.push(Entry { hash, key, value });
         self.len += 1;
         self.place(hash, pos);

@@ -972,24 +972,36 @@ fn run_instrs<const ONE: bool>(
                 }
             }
             Instr::LoadGlobal { dst, name } => {
-                let i = name as usize;
-                let (key, hash) = &code.name_values[i];
-                if let Some(v) = helpers::cached_get(globals, &code.global_cache[i], key, *hash) {
+                if let Some(v) = helpers::global_or_builtin(interp, code, globals, name as usize) {
                     put(interp, regs, dst, v);
                     continue;
                 }
             }
-            Instr::Call { dst, func, argc }
-                if fast_callable(&regs[func as usize], argc as usize) =>
-            {
-                code.pos.set(code.positions[pc - 1]);
-                let fv = std::mem::replace(&mut regs[func as usize], Value::UNBOUND);
-                break Outcome::CallFast {
-                    func: fv,
-                    first: func + 1,
-                    argc,
-                    dst,
-                };
+            Instr::Call { dst, func, argc } => {
+                if fast_callable(&regs[func as usize], argc as usize) {
+                    code.pos.set(code.positions[pc - 1]);
+                    let fv = std::mem::replace(&mut regs[func as usize], Value::UNBOUND);
+                    break Outcome::CallFast {
+                        func: fv,
+                        first: func + 1,
+                        argc,
+                        dst,
+                    };
+                }
+                if let Some(Obj::Native(n)) = regs[func as usize].as_obj() {
+                    // A built-in function (`len(x)`, `isinstance(x, t)`):
+                    // called as `Interp::call` would, without its dispatch.
+                    let native = n.func;
+                    code.pos.set(code.positions[pc - 1]);
+                    let fv = std::mem::replace(&mut regs[func as usize], Value::UNBOUND);
+                    let first = func as usize + 1;
+                    let r = call_native(interp, regs, native, first..first + argc as usize, dst);
+                    drop(fv);
+                    match r {
+                        Ok(()) => continue,
+                        Err(e) => break Outcome::Error(e),
+                    }
+                }
             }
             Instr::CallMethod {
                 dst,
@@ -1019,7 +1031,7 @@ fn run_instrs<const ONE: bool>(
                     // calls a `Method::Native`.
                     code.pos.set(code.positions[pc - 1]);
                     let args = obj as usize..obj as usize + argc as usize + 1;
-                    match call_native_method(interp, regs, func, args, dst) {
+                    match call_native(interp, regs, func, args, dst) {
                         Ok(()) => continue,
                         Err(e) => break Outcome::Error(e),
                     }
@@ -1049,10 +1061,11 @@ fn run_instrs<const ONE: bool>(
     out
 }
 
-/// Call the native method `func` with the object and arguments in
-/// registers `args` (emptied afterwards), its result to `dst`.
+/// Call the native function `func` (a built-in, or a built-in type's
+/// method with its object first) with the arguments in registers `args`
+/// (emptied afterwards), its result to `dst`.
 #[inline]
-pub(super) fn call_native_method(
+pub(super) fn call_native(
     interp: &mut Interp,
     regs: &mut [Value],
     func: crate::runtime::object::NativeFnPtr,

@@ -62,6 +62,42 @@ pub fn cached_get(d: &Value, cache: &Cell<u32>, key: &Value, hash: i64) -> Optio
     }
 }
 
+/// The global or else builtin `code.names[i]`, through the code's caches:
+/// the position where it was last found in either dict, and for a
+/// builtin the globals' keys version at which it was missing from them
+/// (so `len` costs no probe of the globals). Every backend's `LoadGlobal`.
+#[inline(always)]
+pub fn global_or_builtin(
+    interp: &Interp,
+    code: &CodeObject,
+    globals: &Value,
+    i: usize,
+) -> Option<Value> {
+    let (key, hash) = &code.name_values[i];
+    {
+        let d = dict_of(globals).borrow();
+        let p = code.global_cache[i].get() as usize;
+        if let Some((k, v)) = d.entry(p) {
+            if k.is(key) {
+                return Some(v.clone());
+            }
+        }
+        let version = d.keys_version();
+        let miss = &code.global_miss[i];
+        if miss.get() != version {
+            match d.probe(*hash, key) {
+                Probe::Found(p) => {
+                    code.global_cache[i].set(p as u32);
+                    return Some(d.value_at(p).clone());
+                }
+                Probe::NotFound => miss.set(version),
+                Probe::Candidates(_) => {}
+            }
+        }
+    }
+    cached_get(&interp.builtins, &code.builtin_cache[i], key, *hash)
+}
+
 /// `LoadGlobal` of `code.names[i]`: module globals, then builtins.
 #[inline]
 pub fn load_global_cached(
@@ -70,14 +106,7 @@ pub fn load_global_cached(
     globals: &Value,
     i: usize,
 ) -> PyResult<Value> {
-    let (key, hash) = &code.name_values[i];
-    if let Some(v) = cached_get(globals, &code.global_cache[i], key, *hash) {
-        return Ok(v);
-    }
-    if let Some(v) = cached_get(&interp.builtins, &code.builtin_cache[i], key, *hash) {
-        return Ok(v);
-    }
-    Err(name_error(interp, &code.names[i]))
+    global_or_builtin(interp, code, globals, i).ok_or_else(|| name_error(interp, &code.names[i]))
 }
 
 /// `LoadName` of `code.names[i]`: the namespace, globals, builtins.

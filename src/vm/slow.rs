@@ -762,7 +762,7 @@ pub(crate) fn slow(
                         );
                         tri!(
                             'run,
-                            super::dispatch::call_native_method(
+                            super::dispatch::call_native(
                                 interp,
                                 regs,
                                 func,
