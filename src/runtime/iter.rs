@@ -96,20 +96,7 @@ impl Interp {
         let kind = st_kind(&st);
         match &mut *st {
             // Stepped by `native_step` above.
-            IterState::Seq { .. } | IterState::Range { .. } => Ok(None),
-            IterState::Str { s, byte_pos } => {
-                let Some(Obj::Str(ps)) = s.as_obj() else {
-                    return Ok(None);
-                };
-                match ps.s[*byte_pos..].chars().next() {
-                    Some(c) => {
-                        *byte_pos += c.len_utf8();
-                        let mut buf = [0u8; 4];
-                        Ok(Some(Value::str(c.encode_utf8(&mut buf))))
-                    }
-                    None => Ok(None),
-                }
-            }
+            IterState::Seq { .. } | IterState::Range { .. } | IterState::Str { .. } => Ok(None),
             IterState::DictKeys { dict, index, len }
             | IterState::DictValues { dict, index, len }
             | IterState::DictItems { dict, index, len } => {
@@ -475,7 +462,8 @@ pub fn native_next(it: &Value) -> Option<Option<Value>> {
     native_step(&mut cell.borrow_mut())
 }
 
-/// One step of a range or sequence iterator's state (see `native_next`).
+/// One step of a range, sequence or str iterator's state (see
+/// `native_next`).
 fn native_step(st: &mut IterState) -> Option<Option<Value>> {
     match st {
         IterState::Range {
@@ -506,28 +494,17 @@ fn native_step(st: &mut IterState) -> Option<Option<Value>> {
             }
             Some(item)
         }
+        IterState::Str { s, byte_pos } => {
+            let Some(Obj::Str(ps)) = s.as_obj() else {
+                return Some(None);
+            };
+            let Some(c) = ps.s[*byte_pos..].chars().next() else {
+                return Some(None);
+            };
+            *byte_pos += c.len_utf8();
+            let mut buf = [0u8; 4];
+            Some(Some(Value::str(c.encode_utf8(&mut buf))))
+        }
         _ => None,
     }
-}
-
-pub fn range_next(it: &Value) -> Option<Option<i64>> {
-    let Some(Obj::Iter(cell)) = it.as_obj() else {
-        return None;
-    };
-    let mut st = cell.borrow_mut();
-    let IterState::Range {
-        next,
-        step,
-        remaining,
-    } = &mut *st
-    else {
-        return None;
-    };
-    if *remaining <= 0 {
-        return Some(None);
-    }
-    let v = *next;
-    *remaining -= 1;
-    *next = next.wrapping_add(*step);
-    Some(Some(v))
 }

@@ -123,10 +123,16 @@ impl Value {
     }
 
     pub fn str(s: &str) -> Value {
+        if let Some(v) = shared_short_str(s) {
+            return v;
+        }
         Value::obj(Obj::Str(super::object::PyStr::new(s)))
     }
 
     pub fn string(s: String) -> Value {
+        if let Some(v) = shared_short_str(&s) {
+            return v;
+        }
         Value::obj(Obj::Str(super::object::PyStr::new(s)))
     }
 
@@ -346,6 +352,34 @@ pub fn intern(s: &str) -> Value {
         t.borrow_mut().insert(s.into(), v.clone());
         v
     })
+}
+
+thread_local! {
+    /// The shared str values of `shared_short_str`, as `Value::bits` of a
+    /// reference the table owns and never releases (0: not made yet).
+    static SHORT_STRS: [Cell<u64>; 129] = const { [const { Cell::new(0) }; 129] };
+}
+
+/// The one shared value for the empty str and each one-character ASCII
+/// str, as CPython shares them: indexing, iterating and splitting text
+/// makes these constantly, and sharing saves an allocation each time.
+#[inline]
+fn shared_short_str(s: &str) -> Option<Value> {
+    let slot = match s.as_bytes() {
+        [] => 128,
+        [b] if b.is_ascii() => *b as usize,
+        _ => return None,
+    };
+    Some(SHORT_STRS.with(|t| {
+        let cell = &t[slot];
+        if cell.get() == 0 {
+            let v = Value::obj(Obj::Str(super::object::PyStr::new(s)));
+            cell.set(v.into_raw());
+        }
+        // SAFETY: the table owns a reference to the value whose bits it
+        // keeps, and never gives it up, so the value is alive.
+        unsafe { Value::from_bits_cloned(cell.get()) }
+    }))
 }
 
 /// How deep releases may nest before they are deferred to the trash list.

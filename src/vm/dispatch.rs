@@ -893,9 +893,9 @@ fn run_instrs<const ONE: bool>(
                 }
             }
             Instr::ForIter { dst, iter, target } => {
-                if let Some(step) = iter::range_next(&regs[iter as usize]) {
+                if let Some(step) = iter::native_next(&regs[iter as usize]) {
                     match step {
-                        Some(v) => put(interp, regs, dst, Value::int(v)),
+                        Some(v) => put(interp, regs, dst, v),
                         None => {
                             consume(interp, regs, iter, tb);
                             pc = target as usize;
