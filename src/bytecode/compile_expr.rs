@@ -224,6 +224,11 @@ impl<'a> FnCompiler<'a> {
             }
             ExprKind::Subscript { value, index } => {
                 let o = self.first_operand(value, dst)?;
+                if let ExprKind::Slice { lower, upper, step } = &index.kind {
+                    let start = self.slice_parts([lower, upper, step])?;
+                    self.emit(Instr::GetSlice { dst, obj: o, start });
+                    return Ok(());
+                }
                 let i = self.operand(index)?;
                 self.emit(Instr::GetItem {
                     dst,
@@ -232,20 +237,8 @@ impl<'a> FnCompiler<'a> {
                 });
             }
             ExprKind::Slice { lower, upper, step } => {
-                let base = self.temps(3)?;
-                for (i, x) in [lower, upper, step].into_iter().enumerate() {
-                    match x {
-                        Some(x) => self.expr_into(x, base + i as Reg)?,
-                        None => {
-                            let nr = self.none_reg();
-                            self.emit(Instr::Move {
-                                dst: base + i as Reg,
-                                src: nr,
-                            });
-                        }
-                    }
-                }
-                self.emit(Instr::BuildSlice { dst, start: base });
+                let start = self.slice_parts([lower, upper, step])?;
+                self.emit(Instr::BuildSlice { dst, start });
             }
             ExprKind::Tuple(items) => self.sequence_into(items, dst, Seq::Tuple)?,
             ExprKind::List(items) => self.sequence_into(items, dst, Seq::List)?,
@@ -316,6 +309,25 @@ impl<'a> FnCompiler<'a> {
 
     /// The first operand of an expression whose result goes to `dst`: a
     /// temporary `dst` doubles as its scratch register.
+    /// A slice's lower, upper and step (`None` where omitted) in three
+    /// consecutive new temporaries; the first of them.
+    fn slice_parts(&mut self, parts: [&'a Option<Box<Expr>>; 3]) -> CResult<Reg> {
+        let base = self.temps(3)?;
+        for (i, x) in parts.into_iter().enumerate() {
+            match x {
+                Some(x) => self.expr_into(x, base + i as Reg)?,
+                None => {
+                    let nr = self.none_reg();
+                    self.emit(Instr::Move {
+                        dst: base + i as Reg,
+                        src: nr,
+                    });
+                }
+            }
+        }
+        Ok(base)
+    }
+
     fn first_operand(&mut self, e: &'a Expr, dst: Reg) -> CResult<Reg> {
         let simple = fold(e).is_some_and(|c| self.const_reg(&c).is_some())
             || matches!(&e.kind, ExprKind::Name(n) if matches!(self.resolve(n), NameLoc::Local(_)));

@@ -243,6 +243,14 @@ fn operands(code: &CodeObject, ins: &Instr) -> String {
         DictUpdate { dict, src } => format!("{}, {}", r(dict), r(src)),
         ListToTuple { dst, src } => format!("{} <- {}", r(dst), r(src)),
         GetItem { dst, obj, idx } => format!("{} <- {}[{}]", r(dst), r(obj), r(idx)),
+        GetSlice { dst, obj, start } => format!(
+            "{} <- {}[{}:{}:{}]",
+            r(dst),
+            r(obj),
+            r(start),
+            r(start + 1),
+            r(start + 2)
+        ),
         SetItem { obj, idx, src } => format!("{}[{}] <- {}", r(obj), r(idx), r(src)),
         DelItem { obj, idx } => format!("{}[{}]", r(obj), r(idx)),
         GetAttr { dst, obj, name: n } => {

@@ -353,6 +353,13 @@ pub enum Instr {
         obj: Reg,
         idx: Reg,
     },
+    /// `obj[lower:upper:step]` with the bounds in `start..start+3`: no
+    /// slice object is made unless `obj` is not a built-in sequence.
+    GetSlice {
+        dst: Reg,
+        obj: Reg,
+        start: Reg,
+    },
     SetItem {
         obj: Reg,
         idx: Reg,
@@ -652,6 +659,7 @@ impl Instr {
             DictUpdate { .. } => "DICT_UPDATE",
             ListToTuple { .. } => "LIST_TO_TUPLE",
             GetItem { .. } => "GET_ITEM",
+            GetSlice { .. } => "GET_SLICE",
             SetItem { .. } => "SET_ITEM",
             DelItem { .. } => "DEL_ITEM",
             GetAttr { .. } => "GET_ATTR",

@@ -141,7 +141,8 @@ impl Interp {
                     }
                     h as i64
                 }
-                Obj::List(_) | Obj::Dict(_) | Obj::Set(_) => {
+                // Slices are unhashable until Python 3.12.
+                Obj::List(_) | Obj::Dict(_) | Obj::Set(_) | Obj::Slice(_) => {
                     return Err(self.type_error(format!("unhashable type: '{}'", self.type_name(v))))
                 }
                 Obj::Instance(_) => {

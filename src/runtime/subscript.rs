@@ -107,49 +107,22 @@ impl Interp {
     }
 
     pub fn getitem(&mut self, obj: &Value, idx: &Value) -> PyResult<Value> {
+        if let Some(Obj::Slice(parts)) = idx.as_obj() {
+            if let Some(r) = self.builtin_slice(obj, parts) {
+                return r;
+            }
+        }
         match obj.as_obj() {
             Some(Obj::List(l)) => {
-                if let Some(Obj::Slice(s)) = idx.as_obj() {
-                    let l = l.borrow();
-                    let si = self.slice_indices(s, l.len())?;
-                    return Ok(Value::list(si.indices().map(|i| l[i].clone()).collect()));
-                }
                 let l = l.borrow();
                 let i = self.seq_index(idx, l.len(), "list")?;
                 Ok(l[i].clone())
             }
             Some(Obj::Tuple(t)) => {
-                if let Some(Obj::Slice(s)) = idx.as_obj() {
-                    let si = self.slice_indices(s, t.len())?;
-                    return Ok(Value::tuple(si.indices().map(|i| t[i].clone()).collect()));
-                }
                 let i = self.seq_index(idx, t.len(), "tuple")?;
                 Ok(t[i].clone())
             }
             Some(Obj::Str(s)) => {
-                if let Some(Obj::Slice(sl)) = idx.as_obj() {
-                    let si = self.slice_indices(sl, s.chars)?;
-                    if s.is_ascii() {
-                        let b = s.s.as_bytes();
-                        if si.step == 1 {
-                            let (a, z) = (si.start as usize, (si.stop.max(si.start)) as usize);
-                            return Ok(Value::str(&s.s[a..z]));
-                        }
-                        let mut out = Vec::with_capacity(si.count());
-                        let mut i = si.start;
-                        for _ in 0..si.count() {
-                            out.push(b[i as usize]);
-                            i += si.step;
-                        }
-                        // SAFETY: bytes picked from ASCII text are ASCII, so
-                        // valid UTF-8.
-                        let out = unsafe { String::from_utf8_unchecked(out) };
-                        return Ok(Value::string(out));
-                    }
-                    let chars: Vec<char> = s.s.chars().collect();
-                    let out: String = si.indices().map(|i| chars[i]).collect();
-                    return Ok(Value::string(out));
-                }
                 let i = self.seq_index(idx, s.chars, "string")?;
                 if s.is_ascii() {
                     Ok(Value::str(&s.s[i..i + 1]))
@@ -163,17 +136,6 @@ impl Interp {
                 None => Err(super::hash::key_error(self, idx)),
             },
             Some(Obj::Range(r)) => {
-                if let Some(Obj::Slice(s)) = idx.as_obj() {
-                    let si = self.slice_indices(s, r.len() as usize)?;
-                    let n = si.count() as i64;
-                    let start = r.get(si.start);
-                    let step = r.step * si.step;
-                    return Ok(Value::obj(Obj::Range(super::object::Range {
-                        start,
-                        stop: start + n * step,
-                        step,
-                    })));
-                }
                 let i = self.seq_index(idx, r.len() as usize, "range object")?;
                 Ok(Value::int(r.get(i as i64)))
             }
@@ -187,6 +149,49 @@ impl Interp {
             }
             _ => Err(self.not_subscriptable(obj)),
         }
+    }
+
+    /// `obj[lower:upper:step]` (`parts`) without a slice object when `obj`
+    /// is a built-in sequence; otherwise a slice is made for `getitem`.
+    pub fn get_slice(&mut self, obj: &Value, parts: [Value; 3]) -> PyResult<Value> {
+        if let Some(r) = self.builtin_slice(obj, &parts) {
+            return r;
+        }
+        let slice = Value::obj(Obj::Slice(Box::new(parts)));
+        self.getitem(obj, &slice)
+    }
+
+    /// A slice of a list, tuple, str or range; `None` for other objects.
+    fn builtin_slice(&mut self, obj: &Value, parts: &[Value; 3]) -> Option<PyResult<Value>> {
+        let o = obj.as_obj()?;
+        let len = match o {
+            Obj::List(l) => l.borrow().len(),
+            Obj::Tuple(t) => t.len(),
+            Obj::Str(s) => s.chars,
+            Obj::Range(r) => r.len() as usize,
+            _ => return None,
+        };
+        let si = match self.slice_indices(parts, len) {
+            Ok(si) => si,
+            Err(e) => return Some(Err(e)),
+        };
+        Some(Ok(match o {
+            Obj::List(l) => {
+                let l = l.borrow();
+                Value::list(si.indices().map(|i| l[i].clone()).collect())
+            }
+            Obj::Tuple(t) => Value::tuple(si.indices().map(|i| t[i].clone()).collect()),
+            Obj::Str(s) => str_slice(s, &si),
+            Obj::Range(r) => {
+                // As CPython: the items at the slice's resolved bounds.
+                Value::obj(Obj::Range(super::object::Range {
+                    start: r.get(si.start),
+                    stop: r.get(si.stop),
+                    step: r.step * si.step,
+                }))
+            }
+            _ => unreachable!("only sequences have a length here"),
+        }))
     }
 
     fn not_subscriptable(&self, obj: &Value) -> super::PyErr {
@@ -369,4 +374,26 @@ pub fn list_store(o: &Value, i: &Value, v: Value) -> Result<Value, Value> {
         return Err(v);
     }
     Ok(std::mem::replace(&mut l[k as usize], v))
+}
+
+/// The characters of `s` that `si` picks, as a new str.
+fn str_slice(s: &super::object::PyStr, si: &SliceIdx) -> Value {
+    if s.is_ascii() {
+        let b = s.s.as_bytes();
+        if si.step == 1 {
+            let (a, z) = (si.start as usize, (si.stop.max(si.start)) as usize);
+            return Value::str(&s.s[a..z]);
+        }
+        let mut out = Vec::with_capacity(si.count());
+        let mut i = si.start;
+        for _ in 0..si.count() {
+            out.push(b[i as usize]);
+            i += si.step;
+        }
+        // SAFETY: bytes picked from ASCII text are ASCII, so valid UTF-8.
+        let out = unsafe { String::from_utf8_unchecked(out) };
+        return Value::string(out);
+    }
+    let chars: Vec<char> = s.s.chars().collect();
+    Value::string(si.indices().map(|i| chars[i]).collect())
 }

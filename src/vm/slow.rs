@@ -481,6 +481,17 @@ pub(crate) fn slow(
                 drop((o, i));
                 put(interp, regs, dst, v);
             }
+            Instr::GetSlice { dst, obj, start } => {
+                let parts = [
+                    take(regs, start, tb),
+                    take(regs, start + 1, tb),
+                    take(regs, start + 2, tb),
+                ];
+                let o = take(regs, obj, tb);
+                let v = tri!('run, interp.get_slice(&o, parts));
+                drop(o);
+                put(interp, regs, dst, v);
+            }
             Instr::SetItem { obj, idx, src } => {
                 let v = take(regs, src, tb);
                 let (o, i) = (take(regs, obj, tb), take(regs, idx, tb));
