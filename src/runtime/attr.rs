@@ -581,6 +581,7 @@ impl Interp {
             has_del: Cell::new(has_del),
             module: RefCell::new(module),
             immutable: false,
+            native_new: Cell::new(None),
         }))))
     }
 }

@@ -103,6 +103,9 @@ pub fn install(interp: &mut Interp) {
     ];
     for (cls, f) in ctors {
         set_class_attr(&cls, "__new__", builtin_fn("__new__", f));
+        if let Some(Obj::Class(c)) = cls.as_obj() {
+            c.native_new.set(Some(f));
+        }
         let name = super::attr::class_name(&cls);
         interp.set_builtin(&name, cls);
     }

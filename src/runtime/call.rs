@@ -86,6 +86,12 @@ impl Interp {
             unreachable!("instantiate on a class")
         };
         if c.layout == Layout::Builtin {
+            if let Some(new) = c.native_new.get() {
+                let mut args = Vec::with_capacity(pos.len() + 1);
+                args.push(cls.clone());
+                args.extend_from_slice(pos);
+                return new(self, &args, kw);
+            }
             if let Some(new) = super::attr::lookup_own(cls, "__new__") {
                 let mut args = Vec::with_capacity(pos.len() + 1);
                 args.push(cls.clone());

@@ -417,6 +417,7 @@ pub fn make_unsupported_operation(interp: &Interp) -> Value {
         has_del: Cell::new(false),
         module: RefCell::new(Value::str("io")),
         immutable: false,
+        native_new: Cell::new(None),
     })))
 }
 

@@ -815,11 +815,37 @@ pub fn format_float_typed(v: f64, spec: &str, type_name: &str) -> Result<String,
     if spec.is_empty() {
         return Ok(float_repr(v));
     }
+    if let Some(s) = fixed_point(v, spec) {
+        return Ok(s);
+    }
     let f = parse_format_spec_for(spec, None, type_name)?;
     match f.ty {
         None | Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'n' | '%') => format_float_internal(v, &f),
         Some(t) => Err(unknown_presentation_type(t, type_name)),
     }
+}
+
+/// `format(v, ".Nf")` for a finite `v` and `N` < 100, the spec programs
+/// use most, without parsing it: Rust's fixed-point formatting rounds
+/// the exact binary value correctly, as CPython's does (`dtoa_fixed`
+/// relies on the same), and a negative value keeps its sign even when it
+/// rounds to zero, as in CPython.
+fn fixed_point(v: f64, spec: &str) -> Option<String> {
+    let digits = spec.strip_prefix('.')?.strip_suffix('f')?;
+    if digits.is_empty() || digits.len() > 2 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    if !v.is_finite() {
+        return None;
+    }
+    let n: usize = digits.parse().ok()?;
+    let mut out = String::with_capacity(24);
+    if v.is_sign_negative() {
+        out.push('-');
+    }
+    use std::fmt::Write;
+    write!(out, "{:.n$}", v.abs()).ok()?;
+    Some(out)
 }
 
 fn format_float_internal(v: f64, f: &FormatSpec) -> Result<String, FmtError> {

@@ -559,6 +559,7 @@ pub fn bare_class(name: &str, bases: Vec<Value>, layout: Layout) -> Value {
         has_del: Cell::new(false),
         module: RefCell::new(Value::str("builtins")),
         immutable: true,
+        native_new: Cell::new(None),
     })))
 }
 

@@ -427,7 +427,12 @@ fn str_split(interp: &mut Interp, args: &[Value], kw: &Kw) -> PyResult<Value> {
         Some(sep) => {
             let sep = sep.as_str().unwrap();
             if maxsplit == usize::MAX {
-                text.split(sep).map(Value::str).collect()
+                match sep.as_bytes() {
+                    // A one-byte separator is searched for with memchr,
+                    // not the general substring searcher.
+                    [b] if b.is_ascii() => text.split(*b as char).map(Value::str).collect(),
+                    _ => text.split(sep).map(Value::str).collect(),
+                }
             } else {
                 text.splitn(maxsplit.saturating_add(1), sep)
                     .map(Value::str)

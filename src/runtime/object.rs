@@ -207,6 +207,11 @@ pub struct Class {
     /// `TypeError`, as in CPython (so what a built-in method lookup finds
     /// never changes).
     pub immutable: bool,
+    /// A built-in type's native `__new__` (`str`, `int`, `list`, …), so a
+    /// call of the type skips looking it up (built-in
+    /// types are immutable, so it cannot go stale). Set where the
+    /// built-in constructors are installed.
+    pub native_new: Cell<Option<NativeFnPtr>>,
 }
 
 pub struct Instance {

@@ -988,19 +988,36 @@ fn run_instrs<const ONE: bool>(
                         dst,
                     };
                 }
-                if let Some(Obj::Native(n)) = regs[func as usize].as_obj() {
-                    // A built-in function (`len(x)`, `isinstance(x, t)`):
-                    // called as `Interp::call` would, without its dispatch.
-                    let native = n.func;
-                    code.pos.set(code.positions[pc - 1]);
-                    let fv = std::mem::replace(&mut regs[func as usize], Value::UNBOUND);
-                    let first = func as usize + 1;
-                    let r = call_native(interp, regs, native, first..first + argc as usize, dst);
-                    drop(fv);
-                    match r {
-                        Ok(()) => continue,
-                        Err(e) => break Outcome::Error(e),
+                match regs[func as usize].as_obj() {
+                    Some(Obj::Native(n)) => {
+                        // A built-in function (`len(x)`, `isinstance(x, t)`):
+                        // called as `Interp::call` would, without its dispatch.
+                        let native = n.func;
+                        code.pos.set(code.positions[pc - 1]);
+                        let fv = std::mem::replace(&mut regs[func as usize], Value::UNBOUND);
+                        let first = func as usize + 1;
+                        let r =
+                            call_native(interp, regs, native, first..first + argc as usize, dst);
+                        drop(fv);
+                        match r {
+                            Ok(()) => continue,
+                            Err(e) => break Outcome::Error(e),
+                        }
                     }
+                    Some(Obj::Class(c)) if c.layout == Layout::Builtin => {
+                        if let Some(new) = c.native_new.get() {
+                            // `str(x)`, `list(it)`: the type's `__new__` gets
+                            // the type and the arguments, which are in
+                            // consecutive registers already.
+                            code.pos.set(code.positions[pc - 1]);
+                            let args = func as usize..func as usize + 1 + argc as usize;
+                            match call_native(interp, regs, new, args, dst) {
+                                Ok(()) => continue,
+                                Err(e) => break Outcome::Error(e),
+                            }
+                        }
+                    }
+                    _ => {}
                 }
             }
             Instr::CallMethod {
