@@ -96,6 +96,17 @@ impl Interp {
                 return Ok(v);
             }
         }
+        // Ints past 48 bits that fit a machine word (a 64-bit LCG's
+        // `state * 1103515245 + 12345`): i64 arithmetic with overflow
+        // checks instead of bigint arithmetic. `i64::MIN // -1` is the one
+        // quotient that overflows without a checked operation noticing.
+        if let (Some(x), Some(y)) = (machine_int(a), machine_int(b)) {
+            if !(x == i64::MIN && y == -1) {
+                if let Some(v) = small_int_op(op, x, y) {
+                    return Ok(v);
+                }
+            }
+        }
         if let Some(r) = self.builtin_binop(op, a, b)? {
             return Ok(r);
         }
@@ -982,8 +993,22 @@ pub fn float_divmod(a: f64, b: f64) -> (f64, f64) {
     (floordiv, m)
 }
 
-/// Small-int arithmetic without allocation; `None` when the result needs
-/// the general path (overflow, division by zero, negative powers …).
+/// An int that fits in an `i64` (small, or a bigint of up to 64 bits).
+#[inline]
+fn machine_int(v: &Value) -> Option<i64> {
+    match v.as_small_int() {
+        Some(i) => Some(i),
+        None => match v.as_obj() {
+            Some(Obj::Int(b)) => b.to_i64(),
+            _ => None,
+        },
+    }
+}
+
+/// `a op b` on machine ints without a bigint; `None` when the result
+/// needs the general path (overflow, division by zero, negative powers,
+/// out-of-range shifts …). Correct for any `i64` operands but
+/// `i64::MIN // -1` and `i64::MIN % -1`.
 #[inline]
 pub fn small_int_op(op: BinOp, a: i64, b: i64) -> Option<Value> {
     Some(match op {
