@@ -903,6 +903,21 @@ fn run_instrs<const ONE: bool>(
                     }
                     continue;
                 }
+                if matches!(regs[iter as usize].as_obj(), Some(Obj::Generator(_))) {
+                    // `for x in gen`: resumed as `Interp::next` would.
+                    let it = regs[iter as usize].clone();
+                    let step = iter::gen_resume(interp, &it, Resume::Send(Value::NONE));
+                    drop(it);
+                    match step {
+                        Ok(GenStep::Yield(v)) => put(interp, regs, dst, v),
+                        Ok(GenStep::Return(_)) => {
+                            consume(interp, regs, iter, tb);
+                            pc = target as usize;
+                        }
+                        Err(e) => break Outcome::Error(e),
+                    }
+                    continue;
+                }
             }
             Instr::GetItem { dst, obj, idx } => {
                 if let Some(v) = fast_getitem(&regs[obj as usize], &regs[idx as usize]) {
