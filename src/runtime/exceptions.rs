@@ -120,8 +120,18 @@ pub fn exc_args(v: &Value) -> Vec<Value> {
 
 fn exc_init(_interp: &mut Interp, args: &[Value], _kw: &[(Name, Value)]) -> PyResult<Value> {
     if let Some(d) = exc_data(&args[0]) {
-        let old = std::mem::replace(&mut d.borrow_mut().args, Value::tuple(args[1..].to_vec()));
-        drop(old);
+        // `ValueError(x)` made the args tuple already (as `__new__` does
+        // in CPython); a second, identical one would only cost allocations.
+        let same = match d.borrow().args.as_obj() {
+            Some(Obj::Tuple(t)) => {
+                t.len() == args.len() - 1 && t.iter().zip(&args[1..]).all(|(a, b)| a.is(b))
+            }
+            _ => false,
+        };
+        if !same {
+            let old = std::mem::replace(&mut d.borrow_mut().args, Value::tuple(args[1..].to_vec()));
+            drop(old);
+        }
     }
     Ok(Value::NONE)
 }
