@@ -693,10 +693,8 @@ impl Interp {
                 let (x, y) = (x.borrow().clone(), y.borrow().clone());
                 self.seq_eq(&x, &y)?
             }
-            (Obj::Tuple(x), Obj::Tuple(y)) => {
-                let (x, y) = (x.to_vec(), y.to_vec());
-                self.seq_eq(&x, &y)?
-            }
+            // Unchangeable while compared; lists are copied first.
+            (Obj::Tuple(x), Obj::Tuple(y)) => self.seq_eq(x, y)?,
             (Obj::Dict(_), Obj::Dict(_)) => super::hash::dict_eq(self, a, b)?,
             (Obj::Set(_) | Obj::FrozenSet(_), Obj::Set(_) | Obj::FrozenSet(_)) => {
                 super::hash::set_eq(self, a, b)?
@@ -726,6 +724,16 @@ impl Interp {
     }
 
     fn rich_order(&mut self, op: CmpOp, a: &Value, b: &Value) -> PyResult<Value> {
+        match (a.as_obj(), b.as_obj()) {
+            // Tuples cannot change while their items are compared; a list
+            // can, so its items are copied first.
+            (Some(Obj::Tuple(x)), Some(Obj::Tuple(y))) => return self.seq_rich(op, x, y),
+            (Some(Obj::List(x)), Some(Obj::List(y))) => {
+                let (x, y) = (x.borrow().clone(), y.borrow().clone());
+                return self.seq_rich(op, &x, &y);
+            }
+            _ => {}
+        }
         if let Some(ord) = self.builtin_order(a, b)? {
             return Ok(Value::bool(match ord {
                 None => false, // NaN involved
@@ -776,14 +784,6 @@ impl Interp {
         };
         match (oa, ob) {
             (Obj::Str(x), Obj::Str(y)) => Ok(Some(Some(x.s.cmp(&y.s)))),
-            (Obj::List(x), Obj::List(y)) => {
-                let (x, y) = (x.borrow().clone(), y.borrow().clone());
-                self.seq_order(&x, &y).map(Some)
-            }
-            (Obj::Tuple(x), Obj::Tuple(y)) => {
-                let (x, y) = (x.to_vec(), y.to_vec());
-                self.seq_order(&x, &y).map(Some)
-            }
             (Obj::Set(_) | Obj::FrozenSet(_), Obj::Set(_) | Obj::FrozenSet(_)) => {
                 let sub = super::hash::set_is_subset(self, a, b)?;
                 let sup = super::hash::set_is_subset(self, b, a)?;
@@ -798,23 +798,23 @@ impl Interp {
         }
     }
 
-    /// Lexicographic ordering of sequences, comparing items with Python
-    /// semantics (the first unequal pair decides).
-    fn seq_order(&mut self, x: &[Value], y: &[Value]) -> PyResult<Option<Ordering>> {
+    /// `x op y` for two sequences, as CPython: the first pair of items
+    /// that are not equal decides, compared with `op` itself (whatever
+    /// their `__lt__`/`__gt__` returns); if there is none, the lengths.
+    fn seq_rich(&mut self, op: CmpOp, x: &[Value], y: &[Value]) -> PyResult<Value> {
         for (p, q) in x.iter().zip(y) {
-            if !self.eq(p, q)? {
-                if let Some(o) = self.builtin_order(p, q)? {
-                    return Ok(o);
-                }
-                let lt = self.rich_order(CmpOp::Lt, p, q)?;
-                return Ok(Some(if self.truthy(&lt)? {
-                    Ordering::Less
-                } else {
-                    Ordering::Greater
-                }));
+            if !p.is(q) && !self.eq(p, q)? {
+                return self.rich_order(op, p, q);
             }
         }
-        Ok(Some(x.len().cmp(&y.len())))
+        let (m, n) = (x.len(), y.len());
+        Ok(Value::bool(match op {
+            CmpOp::Lt => m < n,
+            CmpOp::LtE => m <= n,
+            CmpOp::Gt => m > n,
+            CmpOp::GtE => m >= n,
+            _ => unreachable!("only ordering operators reach rich_order"),
+        }))
     }
 
     /// `a < b` as a bool, used by sorting, `min` and `max`.
