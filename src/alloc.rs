@@ -1,7 +1,10 @@
-//! Counting the bytes the process has allocated, for the memory limit.
+//! The process allocators a host can install: `TrackingAllocator`, which
+//! counts the bytes allocated for the embedding API's memory limit, and
+//! `Mimalloc`, the fast one the `tern` binary installs (it has no memory
+//! limit to enforce).
 //!
-//! A library cannot choose the process's allocator, so the host opts in by
-//! installing `TrackingAllocator` (the `tern` binary does):
+//! A library cannot choose the process's allocator, so a host that wants
+//! the memory limit opts in by installing `TrackingAllocator`:
 //!
 //! ```
 //! #[global_allocator]
