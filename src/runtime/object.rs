@@ -126,6 +126,12 @@ pub enum Code {
 }
 
 pub struct Function {
+    /// How many positional arguments a call may pass that bind one to one
+    /// to the parameters with no `bind_arguments` (a bytecode function
+    /// with simple parameters, not a generator); `NO_FAST_ARITY` for other
+    /// functions. Kept here, first, so the backends' call check reads the
+    /// function and not its code object.
+    pub fast_arity: u32,
     pub name: Name,
     pub qualname: Rc<str>,
     pub sig: Rc<Signature>,
@@ -142,6 +148,10 @@ pub struct Function {
     /// `func.attr = …` and `__doc__`; created on first use.
     pub attrs: RefCell<Option<Dict>>,
 }
+
+/// `Function::fast_arity` of a function every call of which binds its
+/// arguments in full.
+pub const NO_FAST_ARITY: u32 = u32::MAX;
 
 pub type NativeFnPtr = fn(&mut Interp, &[Value], &[(Name, Value)]) -> PyResult<Value>;
 

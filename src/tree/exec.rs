@@ -691,6 +691,7 @@ fn make_function(interp: &mut Interp, f: &mut Frame, def: &Rc<FunctionDef>) -> P
         qualname,
         sig: Rc::new(make_signature(&def.params)),
         code: Code::Tree(code),
+        fast_arity: crate::runtime::object::NO_FAST_ARITY,
         defaults,
         kwdefaults,
         closure,

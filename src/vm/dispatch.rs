@@ -262,13 +262,10 @@ pub(super) fn invoke(
 /// one to its parameters (the call then needs no argument binding)?
 #[inline(always)]
 pub(crate) fn fast_callable(fval: &Value, argc: usize) -> bool {
-    let Some(Obj::Function(f)) = fval.as_obj() else {
-        return false;
-    };
-    let Code::Bytecode(code) = &f.code else {
-        return false;
-    };
-    !f.is_generator && code.simple_args && code.sig.npositional == argc
+    match fval.as_obj() {
+        Some(Obj::Function(f)) => f.fast_arity as usize == argc,
+        _ => false,
+    }
 }
 
 /// Resume a generator frame with `input`: `Ok(Some(v))` if it yields

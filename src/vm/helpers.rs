@@ -348,7 +348,13 @@ pub fn make_function(
         a.set_str("__doc__", Value::str(d));
         a
     });
+    let fast_arity = if code.simple_args && !code.is_generator {
+        code.sig.npositional as u32
+    } else {
+        crate::runtime::object::NO_FAST_ARITY
+    };
     Value::obj(Obj::Function(Box::new(Function {
+        fast_arity,
         name: code.name.clone(),
         qualname: code.qualname.clone(),
         sig: code.sig.clone(),
