@@ -38,9 +38,7 @@ impl Interp {
                 f(self, pos, kw)
             }
             Obj::BoundMethod(func, this) => {
-                let mut args = Vec::with_capacity(pos.len() + 1);
-                args.push(this.clone());
-                args.extend_from_slice(pos);
+                let args = with_first(this, pos);
                 self.call(func, &args, kw)
             }
             Obj::Class(_) => self.instantiate(f, pos, kw),
@@ -87,15 +85,11 @@ impl Interp {
         };
         if c.layout == Layout::Builtin {
             if let Some(new) = c.native_new.get() {
-                let mut args = Vec::with_capacity(pos.len() + 1);
-                args.push(cls.clone());
-                args.extend_from_slice(pos);
+                let args = with_first(cls, pos);
                 return new(self, &args, kw);
             }
             if let Some(new) = super::attr::lookup_own(cls, "__new__") {
-                let mut args = Vec::with_capacity(pos.len() + 1);
-                args.push(cls.clone());
-                args.extend_from_slice(pos);
+                let args = with_first(cls, pos);
                 return self.call(&new, &args, kw);
             }
             return Err(self.type_error(format!("cannot create '{}' instances", c.name)));
@@ -108,9 +102,7 @@ impl Interp {
                     Some(Obj::Function(_)) | Some(Obj::StaticMethod(_))
                 ) =>
             {
-                let mut args = Vec::with_capacity(pos.len() + 1);
-                args.push(cls.clone());
-                args.extend_from_slice(pos);
+                let args = with_first(cls, pos);
                 let obj = self.call(&new, &args, kw)?;
                 if !self.isinstance(&obj, cls) {
                     return Ok(obj);
@@ -121,9 +113,7 @@ impl Interp {
         };
         match super::attr::lookup_in_class(cls, "__init__") {
             Some(init) => {
-                let mut args = Vec::with_capacity(pos.len() + 1);
-                args.push(obj.clone());
-                args.extend_from_slice(pos);
+                let args = with_first(&obj, pos);
                 let r = self.call(&init, &args, kw)?;
                 self.init_result(r, Value::NONE)?;
             }
@@ -147,6 +137,15 @@ impl Interp {
             finalized: Cell::new(false),
         }))
     }
+}
+
+/// `first`, then `pos`: the arguments of a call that passes the object
+/// (or class) itself first.
+pub fn with_first(first: &Value, pos: &[Value]) -> Vec<Value> {
+    let mut args = Vec::with_capacity(pos.len() + 1);
+    args.push(first.clone());
+    args.extend_from_slice(pos);
+    args
 }
 
 /// Fill parameter slots (positional, keyword-only, `*args`, `**kwargs`)

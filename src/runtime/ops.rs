@@ -90,13 +90,8 @@ fn dunder_names(op: BinOp) -> (&'static str, &'static str, &'static str) {
 impl Interp {
     /// `a op b`.
     pub fn binop(&mut self, op: BinOp, a: &Value, b: &Value) -> PyResult<Value> {
-        // Small-int and float fast paths first: they are most of the work.
-        if let (Some(x), Some(y)) = (a.as_small_int(), b.as_small_int()) {
-            if let Some(v) = small_int_op(op, x, y) {
-                return Ok(v);
-            }
-        }
-        // Ints past 48 bits that fit a machine word (a 64-bit LCG's
+        // Ints that fit a machine word first: they are most of the work.
+        // Small ints, and also ints past 48 bits (a 64-bit LCG's
         // `state * 1103515245 + 12345`): i64 arithmetic with overflow
         // checks instead of bigint arithmetic. `i64::MIN // -1` is the one
         // quotient that overflows without a checked operation noticing.

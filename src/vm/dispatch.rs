@@ -240,9 +240,7 @@ pub(super) fn invoke(
         Some(Obj::BoundMethod(m, this)) => {
             if let Some(Obj::Function(f)) = m.as_obj() {
                 if let (Code::Bytecode(code), false) = (&f.code, f.is_generator) {
-                    let mut args = Vec::with_capacity(pos.len() + 1);
-                    args.push(this.clone());
-                    args.extend_from_slice(pos);
+                    let args = crate::runtime::call::with_first(this, pos);
                     let slots = crate::runtime::call::bind_arguments(interp, f, &args, kw)?;
                     return Ok(Invoke::Frame(Frame::function(
                         code.clone(),

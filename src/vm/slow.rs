@@ -347,17 +347,11 @@ pub(crate) fn slow(
                 put(interp, regs, dst, it);
             }
             Instr::ForIter { dst, iter, target } => {
-                // Ranges, lists and tuples step without the runtime's
-                // general `next`.
-                let item = match iter::native_next(&regs[iter as usize]) {
-                    Some(item) => item,
-                    None => {
-                        let it = regs[iter as usize].clone();
-                        let r = tri!('run, interp.next(&it));
-                        drop(it);
-                        r
-                    }
-                };
+                // Native iterators and generators were stepped by the
+                // dispatch loop; everything else takes the general `next`.
+                let it = regs[iter as usize].clone();
+                let item = tri!('run, interp.next(&it));
+                drop(it);
                 match item {
                     Some(v) => put(interp, regs, dst, v),
                     None => {
@@ -401,13 +395,7 @@ pub(crate) fn slow(
                 put(interp, regs, dst, d);
             }
             Instr::BuildSlice { dst, start } => {
-                let items = take_range(regs, start, 3, tb);
-                let mut it = items.into_iter();
-                let parts = [
-                    it.next().unwrap_or_default(),
-                    it.next().unwrap_or_default(),
-                    it.next().unwrap_or_default(),
-                ];
+                let parts = slice_parts(regs, start, tb);
                 put(interp, regs, dst, Value::obj(Obj::Slice(Box::new(parts))));
             }
             Instr::BuildString { dst, start, n } => {
@@ -482,11 +470,7 @@ pub(crate) fn slow(
                 put(interp, regs, dst, v);
             }
             Instr::GetSlice { dst, obj, start } => {
-                let parts = [
-                    take(regs, start, tb),
-                    take(regs, start + 1, tb),
-                    take(regs, start + 2, tb),
-                ];
+                let parts = slice_parts(regs, start, tb);
                 let o = take(regs, obj, tb);
                 let v = tri!('run, interp.get_slice(&o, parts));
                 drop(o);
@@ -1053,4 +1037,13 @@ pub(crate) fn slow(
     };
     *pc_io = pc;
     out
+}
+
+/// The lower, upper and step of a slice from registers `start..start + 3`.
+fn slice_parts(regs: &mut [Value], start: Reg, tb: Reg) -> [Value; 3] {
+    [
+        take(regs, start, tb),
+        take(regs, start + 1, tb),
+        take(regs, start + 2, tb),
+    ]
 }
