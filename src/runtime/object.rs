@@ -83,14 +83,18 @@ pub struct Range {
 }
 
 impl Range {
+    /// The number of values (in i128: `stop - start` of two i64 bounds
+    /// can overflow i64; a length beyond i64 is capped).
     pub fn len(&self) -> i64 {
-        if self.step > 0 && self.start < self.stop {
-            (self.stop - self.start - 1) / self.step + 1
-        } else if self.step < 0 && self.start > self.stop {
-            (self.start - self.stop - 1) / (-self.step) + 1
+        let (start, stop, step) = (self.start as i128, self.stop as i128, self.step as i128);
+        let n = if step > 0 && start < stop {
+            (stop - start - 1) / step + 1
+        } else if step < 0 && start > stop {
+            (start - stop - 1) / (-step) + 1
         } else {
             0
-        }
+        };
+        n.min(i64::MAX as i128) as i64
     }
     pub fn is_empty(&self) -> bool {
         self.len() == 0
