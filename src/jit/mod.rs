@@ -47,11 +47,13 @@
 //! program of the conformance suite needs that.
 
 mod module;
-mod regs_pool;
+mod reg_stack;
 mod runtime_calls;
 mod translate;
 
 pub use module::{clif_listing, stats, stats_report, JitStats};
+pub use reg_stack::RegStack;
+use reg_stack::Window;
 
 use crate::bytecode::CodeObject;
 use crate::runtime::object::{Code, Obj, Resume};
@@ -180,7 +182,7 @@ pub fn call_frame(interp: &mut Interp, mut frame: Frame) -> PyResult<Value> {
     // not touch them (neither is used again until the call returns).
     let word = unsafe { entry(&mut ctx, regs.as_mut_ptr()) };
     frame::leave(interp, &mut frame, false);
-    regs_pool::give(interp, regs);
+    drop(regs);
     drop(frame);
     interp.run_finalizers();
     native_result(interp, &mut ctx, word)
@@ -204,14 +206,15 @@ fn native_result(interp: &Interp, ctx: &mut JitFrame, word: u64) -> PyResult<Val
 
 /// Call the Python function `func` (a bytecode function whose parameters
 /// bind one to one to what `push_args` appends) as native code, without a
-/// VM `Frame`: the register file comes from the pool, the function object
-/// keeps its code and globals alive, and the interpreter sees the same
-/// entry and exit as for a frame (`frame::enter_entry`). The common path of
-/// every call made from native code.
+/// VM `Frame`: the register file is a window of the interpreter's register
+/// stack (`reg_stack`), the function object keeps its code and globals
+/// alive, and the interpreter sees the same entry and exit as for a frame
+/// (`frame::enter_entry`). The common path of every call made from native
+/// code.
 pub(crate) fn call_function(
     interp: &mut Interp,
     func: Value,
-    push_args: impl FnOnce(&mut Vec<Value>),
+    push_args: impl FnOnce(&mut Window),
 ) -> PyResult<Value> {
     let Some(Obj::Function(fo)) = func.as_obj() else {
         return Err(runtime_calls::internal_error(
@@ -225,27 +228,176 @@ pub(crate) fn call_function(
             "call of non-bytecode",
         ));
     };
-    let mut regs = regs_pool::take(interp, code.nregs as usize);
-    push_args(&mut regs);
-    let Some(entry) = native_code(code) else {
-        let frame = Frame::function(code.clone(), fo, func.clone(), regs);
-        return crate::vm::dispatch::call_frame(interp, frame);
-    };
-    frame::init_regs(code, &mut regs, 0, &fo.closure);
-    let counts_depth = true;
-    let entered = match frame::enter_entry(interp, counts_depth, &code.frame_info, &fo.globals) {
-        Ok(e) => e,
-        Err(e) => {
-            regs_pool::give(interp, regs);
-            return Err(e);
+    let nregs = code.nregs as usize;
+    let (base, mark) = interp.native_regs.push(nregs);
+    // SAFETY: `push` gave `nregs` uninitialised registers that stay put
+    // until the `pop` below.
+    let mut window = unsafe { Window::new(base, nregs) };
+    push_args(&mut window);
+    let entry = native_code(code);
+    let result = match entry {
+        Some(entry) => {
+            reg_stack::fill_regs(code, &mut window, &fo.closure);
+            run_window(interp, code, &fo.globals, entry, window.regs())
+        }
+        None => {
+            let regs: Vec<Value> = window
+                .regs()
+                .iter_mut()
+                .map(|r| std::mem::replace(r, Value::UNBOUND))
+                .collect();
+            let frame = Frame::function(code.clone(), fo, func.clone(), regs);
+            crate::vm::dispatch::call_frame(interp, frame)
         }
     };
+    // SAFETY: the window's filled registers are initialised values this
+    // call owns; dropping them in place (first to last, as a VM frame's
+    // are released) leaves slots the pop below hands back as free.
+    unsafe { std::ptr::drop_in_place(window.regs()) };
+    interp.native_regs.pop(mark);
+    drop(func);
+    interp.run_finalizers();
+    result
+}
+
+/// `Call` of a plain Python function that already has native code, made
+/// from native code with nothing between the two but the frame entry the
+/// interpreter needs: the callee's registers are a window of the register
+/// stack, filled by copying (the arguments move, the code's initial
+/// registers are plain bits unless they hold objects). `None` when the
+/// call is of another kind (then `call_function` or the VM's path does it).
+///
+/// # Safety
+/// `ctx` and `regs` are the live context and register file of the
+/// running native code (see `runtime_calls::guarded`).
+#[inline(always)]
+pub(crate) unsafe fn direct_call(ctx: *mut JitFrame, regs: *mut Value, pc: u32) -> Option<u32> {
+    use crate::bytecode::instr::Instr;
+    // SAFETY: the caller's contract: `ctx` is live and exclusively ours.
+    let cx = unsafe { &mut *ctx };
+    // SAFETY: the running code object outlives its native call.
+    let code = unsafe { &*cx.code };
+    let Instr::Call { dst, func, argc } = code.instrs[pc as usize] else {
+        return None;
+    };
+    let (func, argc) = (func as usize, argc as usize);
+    // SAFETY: `regs` holds `nregs` values and the instruction names
+    // registers of this code (`func + argc` is below `nregs`).
+    let caller = unsafe { std::slice::from_raw_parts_mut(regs, code.nregs as usize) };
+    let Some(Obj::Function(fo)) = caller[func].as_obj() else {
+        return None;
+    };
+    if fo.fast_arity as usize != argc {
+        return None;
+    }
+    let Code::Bytecode(callee) = &fo.code else {
+        return None;
+    };
+    let NativeState::Compiled(entry) = callee.native.0.get() else {
+        return None;
+    };
+    if !callee.cell_slots.is_empty() || callee.nfree != 0 {
+        return None;
+    }
+    // From here on the function value keeps `fo` and its code alive.
+    let fval = std::mem::replace(&mut caller[func], Value::UNBOUND);
+    let Some(Obj::Function(fo)) = fval.as_obj() else {
+        unreachable!("checked above")
+    };
+    let Code::Bytecode(callee) = &fo.code else {
+        unreachable!("checked above")
+    };
+    // SAFETY: as for `cx`: generated code waits for us.
+    let interp = unsafe { &mut *cx.interp };
+    code.pos.set(code.positions[pc as usize]);
+    let n = callee.nregs as usize;
+    let (base, mark) = interp.native_regs.push(n);
+    // SAFETY: `push` gave `n` uninitialised registers, fixed until the
+    // pop; `n >= argc` (the parameters are the code's first registers),
+    // and `reg_init` has `n` values.
+    let window = unsafe {
+        let args = &mut caller[func + 1..func + 1 + argc];
+        for (i, a) in args.iter_mut().enumerate() {
+            base.add(i).write(std::mem::replace(a, Value::UNBOUND));
+        }
+        let init = &callee.reg_init[argc..n];
+        if callee.reg_init_has_objects {
+            for (i, v) in init.iter().enumerate() {
+                base.add(argc + i).write(v.clone());
+            }
+        } else {
+            // Unboxed values own nothing: their bits are a valid clone.
+            for (i, v) in init.iter().enumerate() {
+                base.add(argc + i).write(Value::from_raw(v.bits()));
+            }
+        }
+        std::slice::from_raw_parts_mut(base, n)
+    };
+    let result = run_window(interp, callee, &fo.globals, entry, window);
+    // SAFETY: the window's registers are initialised values this call
+    // owns; the slots go back to the stack by the pop. Plain constant
+    // registers own nothing and are skipped.
+    unsafe {
+        if callee.reg_init_has_objects {
+            release_in_place(window);
+        } else {
+            let (cbase, tbase) = (
+                (callee.nslots + callee.nfree) as usize,
+                callee.temp_base as usize,
+            );
+            release_in_place(&mut window[..cbase]);
+            release_in_place(&mut window[tbase..]);
+        }
+    }
+    interp.native_regs.pop(mark);
+    drop(fval);
+    match result {
+        Ok(v) => {
+            crate::vm::dispatch::put_opt(interp, caller, dst, v);
+            interp.run_finalizers();
+            Some(pc + 1)
+        }
+        Err(e) => {
+            interp.run_finalizers();
+            cx.error = Some(e);
+            Some(runtime_calls::PC_ERROR)
+        }
+    }
+}
+
+/// Drop the values of `regs` in place, first to last, with the heap test
+/// inline (most registers hold unboxed values or nothing).
+///
+/// # Safety
+/// The values must not be used again (the slots count as uninitialised).
+#[inline(always)]
+unsafe fn release_in_place(regs: &mut [Value]) {
+    for r in regs {
+        if r.is_obj() {
+            // SAFETY: the caller gives up the value; read it out once.
+            drop(unsafe { std::ptr::read(r) });
+        }
+    }
+}
+
+/// Run `entry` (the native code of `code`) on the filled register file
+/// `regs`, entering and leaving the interpreter's frame around it.
+#[inline(always)]
+fn run_window(
+    interp: &mut Interp,
+    code: &CodeObject,
+    globals: &Value,
+    entry: NativeFn,
+    regs: &mut [Value],
+) -> PyResult<Value> {
+    let counts_depth = true;
+    let entered = frame::enter_entry(interp, counts_depth, &code.frame_info, globals)?;
     debug_assert_eq!(regs.len(), code.nregs as usize);
     let no_namespace = Value::UNBOUND;
     let mut ctx = JitFrame {
         interp: interp as *mut Interp,
-        code: &**code as *const CodeObject,
-        globals: &fo.globals as *const Value,
+        code: code as *const CodeObject,
+        globals: globals as *const Value,
         ns: &no_namespace as *const Value,
         depth: entered.depth,
         error: None,
@@ -254,16 +406,19 @@ pub(crate) fn call_function(
         yielded: None,
     };
     // SAFETY: `entry` was generated for `code`, whose register file `regs`
-    // has exactly `nregs` values; `func` keeps `code` and `fo.globals`
-    // alive until after the call; the runtime calls generated code makes
-    // reborrow `interp` through `ctx` while this function does not touch
-    // it.
+    // has exactly `nregs` values; the caller's function object keeps `code`
+    // and `globals` alive until after the call; the runtime calls
+    // generated code makes reborrow `interp` through `ctx` while this
+    // function does not touch it.
     let word = unsafe { entry(&mut ctx, regs.as_mut_ptr()) };
     frame::leave_entry(interp, &entered, counts_depth, None);
-    regs_pool::give(interp, regs);
-    drop(func);
-    interp.run_finalizers();
-    native_result(interp, &mut ctx, word)
+    let r = native_result(interp, &mut ctx, word);
+    // A function's code never yields, and `native_result` took any
+    // exception: nothing is left to drop (skipping the check saves the
+    // call path a destructor).
+    debug_assert!(ctx.error.is_none() && ctx.yielded.is_none());
+    std::mem::forget(ctx);
+    r
 }
 
 /// Resume a generator's frame with `input` as native code (the VM's

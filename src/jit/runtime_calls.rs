@@ -200,6 +200,22 @@ pub(super) unsafe extern "C" fn yield_from(ctx: *mut JitFrame, regs: *mut Value,
 /// (`step`).
 pub(super) unsafe extern "C" fn call(ctx: *mut JitFrame, regs: *mut Value, pc: u32) -> u32 {
     // SAFETY: generated code passes its own context and registers.
+    let direct = catch_unwind(AssertUnwindSafe(|| unsafe {
+        super::direct_call(ctx, regs, pc)
+    }));
+    match direct {
+        Ok(Some(next)) => return next,
+        Ok(None) => {}
+        Err(_) => {
+            // SAFETY: as above; the direct call's borrows ended with it.
+            let ctx = unsafe { &mut *ctx };
+            // SAFETY: as above.
+            let interp = unsafe { &*ctx.interp };
+            ctx.error = Some(internal_error(interp, "a Rust panic in a direct call"));
+            return PC_ERROR;
+        }
+    }
+    // SAFETY: generated code passes its own context and registers.
     let fast = unsafe {
         guarded(ctx, regs, Some(PC_ERROR), |p, error| {
             let code: &CodeObject = p.frame.code;
@@ -208,7 +224,7 @@ pub(super) unsafe extern "C" fn call(ctx: *mut JitFrame, regs: *mut Value, pc: u
             let r = match callee {
                 CallTarget::Python { func, first, argc } => {
                     let args = &mut p.regs[first..first + argc];
-                    super::call_function(p.interp, func, |regs| move_args(regs, args))
+                    super::call_function(p.interp, func, |w| w.move_from(args))
                 }
                 CallTarget::Native { func, first, argc } => {
                     let r = p.interp.call(&func, &p.regs[first..first + argc], &[]);
@@ -490,6 +506,31 @@ pub(super) unsafe extern "C" fn iter_next_word(it: u64) -> u64 {
     })
 }
 
+/// The `GetIter` of a counted range loop (`translate::RangeLoop`): when
+/// `src` is a range whose bounds are small ints, its start, stop and step
+/// go to `slot` and the answer is 1 (the loop counts natively), else 0.
+pub(super) unsafe extern "C" fn range_loop(src: u64, slot: *mut i64) -> u32 {
+    use crate::runtime::value::{SMALL_INT_MAX, SMALL_INT_MIN};
+    // SAFETY: generated code passes a register word.
+    let v = unsafe { peek(src) };
+    let Some(Obj::Range(r)) = v.as_obj() else {
+        return 0;
+    };
+    let small = SMALL_INT_MIN..=SMALL_INT_MAX;
+    // (A small step too, so that `cur + step` cannot overflow.)
+    if !(small.contains(&r.start) && small.contains(&r.stop) && small.contains(&r.step)) {
+        return 0;
+    }
+    // SAFETY: `slot` is the loop's stack slot of `RangeLoop::SIZE` bytes,
+    // 8-aligned; the three words are at offsets 0, 8 and 16.
+    unsafe {
+        slot.write(r.start);
+        slot.add(1).write(r.stop);
+        slot.add(2).write(r.step);
+    }
+    1
+}
+
 /// `Unpack` of a tuple or list of exactly `n` items: new references to
 /// them in registers `dst..dst + n` (what those held is released), and
 /// `FINALIZERS_DUE` when that made `__del__` methods due (generated code
@@ -552,15 +593,6 @@ fn chain_handled(interp: &Interp, e: PyErr) -> PyErr {
     e
 }
 
-/// Move call arguments out of the caller's registers into a callee's
-/// register file.
-fn move_args(regs: &mut Vec<Value>, args: &mut [Value]) {
-    regs.extend(
-        args.iter_mut()
-            .map(|r| std::mem::replace(r, Value::UNBOUND)),
-    );
-}
-
 /// Complete an instruction that left the frame in the VM's terms: calls
 /// of Python functions become native calls; errors are chained to the
 /// exception being handled, as the VM does when it raises.
@@ -574,7 +606,7 @@ fn finish(p: &mut Parts, out: Outcome) -> Result<(), PyErr> {
         } => {
             let first = first as usize;
             let args = &mut p.regs[first..first + argc as usize];
-            let v = super::call_function(p.interp, func, |regs| move_args(regs, args))?;
+            let v = super::call_function(p.interp, func, |w| w.move_from(args))?;
             store_result(p, dst, v);
             Ok(())
         }
@@ -607,7 +639,7 @@ fn finish(p: &mut Parts, out: Outcome) -> Result<(), PyErr> {
             let this = obj.clone();
             let v = super::call_function(p.interp, func, |regs| {
                 regs.push(this);
-                move_args(regs, args)
+                regs.move_from(args)
             })?;
             let obj = p
                 .interp

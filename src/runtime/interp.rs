@@ -163,9 +163,8 @@ pub struct Interp {
     /// Bytecode frames run as native code (`--mode jit`) instead of in the
     /// VM's dispatch loop; see `vm::run_frame`.
     pub jit_enabled: bool,
-    /// Register files of finished native frames, kept for reuse so a
-    /// call allocates nothing (see `jit::regs_pool`).
-    pub spare_regs: Vec<Vec<Value>>,
+    /// The register files of native calls (see `jit::reg_stack`).
+    pub native_regs: crate::jit::RegStack,
     pub stdout: Sink,
     pub stderr: Sink,
     /// Exceptions currently being handled (innermost last): the target of a
@@ -241,7 +240,7 @@ impl Interp {
             depth: 0,
             recursion_limit: 1000,
             jit_enabled: false,
-            spare_regs: Vec::new(),
+            native_regs: Default::default(),
             stdout: default_stdout(),
             stderr: Box::new(std::io::stderr()),
             handled: Vec::new(),

@@ -202,15 +202,23 @@ pub fn init_regs(code: &CodeObject, regs: &mut Vec<Value>, base: usize, closure:
             regs.set_len(regs.len() + init.len());
         }
     }
+    bind_cells(code, &mut regs[base..], closure);
+}
+
+/// The second half of `init_regs`, on a filled register file: the code's
+/// cell variables become cells (holding the argument, if one is bound
+/// there) and its free variables the closure's cells.
+#[inline]
+pub fn bind_cells(code: &CodeObject, regs: &mut [Value], closure: &[Value]) {
     if code.cell_slots.is_empty() && code.nfree == 0 {
         return;
     }
     for &c in &code.cell_slots {
-        let r = &mut regs[base + c as usize];
+        let r = &mut regs[c as usize];
         let v = std::mem::replace(r, Value::UNBOUND);
         *r = Value::obj(Obj::Cell(RefCell::new(v)));
     }
-    let free = base + code.nslots as usize;
+    let free = code.nslots as usize;
     for (i, cell) in closure.iter().take(code.nfree as usize).enumerate() {
         regs[free + i] = cell.clone();
     }

@@ -9,13 +9,13 @@
 //! 48-bit two's-complement payload, a float is any word whose tag is below
 //! that, specials and objects have tags `0xFFFA` and `0xFFFC`.
 
-use super::{runtime_calls, Translator};
+use super::{runtime_calls, RangeLoop, Translator};
 use crate::bytecode::instr::{Instr, Reg};
 use crate::runtime::value::{PAYLOAD_MASK, TAG_INT, TAG_SHIFT};
 use crate::runtime::Value;
 use crate::syntax::ast::BinOp;
 use cranelift_codegen::ir::condcodes::{FloatCC, IntCC};
-use cranelift_codegen::ir::{self, types, InstBuilder, MemFlagsData};
+use cranelift_codegen::ir::{self, types, InstBuilder, MemFlagsData, StackSlot};
 
 /// The integer and float operations with an inline path.
 #[derive(Clone, Copy, PartialEq)]
@@ -542,6 +542,9 @@ impl Translator<'_, '_> {
     /// `dst = next(iter)` for range, list and tuple iterators; the
     /// exhausted iterator is released and the loop left.
     pub(super) fn for_iter(&mut self, pc: u32, ins: Instr, dst: Reg, iter: Reg, target: u32) {
+        if let Some(&slot) = self.range_loops.get(&pc) {
+            self.counted_step(pc, slot, dst, iter, target);
+        }
         let it = self.load_reg(iter);
         let w = self
             .call(self.callees.iter_next_word, &[it])
@@ -560,6 +563,55 @@ impl Translator<'_, '_> {
         self.consume_word(iter, it);
         let dest = self.branch_to(pc, target);
         self.b.ins().jump(dest, &[]);
+    }
+
+    /// The `ForIter` of a counted range loop (`RangeLoop`): when its
+    /// `GetIter` found a range, the next value comes from the slot (the
+    /// iterator object in `iter` is left as it is: only this instruction
+    /// reads it) and the builder is left in the block of the general path,
+    /// which runs otherwise.
+    fn counted_step(&mut self, pc: u32, slot: StackSlot, dst: Reg, iter: Reg, target: u32) {
+        let active = self
+            .b
+            .ins()
+            .stack_load(types::I64, types::I32, slot, RangeLoop::ACTIVE);
+        let counted = self.b.create_block();
+        let general = self.b.create_block();
+        self.b.ins().brif(active, counted, &[], general, &[]);
+        self.b.switch_to_block(counted);
+        let cur = self
+            .b
+            .ins()
+            .stack_load(types::I64, types::I64, slot, RangeLoop::CUR);
+        let stop = self
+            .b
+            .ins()
+            .stack_load(types::I64, types::I64, slot, RangeLoop::STOP);
+        let step = self
+            .b
+            .ins()
+            .stack_load(types::I64, types::I64, slot, RangeLoop::STEP);
+        let up = self.b.ins().icmp_imm_s(IntCC::SignedGreaterThan, step, 0);
+        let below = self.b.ins().icmp(IntCC::SignedLessThan, cur, stop);
+        let above = self.b.ins().icmp(IntCC::SignedGreaterThan, cur, stop);
+        let more = self.b.ins().select(up, below, above);
+        let next_value = self.b.create_block();
+        let exhausted = self.b.create_block();
+        self.b.ins().brif(more, next_value, &[], exhausted, &[]);
+        self.b.switch_to_block(next_value);
+        let after = self.b.ins().iadd(cur, step);
+        self.b
+            .ins()
+            .stack_store(types::I64, after, slot, RangeLoop::CUR);
+        // Every value between two small ints is a small int.
+        let word = self.box_int(cur);
+        self.put_and_continue(pc, dst, word);
+        self.b.switch_to_block(exhausted);
+        let it = self.load_reg(iter);
+        self.consume_word(iter, it);
+        let dest = self.branch_to(pc, target);
+        self.b.ins().jump(dest, &[]);
+        self.b.switch_to_block(general);
     }
 
     /// `dst.. = src` for a tuple or list of the right length; the source
@@ -591,6 +643,16 @@ impl Translator<'_, '_> {
     /// `dst = iter(src)` for the built-in iterables; `src` is consumed.
     pub(super) fn get_iter(&mut self, pc: u32, ins: Instr, dst: Reg, src: Reg) {
         let v = self.load_reg(src);
+        if let Some(&slot) = self.range_loops.get(&(pc + 1)) {
+            // The loop that follows counts natively when `src` is a range.
+            let at = self.b.ins().stack_addr(types::I64, slot, 0);
+            let counted = self
+                .call(self.callees.range_loop, &[v, at])
+                .expect("range_loop returns");
+            self.b
+                .ins()
+                .stack_store(types::I64, counted, slot, RangeLoop::ACTIVE);
+        }
         let it = self
             .call(self.callees.iter_word, &[v])
             .expect("iter_word returns");

@@ -23,7 +23,8 @@ use crate::runtime::Value;
 use crate::syntax::ast::CmpOp;
 use cranelift_codegen::ir::condcodes::IntCC;
 use cranelift_codegen::ir::{
-    self, types, AbiParam, Block, InstBuilder, MemFlagsData, SigRef, Signature,
+    self, types, AbiParam, Block, InstBuilder, MemFlagsData, SigRef, Signature, StackSlot,
+    StackSlotData, StackSlotKind,
 };
 use cranelift_codegen::isa::{CallConv, TargetFrontendConfig};
 use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext, Switch};
@@ -67,6 +68,7 @@ struct Callees {
     retain: Callee,
     push_handled: Callee,
     pop_handled: Callee,
+    range_loop: Callee,
 }
 
 impl Callees {
@@ -111,7 +113,13 @@ impl Callees {
         type Tick = unsafe extern "C" fn(*mut super::JitFrame) -> u32;
         type Release = unsafe extern "C" fn(*mut super::JitFrame, u64);
         type Retain = unsafe extern "C" fn(u64);
+        type RangeLoopStart = unsafe extern "C" fn(u64, *mut i64) -> u32;
+        let range_loop = sig(&[i64_, i64_], Some(i32_));
         Callees {
+            range_loop: Callee {
+                addr: runtime_calls::range_loop as RangeLoopStart as usize as i64,
+                sig: range_loop,
+            },
             step: Callee {
                 addr: runtime_calls::step as Step as usize as i64,
                 sig: step,
@@ -218,6 +226,40 @@ fn suspends(code: &CodeObject) -> bool {
             .any(|i| matches!(i, Instr::Yield { .. } | Instr::YieldFrom { .. }))
 }
 
+/// The state of a counted `for … in range(…)` loop, in a stack slot of
+/// the native frame: why — iterating a range through its iterator object
+/// costs a runtime call per step, counting costs a compare and an add.
+/// The loop's `GetIter` (the instruction before its `ForIter`) asks the
+/// runtime whether the iterable is a range of small ints
+/// (`runtime_calls::range_loop`, which fills the slot) and stores the
+/// answer in `ACTIVE`; the `ForIter` then counts when it is set. Code that
+/// suspends keeps the general path (its native frame does not survive a
+/// `yield`).
+pub(super) struct RangeLoop;
+
+impl RangeLoop {
+    pub(super) const CUR: i32 = 0;
+    pub(super) const STOP: i32 = 8;
+    pub(super) const STEP: i32 = 16;
+    pub(super) const ACTIVE: i32 = 24;
+    const SIZE: u32 = 32;
+}
+
+/// The `ForIter` instructions of `code` that count range loops: each one
+/// right after the `GetIter` that made its iterator.
+fn range_loop_pcs(code: &CodeObject) -> Vec<u32> {
+    if suspends(code) {
+        return Vec::new();
+    }
+    (1..code.instrs.len())
+        .filter(|&pc| match (code.instrs[pc - 1], code.instrs[pc]) {
+            (Instr::GetIter { dst, .. }, Instr::ForIter { iter, .. }) => dst == iter,
+            _ => false,
+        })
+        .map(|pc| pc as u32)
+        .collect()
+}
+
 /// Fill `func` (whose signature is `native_signature`) with the
 /// translation of `code`.
 pub(super) fn translate(
@@ -236,6 +278,19 @@ pub(super) fn translate(
     b.switch_to_block(entry);
     let ctx = b.block_params(entry)[0];
     let regs = b.block_params(entry)[1];
+    let mut range_loops = std::collections::HashMap::new();
+    for pc in range_loop_pcs(code) {
+        let slot = b.create_sized_stack_slot(StackSlotData::new(
+            StackSlotKind::ExplicitSlot,
+            RangeLoop::SIZE,
+            3,
+        ));
+        // No loop counts until its `GetIter` says so.
+        let off = b.ins().iconst(types::I32, 0);
+        b.ins()
+            .stack_store(types::I64, off, slot, RangeLoop::ACTIVE);
+        range_loops.insert(pc, slot);
+    }
     let mut t = Translator {
         b,
         code,
@@ -247,6 +302,7 @@ pub(super) fn translate(
         error_blocks: Vec::new(),
         polls: Vec::new(),
         frontend,
+        range_loops,
     };
     if suspends(code) {
         t.resume_switch();
@@ -275,6 +331,8 @@ struct Translator<'a, 'b> {
     /// Back-edge blocks still to fill: (block, pc of the branch, target).
     polls: Vec<(Block, u32, u32)>,
     frontend: TargetFrontendConfig,
+    /// The stack slot of each counted range loop, by its `ForIter`'s pc.
+    range_loops: std::collections::HashMap<u32, StackSlot>,
 }
 
 impl Translator<'_, '_> {
@@ -488,7 +546,15 @@ impl Translator<'_, '_> {
         r as i32 * 8
     }
 
+    /// A register's word: an immediate for a constant register (constants
+    /// are never written, and an immediate lets Cranelift fold the tag
+    /// checks and strength-reduce `% 7`), else a load.
     fn load_reg(&mut self, r: Reg) -> ir::Value {
+        let cbase = self.code.nslots + self.code.nfree;
+        if (cbase..self.code.temp_base).contains(&r) {
+            let bits = self.code.const_regs[(r - cbase) as usize].bits();
+            return self.b.ins().iconst(types::I64, bits as i64);
+        }
         self.b.ins().load(
             types::I64,
             MemFlagsData::trusted(),
@@ -498,6 +564,10 @@ impl Translator<'_, '_> {
     }
 
     fn store_reg(&mut self, r: Reg, v: ir::Value) {
+        debug_assert!(
+            !(self.code.nslots + self.code.nfree..self.code.temp_base).contains(&r),
+            "a store to a constant register"
+        );
         self.b
             .ins()
             .store(MemFlagsData::trusted(), v, self.regs, Self::reg_offset(r));
