@@ -83,9 +83,20 @@ pub struct Range {
 }
 
 impl Range {
-    /// The number of values (in i128: `stop - start` of two i64 bounds
-    /// can overflow i64; a length beyond i64 is capped).
+    /// The number of values (in i128 when `stop - start` of the two i64
+    /// bounds overflows i64; a length beyond i64 is capped).
     pub fn len(&self) -> i64 {
+        if let Some(span) = self.stop.checked_sub(self.start) {
+            if self.step > 0 && span > 0 {
+                return (span - 1) / self.step + 1;
+            }
+            if self.step < 0 && span < 0 && self.step != i64::MIN {
+                return (-1 - span) / (-self.step) + 1;
+            }
+            if span == 0 || (span > 0) != (self.step > 0) {
+                return 0;
+            }
+        }
         let (start, stop, step) = (self.start as i128, self.stop as i128, self.step as i128);
         let n = if step > 0 && start < stop {
             (stop - start - 1) / step + 1

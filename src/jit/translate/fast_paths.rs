@@ -652,6 +652,28 @@ impl Translator<'_, '_> {
             self.b
                 .ins()
                 .stack_store(types::I64, counted, slot, RangeLoop::ACTIVE);
+            // A counted loop needs no iterator object: the register holds
+            // the range itself (moved out of a temporary, or a new
+            // reference to a local's).
+            let count = self.b.create_block();
+            let iterate = self.b.create_block();
+            self.b.ins().brif(counted, count, &[], iterate, &[]);
+            self.b.switch_to_block(count);
+            if src < self.code.temp_base {
+                self.retain_if_obj(v);
+                self.put_and_continue(pc, dst, v);
+            } else if src == dst {
+                let next = self.next(pc);
+                self.b.ins().jump(next, &[]);
+            } else {
+                let unbound = self
+                    .b
+                    .ins()
+                    .iconst(types::I64, Value::UNBOUND.bits() as i64);
+                self.store_reg(src, unbound);
+                self.put_and_continue(pc, dst, v);
+            }
+            self.b.switch_to_block(iterate);
         }
         let it = self
             .call(self.callees.iter_word, &[v])
