@@ -127,6 +127,35 @@ pub(super) unsafe extern "C" fn step(ctx: *mut JitFrame, regs: *mut Value, pc: u
     }
 }
 
+/// `step` for an instruction the dispatch loop has no inline case for
+/// (`dispatch::loop_has_fast_path`): straight to the VM's general
+/// implementation (`slow::slow`), without the loop's setup.
+pub(super) unsafe extern "C" fn step_slow(ctx: *mut JitFrame, regs: *mut Value, pc: u32) -> u32 {
+    // SAFETY: generated code passes its own context and registers.
+    unsafe {
+        guarded(ctx, regs, PC_ERROR, |p, error| {
+            let code: &CodeObject = p.frame.code;
+            let ns = p.frame.ns;
+            let ns_opt = if ns.is_unbound() { None } else { Some(ns) };
+            let ins = code.instrs[pc as usize];
+            let mut next = pc as usize + 1;
+            let globals = p.frame.globals;
+            let out =
+                crate::vm::slow::slow(p.interp, code, globals, ns_opt, p.regs, ins, &mut next);
+            let Some(out) = out else {
+                return next as u32;
+            };
+            match finish(p, out) {
+                Ok(()) => next as u32,
+                Err(e) => {
+                    *error = Some(e);
+                    PC_ERROR
+                }
+            }
+        })
+    }
+}
+
 /// `step`'s answer when a `yield from` yielded (the value is in the
 /// context's `yielded`).
 pub(crate) const PC_YIELDED: u32 = u32::MAX - 1;

@@ -664,6 +664,54 @@ pub(crate) fn exec_one(
     run_instrs::<true>(interp, code, globals, ns, regs, pc)
 }
 
+/// Does the dispatch loop (`run_instrs`) have an inline case for `ins`?
+/// For any other instruction the loop goes straight to `slow::slow`, and
+/// so may the JIT's generic path (`jit::runtime_calls::step_slow`). Keep
+/// in step with the arms of `run_instrs`; a kind missing here only costs
+/// the JIT the loop's fast path.
+pub(crate) fn loop_has_fast_path(ins: &Instr) -> bool {
+    matches!(
+        ins,
+        Instr::Move { .. }
+            | Instr::LoadConst { .. }
+            | Instr::Add { .. }
+            | Instr::InplaceAdd { .. }
+            | Instr::Sub { .. }
+            | Instr::InplaceSub { .. }
+            | Instr::Mul { .. }
+            | Instr::FloorDiv { .. }
+            | Instr::Mod { .. }
+            | Instr::TrueDiv { .. }
+            | Instr::Lt { .. }
+            | Instr::Le { .. }
+            | Instr::Gt { .. }
+            | Instr::Ge { .. }
+            | Instr::Eq { .. }
+            | Instr::Ne { .. }
+            | Instr::Compare { .. }
+            | Instr::Jump { .. }
+            | Instr::JumpIfFalse { .. }
+            | Instr::JumpIfFalseKeep { .. }
+            | Instr::JumpIfTrue { .. }
+            | Instr::JumpIfTrueKeep { .. }
+            | Instr::JumpIfNotLt { .. }
+            | Instr::JumpIfNotLe { .. }
+            | Instr::JumpIfNotGt { .. }
+            | Instr::JumpIfNotGe { .. }
+            | Instr::JumpIfNotEq { .. }
+            | Instr::JumpIfNotNe { .. }
+            | Instr::LoadGlobal { .. }
+            | Instr::GetAttr { .. }
+            | Instr::GetItem { .. }
+            | Instr::SetItem { .. }
+            | Instr::Call { .. }
+            | Instr::CallMethod { .. }
+            | Instr::ForIter { .. }
+            | Instr::Clear { .. }
+            | Instr::Return { .. }
+    )
+}
+
 /// The hot loop: the common cases of the most frequent instructions
 /// inline; everything else (and every slow path) in `slow::slow`. With
 /// `ONE`, it stops after one instruction (see `exec_one`).

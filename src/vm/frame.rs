@@ -208,11 +208,17 @@ pub fn init_regs(code: &CodeObject, regs: &mut Vec<Value>, base: usize, closure:
 /// The second half of `init_regs`, on a filled register file: the code's
 /// cell variables become cells (holding the argument, if one is bound
 /// there) and its free variables the closure's cells.
-#[inline]
+#[inline(always)]
 pub fn bind_cells(code: &CodeObject, regs: &mut [Value], closure: &[Value]) {
     if code.cell_slots.is_empty() && code.nfree == 0 {
         return;
     }
+    make_cells(code, regs, closure);
+}
+
+/// `bind_cells` for code that has cells (out of line: most calls have none).
+#[inline(never)]
+fn make_cells(code: &CodeObject, regs: &mut [Value], closure: &[Value]) {
     for &c in &code.cell_slots {
         let r = &mut regs[c as usize];
         let v = std::mem::replace(r, Value::UNBOUND);

@@ -48,6 +48,7 @@ struct Callee {
 
 struct Callees {
     step: Callee,
+    step_slow: Callee,
     yield_value: Callee,
     yield_from: Callee,
     call: Callee,
@@ -122,6 +123,10 @@ impl Callees {
             },
             step: Callee {
                 addr: runtime_calls::step as Step as usize as i64,
+                sig: step,
+            },
+            step_slow: Callee {
+                addr: runtime_calls::step_slow as Step as usize as i64,
                 sig: step,
             },
             yield_value: Callee {
@@ -490,9 +495,15 @@ impl Translator<'_, '_> {
         }
     }
 
-    /// The instruction through `step`, then the branch on its answer.
+    /// The instruction through `step` (or `step_slow` when the VM's loop
+    /// has no fast path for it to try), then the branch on its answer.
     fn generic(&mut self, pc: u32, ins: Instr) {
-        self.through(self.callees.step, pc, ins)
+        let entry = if crate::vm::dispatch::loop_has_fast_path(&ins) {
+            self.callees.step
+        } else {
+            self.callees.step_slow
+        };
+        self.through(entry, pc, ins)
     }
 
     /// The instruction through runtime entry `entry` (which answers like
