@@ -481,7 +481,7 @@ pub fn run_in_place(
                         let dst = done.ret_dst;
                         let init_self = std::mem::replace(&mut done.init_self, Value::UNBOUND);
                         stack.truncate(done.base as usize);
-                        callers.truncate(callers.len() - 1);
+                        frame::pop_finished(&mut callers);
                         let v = if init_self.is_unbound() {
                             v
                         } else {
