@@ -63,6 +63,15 @@ impl Translator<'_, '_> {
         self.generic(pc, ins);
     }
 
+    /// `slow_path` for arithmetic, comparisons and branches: the VM loop's
+    /// inline cases for them (small ints, floats) are what the inline path
+    /// here already did, so the general path goes straight to the VM's
+    /// general implementation (`step_slow`).
+    fn operands_slow_path(&mut self, slow: ir::Block, pc: u32, ins: Instr) {
+        self.b.switch_to_block(slow);
+        self.through(self.callees.step_slow, pc, ins);
+    }
+
     fn tag(&mut self, w: ir::Value) -> ir::Value {
         self.b.ins().ushr_imm_u(w, TAG_SHIFT as i64)
     }
@@ -201,7 +210,7 @@ impl Translator<'_, '_> {
         } else {
             self.b.ins().jump(slow, &[]);
         }
-        self.slow_path(slow, pc, ins);
+        self.operands_slow_path(slow, pc, ins);
     }
 
     fn int_arith(
@@ -361,13 +370,13 @@ impl Translator<'_, '_> {
         let slow = self.b.create_block();
         let Some(c) = self.numeric_compare(ins, a, b, slow) else {
             self.b.ins().jump(slow, &[]);
-            return self.slow_path(slow, pc, ins);
+            return self.operands_slow_path(slow, pc, ins);
         };
         let t = self.b.ins().iconst(types::I64, Value::TRUE.bits() as i64);
         let f = self.b.ins().iconst(types::I64, Value::FALSE.bits() as i64);
         let w = self.b.ins().select(c, t, f);
         self.put_and_continue(pc, dst, w);
-        self.slow_path(slow, pc, ins);
+        self.operands_slow_path(slow, pc, ins);
     }
 
     /// `if not (a CMP b): goto target`.
@@ -375,12 +384,12 @@ impl Translator<'_, '_> {
         let slow = self.b.create_block();
         let Some(c) = self.numeric_compare(ins, a, b, slow) else {
             self.b.ins().jump(slow, &[]);
-            return self.slow_path(slow, pc, ins);
+            return self.operands_slow_path(slow, pc, ins);
         };
         let next = self.next(pc);
         let dest = self.branch_to(pc, target);
         self.b.ins().brif(c, next, &[], dest, &[]);
-        self.slow_path(slow, pc, ins);
+        self.operands_slow_path(slow, pc, ins);
     }
 
     /// `if cond is <jump_on>: goto target` when `cond` is a bool; any other
@@ -408,7 +417,7 @@ impl Translator<'_, '_> {
         let slow = self.b.create_block();
         let next = self.next(pc);
         self.b.ins().brif(stays, next, &[], slow, &[]);
-        self.slow_path(slow, pc, ins);
+        self.operands_slow_path(slow, pc, ins);
     }
 
     /// `Clear reg`: unbind, releasing a heap value through the runtime.
