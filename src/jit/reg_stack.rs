@@ -180,3 +180,52 @@ pub(super) fn fill_regs(code: &CodeObject, w: &mut Window, closure: &[Value]) {
     w.extend_from(init, !code.reg_init_has_objects);
     crate::vm::frame::bind_cells(code, w.regs(), closure);
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Windows past a chunk's end move to a new chunk; earlier windows
+    /// stay where they were, and a pop makes the same room available again.
+    #[test]
+    fn windows_stay_put_across_chunks() {
+        let mut stack = RegStack::default();
+        let (first, m1) = stack.push(CHUNK - 3);
+        let (second, m2) = stack.push(10);
+        assert_ne!(first, second);
+        // SAFETY (test): each window has the pushed number of slots.
+        unsafe {
+            first.write(Value::int(1));
+            second.add(9).write(Value::int(2));
+            assert_eq!(first.read().as_small_int(), Some(1));
+            assert_eq!(second.add(9).read().as_small_int(), Some(2));
+        }
+        let (big, m3) = stack.push(CHUNK * 2);
+        assert_ne!(big, second);
+        stack.pop(m3);
+        stack.pop(m2);
+        let (again, m2b) = stack.push(10);
+        assert_eq!(again, second, "the popped window's room is reused");
+        stack.pop(m2b);
+        stack.pop(m1);
+        let (top, _) = stack.push(1);
+        assert_eq!(top, first);
+    }
+
+    #[test]
+    fn window_fills_arguments_then_initial_registers() {
+        let mut stack = RegStack::default();
+        let (base, mark) = stack.push(4);
+        // SAFETY (test): the window has 4 uninitialised slots.
+        let mut w = unsafe { Window::new(base, 4) };
+        let mut args = [Value::int(7)];
+        w.move_from(&mut args);
+        assert!(args[0].is_unbound());
+        w.extend_from(&[Value::NONE, Value::int(3), Value::TRUE], true);
+        let regs: Vec<Option<i64>> = w.regs().iter().map(|v| v.as_small_int()).collect();
+        assert_eq!(regs, [Some(7), None, Some(3), None]);
+        // SAFETY (test): the values are dropped once, then popped.
+        unsafe { std::ptr::drop_in_place(w.regs()) };
+        stack.pop(mark);
+    }
+}
