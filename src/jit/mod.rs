@@ -228,33 +228,27 @@ pub(crate) fn call_function(
             "call of non-bytecode",
         ));
     };
-    let nregs = code.nregs as usize;
-    let (base, mark) = interp.native_regs.push(nregs);
-    // SAFETY: `push` gave `nregs` uninitialised registers that stay put
-    // until the `pop` below.
-    let mut window = unsafe { Window::new(base, nregs) };
-    push_args(&mut window);
-    let entry = native_code(code);
-    let result = match entry {
-        Some(entry) => {
-            reg_stack::fill_regs(code, &mut window, &fo.closure);
-            run_window(interp, code, &fo.globals, entry, window.regs())
-        }
+    let result = match native_code(code) {
+        Some(entry) => call_in_window(interp, fo, code, entry, push_args),
         None => {
-            let regs: Vec<Value> = window
-                .regs()
-                .iter_mut()
-                .map(|r| std::mem::replace(r, Value::UNBOUND))
-                .collect();
+            let nregs = code.nregs as usize;
+            let (base, mark) = interp.native_regs.push(nregs);
+            // SAFETY: `push` gave `nregs` uninitialised registers; the
+            // arguments written there are moved out again at once.
+            let mut window = unsafe { Window::new(base, nregs) };
+            push_args(&mut window);
+            let mut regs = Vec::with_capacity(nregs);
+            regs.extend(
+                window
+                    .regs()
+                    .iter_mut()
+                    .map(|r| std::mem::replace(r, Value::UNBOUND)),
+            );
+            interp.native_regs.pop(mark);
             let frame = Frame::function(code.clone(), fo, func.clone(), regs);
             crate::vm::dispatch::call_frame(interp, frame)
         }
     };
-    // SAFETY: the window's filled registers are initialised values this
-    // call owns; dropping them in place (first to last, as a VM frame's
-    // are released) leaves slots the pop below hands back as free.
-    unsafe { std::ptr::drop_in_place(window.regs()) };
-    interp.native_regs.pop(mark);
     drop(func);
     interp.run_finalizers();
     result
@@ -262,10 +256,8 @@ pub(crate) fn call_function(
 
 /// `Call` of a plain Python function that already has native code, made
 /// from native code with nothing between the two but the frame entry the
-/// interpreter needs: the callee's registers are a window of the register
-/// stack, filled by copying (the arguments move, the code's initial
-/// registers are plain bits unless they hold objects). `None` when the
-/// call is of another kind (then `call_function` or the VM's path does it).
+/// interpreter needs (`call_in_window`). `None` when the call is of another
+/// kind (then `call_function` or the VM's path does it).
 ///
 /// # Safety
 /// `ctx` and `regs` are the live context and register file of the
@@ -296,9 +288,6 @@ pub(crate) unsafe fn direct_call(ctx: *mut JitFrame, regs: *mut Value, pc: u32) 
     let NativeState::Compiled(entry) = callee.native.0.get() else {
         return None;
     };
-    if !callee.cell_slots.is_empty() || callee.nfree != 0 {
-        return None;
-    }
     // From here on the function value keeps `fo` and its code alive.
     let fval = std::mem::replace(&mut caller[func], Value::UNBOUND);
     let Some(Obj::Function(fo)) = fval.as_obj() else {
@@ -310,47 +299,10 @@ pub(crate) unsafe fn direct_call(ctx: *mut JitFrame, regs: *mut Value, pc: u32) 
     // SAFETY: as for `cx`: generated code waits for us.
     let interp = unsafe { &mut *cx.interp };
     code.pos.set(code.positions[pc as usize]);
-    let n = callee.nregs as usize;
-    let (base, mark) = interp.native_regs.push(n);
-    // SAFETY: `push` gave `n` uninitialised registers, fixed until the
-    // pop; `n >= argc` (the parameters are the code's first registers),
-    // and `reg_init` has `n` values.
-    let window = unsafe {
-        let args = &mut caller[func + 1..func + 1 + argc];
-        for (i, a) in args.iter_mut().enumerate() {
-            base.add(i).write(std::mem::replace(a, Value::UNBOUND));
-        }
-        let init = &callee.reg_init[argc..n];
-        if callee.reg_init_has_objects {
-            for (i, v) in init.iter().enumerate() {
-                base.add(argc + i).write(v.clone());
-            }
-        } else {
-            // Unboxed values own nothing: their bits are a valid clone.
-            for (i, v) in init.iter().enumerate() {
-                base.add(argc + i).write(Value::from_raw(v.bits()));
-            }
-        }
-        std::slice::from_raw_parts_mut(base, n)
-    };
-    let result = run_window(interp, callee, &fo.globals, entry, window);
-    // SAFETY: the window's registers are initialised values this call
-    // owns; the slots go back to the stack by the pop. Plain constant
-    // registers own nothing and are skipped.
-    unsafe {
-        if callee.reg_init_has_objects {
-            release_in_place(window);
-        } else {
-            let (cbase, tbase) = (
-                (callee.nslots + callee.nfree) as usize,
-                callee.temp_base as usize,
-            );
-            release_in_place(&mut window[..cbase]);
-            release_in_place(&mut window[tbase..]);
-        }
-    }
-    interp.native_regs.pop(mark);
+    let args = &mut caller[func + 1..func + 1 + argc];
+    let result = call_in_window(interp, fo, callee, entry, |w| w.move_from(args));
     drop(fval);
+    interp.run_finalizers();
     match result {
         Ok(v) => {
             crate::vm::dispatch::put_opt(interp, caller, dst, v);
@@ -358,26 +310,37 @@ pub(crate) unsafe fn direct_call(ctx: *mut JitFrame, regs: *mut Value, pc: u32) 
             Some(pc + 1)
         }
         Err(e) => {
-            interp.run_finalizers();
             cx.error = Some(e);
             Some(runtime_calls::PC_ERROR)
         }
     }
 }
 
-/// Drop the values of `regs` in place, first to last, with the heap test
-/// inline (most registers hold unboxed values or nothing).
-///
-/// # Safety
-/// The values must not be used again (the slots count as uninitialised).
+/// Run `entry` (the native code of `fo`'s `code`) on a window of the
+/// register stack that `push_args` fills with the arguments and
+/// `reg_stack::fill_regs` completes; the window's values are released
+/// (`reg_stack::release`) and the window popped after the call.
 #[inline(always)]
-unsafe fn release_in_place(regs: &mut [Value]) {
-    for r in regs {
-        if r.is_obj() {
-            // SAFETY: the caller gives up the value; read it out once.
-            drop(unsafe { std::ptr::read(r) });
-        }
-    }
+fn call_in_window(
+    interp: &mut Interp,
+    fo: &crate::runtime::object::Function,
+    code: &CodeObject,
+    entry: NativeFn,
+    push_args: impl FnOnce(&mut Window),
+) -> PyResult<Value> {
+    let nregs = code.nregs as usize;
+    let (base, mark) = interp.native_regs.push(nregs);
+    // SAFETY: `push` gave `nregs` uninitialised registers that stay put
+    // until the `pop` below.
+    let mut window = unsafe { Window::new(base, nregs) };
+    push_args(&mut window);
+    reg_stack::fill_regs(code, &mut window, &fo.closure);
+    let result = run_window(interp, code, &fo.globals, entry, window.regs());
+    // SAFETY: the window's values are this call's; they are not used
+    // again, and the pop hands the slots back as free.
+    unsafe { reg_stack::release(code, window.regs()) };
+    interp.native_regs.pop(mark);
+    result
 }
 
 /// Run `entry` (the native code of `code`) on the filled register file

@@ -134,9 +134,20 @@ impl Window {
     /// Append the registers of `args`, leaving them unbound.
     #[inline]
     pub fn move_from(&mut self, args: &mut [Value]) {
-        for a in args {
-            self.push(std::mem::replace(a, Value::UNBOUND));
+        assert!(
+            self.len + args.len() <= self.cap,
+            "more arguments than registers"
+        );
+        for (i, a) in args.iter_mut().enumerate() {
+            // SAFETY: the slots `len..len + args.len()` are inside the window
+            // (checked above) and not yet initialised.
+            unsafe {
+                self.base
+                    .add(self.len + i)
+                    .write(std::mem::replace(a, Value::UNBOUND))
+            };
         }
+        self.len += args.len();
     }
 
     /// How many registers are filled.
@@ -169,6 +180,32 @@ impl Window {
     pub fn regs(&mut self) -> &mut [Value] {
         // SAFETY: the first `len` slots were written by `push`/`extend_from`.
         unsafe { std::slice::from_raw_parts_mut(self.base, self.len) }
+    }
+}
+
+/// Release a finished call's registers in place, first to last (as a VM
+/// frame's are), with the heap test inline; plain constant registers own
+/// nothing and are skipped.
+///
+/// # Safety
+/// `regs` is the full window of `code`; its values are not used again
+/// (the slots count as uninitialised after).
+#[inline(always)]
+pub(super) unsafe fn release(code: &CodeObject, regs: &mut [Value]) {
+    let release_in_place = |regs: &mut [Value]| {
+        for r in regs {
+            if r.is_obj() {
+                // SAFETY: the caller gives the values up; each is read out once.
+                drop(unsafe { std::ptr::read(r) });
+            }
+        }
+    };
+    if code.reg_init_has_objects {
+        release_in_place(regs);
+    } else {
+        let (cbase, tbase) = ((code.nslots + code.nfree) as usize, code.temp_base as usize);
+        release_in_place(&mut regs[..cbase]);
+        release_in_place(&mut regs[tbase..]);
     }
 }
 
