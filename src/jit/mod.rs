@@ -18,8 +18,10 @@
 //! basic block; jumps and loops are real control flow. Instructions with
 //! an inline fast path (small-int arithmetic, shifts and comparisons with
 //! tag and overflow checks, float and mixed int/float arithmetic, truth
-//! tests of bools, `is`, register moves and copies, constants) run without
-//! a call, or with only a reference-count call (`runtime_calls::retain`).
+//! tests of bools, `is`, register moves and copies, constants — constant
+//! registers are immediates — and `for … in range(…)`, counted in a stack
+//! slot, see `translate::RangeLoop`) run without a call, or with only a
+//! reference-count call (`runtime_calls::retain`).
 //! List/tuple items, list stores, iter() and iteration of ranges, lists and
 //! tuples, tuple building and unpacking, globals and instance attributes go
 //! through small word-in/word-out entries (`runtime_calls::item_word` and
@@ -35,8 +37,10 @@
 //! runtime entry point catches unwinding and turns it into an exception.
 //!
 //! Frames: a Python call from generated code is a native call
-//! (`call_function`, with no VM `Frame`: the context carries the code,
-//! globals and depth the runtime needs), so recursion depth is checked by the runtime's frame
+//! (`direct_call`, `call_function`, with no VM `Frame`: the context carries
+//! the code, globals and depth the runtime needs, and the callee's registers
+//! are a window of the interpreter's register stack, `reg_stack`), so
+//! recursion depth is checked by the runtime's frame
 //! entry (`RecursionError`, plus a native stack guard), and the operation
 //! budget, deadline and Ctrl-C are polled at function entry and loop
 //! back-edges. Code that suspends — a generator, or REPL input that echoes
