@@ -176,17 +176,15 @@ pub fn call_frame(interp: &mut Interp, mut frame: Frame) -> PyResult<Value> {
         return crate::vm::dispatch::call_frame(interp, frame);
     };
     frame::enter(interp, &mut frame)?;
-    let mut regs = std::mem::take(&mut frame.regs);
-    debug_assert_eq!(regs.len(), frame.code.nregs as usize);
+    debug_assert_eq!(frame.regs.len(), frame.code.nregs as usize);
     let mut ctx = JitFrame::new(interp, &frame, 0);
     // SAFETY: `entry` was generated for `frame.code`, whose register file
-    // `regs` has exactly `nregs` values; generated code only indexes
+    // `frame.regs` has exactly `nregs` values; generated code only indexes
     // registers the instructions name, and the runtime calls it makes
     // reborrow `interp` and `frame` through `ctx` while this function does
     // not touch them (neither is used again until the call returns).
-    let word = unsafe { entry(&mut ctx, regs.as_mut_ptr()) };
+    let word = unsafe { entry(&mut ctx, frame.regs.as_mut_ptr()) };
     frame::leave(interp, &mut frame, false);
-    drop(regs);
     drop(frame);
     interp.run_finalizers();
     native_result(interp, &mut ctx, word)
@@ -280,25 +278,22 @@ pub(crate) unsafe fn direct_call(ctx: *mut JitFrame, regs: *mut Value, pc: u32) 
     // SAFETY: `regs` holds `nregs` values and the instruction names
     // registers of this code (`func + argc` is below `nregs`).
     let caller = unsafe { std::slice::from_raw_parts_mut(regs, code.nregs as usize) };
-    let Some(Obj::Function(fo)) = caller[func].as_obj() else {
-        return None;
-    };
-    if fo.fast_arity as usize != argc {
-        return None;
-    }
-    let Code::Bytecode(callee) = &fo.code else {
-        return None;
-    };
-    let NativeState::Compiled(entry) = callee.native.0.get() else {
-        return None;
-    };
-    // From here on the function value keeps `fo` and its code alive.
+    // Taken out for the call (and put back if it is not this kind): the
+    // function value keeps `fo` and its code alive meanwhile.
     let fval = std::mem::replace(&mut caller[func], Value::UNBOUND);
-    let Some(Obj::Function(fo)) = fval.as_obj() else {
-        unreachable!("checked above")
+    let plan = match fval.as_obj() {
+        Some(Obj::Function(fo)) if fo.fast_arity as usize == argc => match &fo.code {
+            Code::Bytecode(callee) => match callee.native.0.get() {
+                NativeState::Compiled(entry) => Some((fo, callee, entry)),
+                _ => None,
+            },
+            _ => None,
+        },
+        _ => None,
     };
-    let Code::Bytecode(callee) = &fo.code else {
-        unreachable!("checked above")
+    let Some((fo, callee, entry)) = plan else {
+        caller[func] = fval;
+        return None;
     };
     // SAFETY: as for `cx`: generated code waits for us.
     let interp = unsafe { &mut *cx.interp };

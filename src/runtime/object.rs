@@ -83,29 +83,20 @@ pub struct Range {
 }
 
 impl Range {
-    /// The number of values (in i128 when `stop - start` of the two i64
-    /// bounds overflows i64; a length beyond i64 is capped).
+    /// The number of values: the span between the bounds, taken in `u64`
+    /// (it cannot overflow there, as `stop - start` can in `i64`), over
+    /// the step's size; a length beyond `i64` is capped.
     pub fn len(&self) -> i64 {
-        if let Some(span) = self.stop.checked_sub(self.start) {
-            if self.step > 0 && span > 0 {
-                return (span - 1) / self.step + 1;
-            }
-            if self.step < 0 && span < 0 && self.step != i64::MIN {
-                return (-1 - span) / (-self.step) + 1;
-            }
-            if span == 0 || (span > 0) != (self.step > 0) {
-                return 0;
-            }
-        }
-        let (start, stop, step) = (self.start as i128, self.stop as i128, self.step as i128);
-        let n = if step > 0 && start < stop {
-            (stop - start - 1) / step + 1
-        } else if step < 0 && start > stop {
-            (start - stop - 1) / (-step) + 1
+        let (lo, hi) = if self.step > 0 {
+            (self.start, self.stop)
         } else {
-            0
+            (self.stop, self.start)
         };
-        n.min(i64::MAX as i128) as i64
+        if lo >= hi || self.step == 0 {
+            return 0;
+        }
+        let n = (hi.abs_diff(lo) - 1) / self.step.unsigned_abs() + 1;
+        n.min(i64::MAX as u64) as i64
     }
     pub fn is_empty(&self) -> bool {
         self.len() == 0
