@@ -400,17 +400,28 @@ impl Drop for Value {
     fn drop(&mut self) {
         if self.is_obj() {
             let p = (self.0 & PAYLOAD_MASK) as *const Obj;
-            // SAFETY: this Value owns one strong count of a live allocation;
-            // `release` consumes exactly that count.
-            unsafe { release(p) }
+            // SAFETY: this Value owns one strong count of a live allocation.
+            // While another count remains, giving ours up is a decrement
+            // (inline: most drops are of shared values); `release` consumes
+            // the count otherwise.
+            unsafe {
+                let rc = std::mem::ManuallyDrop::new(Rc::from_raw(p));
+                if Rc::strong_count(&rc) > 1 {
+                    Rc::decrement_strong_count(p);
+                } else {
+                    release(p)
+                }
+            }
         }
     }
 }
 
-/// Give up one strong count of `p`.
+/// Give up one strong count of `p` (out of line: the last count of an
+/// object frees it or defers that).
 ///
 /// # Safety
 /// `p` must come from `Rc::into_raw` and the caller must own one count.
+#[inline(never)]
 unsafe fn release(p: *const Obj) {
     // SAFETY: per the contract, we own one count; the Rc built here takes it.
     let rc = unsafe { Rc::from_raw(p) };

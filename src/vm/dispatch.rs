@@ -26,6 +26,7 @@ use crate::runtime::object::{Code, GenStep, Layout, Obj, Resume};
 use crate::runtime::ops::{same_object, small_int_op};
 use crate::runtime::{iter, Interp, PyErr, PyResult, Value};
 use crate::syntax::ast::{BinOp, CmpOp, Name};
+use std::rc::Rc;
 
 /// How a `run` ended.
 pub enum Exit {
@@ -395,7 +396,14 @@ pub fn run_in_place(
     loop {
         let out = match outcome.take() {
             Some(o) => o,
-            None => execute(interp, top!(), &mut stack),
+            None => {
+                let mut calls = Calls {
+                    stack: &mut stack,
+                    callers: &mut callers,
+                    base: &mut *base,
+                };
+                execute(interp, &mut calls)
+            }
         };
         match out {
             Outcome::CallFast {
@@ -404,14 +412,12 @@ pub fn run_in_place(
                 argc,
                 dst,
             } => {
-                let src = top!().base as usize + first as usize;
-                let pushed = enter_fast(interp, &mut stack, &mut callers, func, dst, |stack| {
-                    for i in src..src + argc as usize {
-                        let v = std::mem::replace(&mut stack[i], Value::UNBOUND);
-                        stack.push(v);
-                    }
-                });
-                if let Err(e) = pushed {
+                let mut calls = Calls {
+                    stack: &mut stack,
+                    callers: &mut callers,
+                    base: &mut *base,
+                };
+                if let Err(e) = call_fast(interp, &mut calls, func, first, argc, dst) {
                     outcome = Some(Outcome::Error(e));
                 }
             }
@@ -474,35 +480,20 @@ pub fn run_in_place(
                 callers.push(f);
             }
             Outcome::Return(v) => {
-                frame::leave(interp, top!(), false);
-                match callers.last_mut() {
-                    Some(done) => {
-                        // Registers first, then the frame (in place).
-                        let dst = done.ret_dst;
-                        let init_self = std::mem::replace(&mut done.init_self, Value::UNBOUND);
-                        stack.truncate(done.base as usize);
-                        frame::pop_finished(&mut callers);
-                        let v = if init_self.is_unbound() {
-                            v
-                        } else {
-                            match interp.init_result(v, init_self) {
-                                Ok(obj) => obj,
-                                Err(e) => {
-                                    outcome = Some(Outcome::Error(e));
-                                    continue;
-                                }
-                            }
-                        };
-                        let b = top!().base as usize;
-                        put_opt(interp, &mut stack[b..], dst, v);
-                        interp.run_finalizers();
-                    }
-                    None => {
-                        drop(stack);
-                        *slot = None;
-                        interp.run_finalizers();
-                        return Ok(Exit::Return(v));
-                    }
+                if callers.is_empty() {
+                    frame::leave(interp, base, false);
+                    drop(stack);
+                    *slot = None;
+                    interp.run_finalizers();
+                    return Ok(Exit::Return(v));
+                }
+                let mut calls = Calls {
+                    stack: &mut stack,
+                    callers: &mut callers,
+                    base: &mut *base,
+                };
+                if let Err(e) = return_to_caller(interp, &mut calls, v) {
+                    outcome = Some(Outcome::Error(e));
                 }
             }
             Outcome::Yield(v) => {
@@ -596,6 +587,52 @@ fn enter_fast(
     Ok(())
 }
 
+/// `Outcome::CallFast` on the frames of a run: enter `func` with the
+/// `argc` arguments in the innermost frame's registers from `first`.
+#[inline(always)]
+fn call_fast(
+    interp: &mut Interp,
+    calls: &mut Calls<'_>,
+    func: Value,
+    first: Reg,
+    argc: u16,
+    dst: Reg,
+) -> PyResult<()> {
+    let src = calls.top().base as usize + first as usize;
+    enter_fast(interp, calls.stack, calls.callers, func, dst, |stack| {
+        for i in src..src + argc as usize {
+            let v = std::mem::replace(&mut stack[i], Value::UNBOUND);
+            stack.push(v);
+        }
+    })
+}
+
+/// Leave the innermost frame of a run (there is a caller) with its
+/// result `v`, which goes to the caller's destination register (the new
+/// instance instead, for an `__init__` frame of `Class(...)`). An error
+/// (`__init__` returned something else) is the caller's.
+#[inline(always)]
+fn return_to_caller(interp: &mut Interp, calls: &mut Calls<'_>, v: Value) -> PyResult<()> {
+    let Some(done) = calls.callers.last_mut() else {
+        unreachable!("a return to the caller of a base frame")
+    };
+    frame::leave(interp, done, false);
+    // Registers first, then the frame (in place).
+    let dst = done.ret_dst;
+    let init_self = std::mem::replace(&mut done.init_self, Value::UNBOUND);
+    calls.stack.truncate(done.base as usize);
+    frame::pop_finished(calls.callers);
+    let v = if init_self.is_unbound() {
+        v
+    } else {
+        interp.init_result(v, init_self)?
+    };
+    let b = calls.top().base as usize;
+    put_opt(interp, &mut calls.stack[b..], dst, v);
+    interp.run_finalizers();
+    Ok(())
+}
+
 /// `Class(*args)` for a user class (or exception class) with no Python
 /// `__new__` whose `__init__` is a plain bytecode function taking the
 /// arguments: the new instance (made as the runtime's `instantiate` does)
@@ -628,25 +665,80 @@ pub(super) fn fast_init(
     Some((interp.new_instance(cls, layout, args), init))
 }
 
-/// Execute instructions of `f` from `f.pc` until something leaves the
-/// frame (a call of a Python function, a return, a yield, an error).
+/// The frames of one `run`: its register stack, the frames called from
+/// its base frame (innermost last) and the base frame. The dispatch loop
+/// enters and leaves Python frames on it in place (see `run_instrs`).
+pub(super) struct Calls<'s> {
+    pub stack: &'s mut Vec<Value>,
+    pub callers: &'s mut Vec<Frame>,
+    pub base: &'s mut Frame,
+}
+
+impl Calls<'_> {
+    /// The innermost frame.
+    #[inline(always)]
+    fn top(&mut self) -> &mut Frame {
+        match self.callers.last_mut() {
+            Some(f) => f,
+            None => self.base,
+        }
+    }
+
+    /// What the loop works on in the innermost frame, and its pc.
+    ///
+    /// # Safety
+    /// The view borrows from the frame and the stack without their
+    /// borrows: it must not be used after `stack` or `callers` changes
+    /// (a frame entered or left), when a new view is taken instead.
+    #[inline(always)]
+    unsafe fn running<'a>(&mut self) -> (Running<'a>, usize) {
+        let top = self.top() as *mut Frame;
+        // SAFETY: `top` is the live innermost frame (the base frame does
+        // not move during the run; a caller frame moves only when
+        // `callers` changes, which the contract excludes). The code object
+        // is behind its `Rc`. The frame's registers are `nregs` values of
+        // the stack from its base (they were pushed on entry and stay until
+        // it is left); nothing else touches the stack while the view is in
+        // use.
+        unsafe {
+            let f = &*top;
+            let code: &'a CodeObject = &*Rc::as_ptr(&f.code);
+            let regs = std::slice::from_raw_parts_mut(
+                self.stack.as_mut_ptr().add(f.base as usize),
+                code.nregs as usize,
+            );
+            let globals: &'a Value = &*(&f.globals as *const Value);
+            let ns: Option<&'a Value> = f.ns().map(|n| &*(n as *const Value));
+            let run = Running {
+                code,
+                globals,
+                ns,
+                regs,
+            };
+            (run, f.pc as usize)
+        }
+    }
+}
+
+/// The frame the dispatch loop is running: its code, globals, namespace
+/// (module and class bodies) and registers.
+pub(crate) struct Running<'a> {
+    pub code: &'a CodeObject,
+    pub globals: &'a Value,
+    pub ns: Option<&'a Value>,
+    pub regs: &'a mut [Value],
+}
+
+/// Execute instructions from the innermost frame of `calls` on, entering
+/// called Python functions and returning from them in place, until
+/// something leaves the loop (a call it does not run inline, a return
+/// from the base frame, a yield, an error); the innermost frame's pc is
+/// then where to go on.
 #[inline(never)]
-fn execute(interp: &mut Interp, f: &mut Frame, stack: &mut [Value]) -> Outcome {
-    let Frame {
-        code,
-        pc,
-        globals,
-        ns,
-        base,
-        ..
-    } = f;
-    let code: &CodeObject = code;
-    let b = *base as usize;
-    let regs = &mut stack[b..b + code.nregs as usize];
-    let mut p = *pc as usize;
-    let out = run_instrs::<false>(interp, code, globals, ns, regs, &mut p);
-    *pc = p as u32;
-    out
+fn execute(interp: &mut Interp, calls: &mut Calls<'_>) -> Outcome {
+    // SAFETY: `run_instrs` takes a new view after every frame change.
+    let (run, mut pc) = unsafe { calls.running() };
+    run_instrs::<false>(interp, run, &mut pc, Some(calls))
 }
 
 /// Run the one instruction at `*pc` with the dispatch loop's fast paths:
@@ -661,7 +753,14 @@ pub(crate) fn exec_one(
     regs: &mut [Value],
     pc: &mut usize,
 ) -> Outcome {
-    run_instrs::<true>(interp, code, globals, ns, regs, pc)
+    let ns = if ns.is_unbound() { None } else { Some(ns) };
+    let run = Running {
+        code,
+        globals,
+        ns,
+        regs,
+    };
+    run_instrs::<true>(interp, run, pc, None)
 }
 
 /// Does the dispatch loop (`run_instrs`) have an inline case for `ins`?
@@ -718,16 +817,35 @@ pub(crate) fn loop_has_fast_path(ins: &Instr) -> bool {
 #[inline(always)]
 fn run_instrs<const ONE: bool>(
     interp: &mut Interp,
-    code: &CodeObject,
-    globals: &Value,
-    ns: &Value,
-    regs: &mut [Value],
+    run: Running<'_>,
     pc_out: &mut usize,
+    mut calls: Option<&mut Calls<'_>>,
 ) -> Outcome {
-    let instrs: &[Instr] = &code.instrs;
-    let tb = code.temp_base;
-    let ns_opt = if ns.is_unbound() { None } else { Some(ns) };
+    let Running {
+        mut code,
+        mut globals,
+        ns: mut ns_opt,
+        mut regs,
+    } = run;
+    let mut instrs: &[Instr] = &code.instrs;
+    let mut tb = code.temp_base;
     let mut pc = *pc_out;
+    // Go on in the innermost frame of `calls` after entering or leaving
+    // a frame (only without `ONE`).
+    macro_rules! switch_frame {
+        ($calls:expr) => {{
+            // SAFETY: a new view right after the frame change; the old
+            // one is not used again.
+            let (run, p) = unsafe { $calls.running() };
+            code = run.code;
+            globals = run.globals;
+            ns_opt = run.ns;
+            regs = run.regs;
+            instrs = &code.instrs;
+            tb = code.temp_base;
+            pc = p;
+        }};
+    }
     let mut ran = false;
     let out = loop {
         if ONE {
@@ -1039,6 +1157,16 @@ fn run_instrs<const ONE: bool>(
                 if fast_callable(&regs[func as usize], argc as usize) {
                     code.pos.set(code.positions[pc - 1]);
                     let fv = std::mem::replace(&mut regs[func as usize], Value::UNBOUND);
+                    if let Some(c) = calls.as_deref_mut().filter(|_| !ONE) {
+                        c.top().pc = pc as u32;
+                        match call_fast(interp, c, fv, func + 1, argc, dst) {
+                            Ok(()) => {
+                                switch_frame!(c);
+                                continue;
+                            }
+                            Err(e) => break Outcome::Error(e),
+                        }
+                    }
                     break Outcome::CallFast {
                         func: fv,
                         first: func + 1,
@@ -1092,6 +1220,16 @@ fn run_instrs<const ONE: bool>(
                 {
                     if fast_callable(&func, argc as usize + 1) {
                         code.pos.set(code.positions[pc - 1]);
+                        if let Some(c) = calls.as_deref_mut().filter(|_| !ONE) {
+                            c.top().pc = pc as u32;
+                            match call_fast(interp, c, func, obj, argc + 1, dst) {
+                                Ok(()) => {
+                                    switch_frame!(c);
+                                    continue;
+                                }
+                                Err(e) => break Outcome::Error(e),
+                            }
+                        }
                         break Outcome::CallFast {
                             func,
                             first: obj,
@@ -1114,6 +1252,21 @@ fn run_instrs<const ONE: bool>(
             }
             Instr::Return { src } => {
                 let v = take(regs, src, tb);
+                if let Some(c) = calls.as_deref_mut().filter(|_| !ONE) {
+                    if !c.callers.is_empty() {
+                        match return_to_caller(interp, c, v) {
+                            Ok(()) => {
+                                switch_frame!(c);
+                                continue;
+                            }
+                            Err(e) => {
+                                // The caller's error, at its pc.
+                                pc = c.top().pc as usize;
+                                break Outcome::Error(e);
+                            }
+                        }
+                    }
+                }
                 break Outcome::Return(v);
             }
             Instr::Clear { reg } => {
@@ -1132,7 +1285,10 @@ fn run_instrs<const ONE: bool>(
         }
         pc = p;
     };
-    *pc_out = pc;
+    match calls {
+        Some(c) => c.top().pc = pc as u32,
+        None => *pc_out = pc,
+    }
     out
 }
 
