@@ -318,7 +318,7 @@ pub(crate) unsafe fn direct_call(ctx: *mut JitFrame, regs: *mut Value, pc: u32) 
 /// Run `entry` (the native code of `fo`'s `code`) on a window of the
 /// register stack that `push_args` fills with the arguments and
 /// `reg_stack::fill_regs` completes; the window's values are released
-/// (`reg_stack::release`) and the window popped after the call.
+/// (`frame::release_regs`) and the window popped after the call.
 #[inline(always)]
 fn call_in_window(
     interp: &mut Interp,
@@ -337,7 +337,7 @@ fn call_in_window(
     let result = run_window(interp, code, &fo.globals, entry, window.regs());
     // SAFETY: the window's values are this call's; they are not used
     // again, and the pop hands the slots back as free.
-    unsafe { reg_stack::release(code, window.regs()) };
+    unsafe { crate::vm::frame::release_regs(code, window.regs()) };
     interp.native_regs.pop(mark);
     result
 }

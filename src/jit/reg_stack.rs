@@ -183,32 +183,6 @@ impl Window {
     }
 }
 
-/// Release a finished call's registers in place, first to last (as a VM
-/// frame's are), with the heap test inline; plain constant registers own
-/// nothing and are skipped.
-///
-/// # Safety
-/// `regs` is the full window of `code`; its values are not used again
-/// (the slots count as uninitialised after).
-#[inline(always)]
-pub(super) unsafe fn release(code: &CodeObject, regs: &mut [Value]) {
-    let release_in_place = |regs: &mut [Value]| {
-        for r in regs {
-            if r.is_obj() {
-                // SAFETY: the caller gives the values up; each is read out once.
-                drop(unsafe { std::ptr::read(r) });
-            }
-        }
-    };
-    if code.reg_init_has_objects {
-        release_in_place(regs);
-    } else {
-        let (cbase, tbase) = ((code.nslots + code.nfree) as usize, code.temp_base as usize);
-        release_in_place(&mut regs[..cbase]);
-        release_in_place(&mut regs[tbase..]);
-    }
-}
-
 /// Fill the rest of a window whose arguments are in: the code's initial
 /// registers (`reg_init`), then its cells (`frame::init_regs` for windows).
 #[inline]

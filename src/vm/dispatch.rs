@@ -620,7 +620,13 @@ fn return_to_caller(interp: &mut Interp, calls: &mut Calls<'_>, v: Value) -> PyR
     // Registers first, then the frame (in place).
     let dst = done.ret_dst;
     let init_self = std::mem::replace(&mut done.init_self, Value::UNBOUND);
-    calls.stack.truncate(done.base as usize);
+    let base = done.base as usize;
+    // SAFETY: the frame's registers are the stack from `base` on; after
+    // their release the length drops below them, so none is used again.
+    unsafe {
+        frame::release_regs(&done.code, &mut calls.stack[base..]);
+        calls.stack.set_len(base);
+    }
     frame::pop_finished(calls.callers);
     let v = if init_self.is_unbound() {
         v
