@@ -392,13 +392,16 @@ impl Obj {
     /// to the cycle collector.
     pub fn is_gc_container(&self) -> bool {
         if let Obj::Tuple(items) = self {
-            // A tuple of atomic values (numbers, strings, None, ...) can
-            // never be part of a cycle: tuples are immutable. Like CPython,
+            // A tuple of atomic values (numbers, strings, None, ...) and
+            // untracked tuples can never be part of a cycle: tuples are
+            // immutable, so everything it reaches is atomic. Like CPython,
             // the collector need not track it; such tuples are most of the
-            // small ones programs make (argument tuples, keys, leaves).
-            return items
-                .iter()
-                .any(|v| v.as_obj().is_some_and(Obj::may_hold_references));
+            // ones programs make (argument tuples, keys, trees of tuples).
+            return items.iter().any(|v| match v.as_obj() {
+                Some(Obj::Tuple(_)) => v.is_gc_tracked(),
+                Some(o) => o.may_hold_references(),
+                None => false,
+            });
         }
         self.may_hold_references()
     }

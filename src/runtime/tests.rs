@@ -161,3 +161,15 @@ fn the_collector_registry_does_not_grow_with_dead_containers() {
     );
     drop(keep);
 }
+
+#[test]
+fn tuples_are_tracked_only_when_they_can_reach_a_container() {
+    let leaf = Value::tuple(vec![Value::NONE, Value::str("leaf")]);
+    let tree = Value::tuple(vec![leaf.clone(), leaf.clone()]);
+    assert!(!leaf.is_gc_tracked(), "a tuple of atoms");
+    assert!(!tree.is_gc_tracked(), "a tuple of untracked tuples");
+    let with_list = Value::tuple(vec![Value::int(1), Value::list(vec![])]);
+    assert!(with_list.is_gc_tracked(), "a tuple holding a list");
+    let outer = Value::tuple(vec![tree, with_list]);
+    assert!(outer.is_gc_tracked(), "a tuple holding a tracked tuple");
+}
