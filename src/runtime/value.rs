@@ -215,6 +215,20 @@ impl Value {
     }
 
     /// A new strong reference to the heap object, if this is one.
+    /// Is this a heap object with other references than this one (so
+    /// dropping this one frees nothing)?
+    #[inline(always)]
+    pub fn is_shared_obj(&self) -> bool {
+        if !self.is_obj() {
+            return false;
+        }
+        let p = (self.0 & PAYLOAD_MASK) as *const Obj;
+        // SAFETY: see `as_obj`; the `Rc` is not dropped, so the count this
+        // value owns stays with it.
+        let rc = std::mem::ManuallyDrop::new(unsafe { Rc::from_raw(p) });
+        Rc::strong_count(&rc) > 1
+    }
+
     /// Is this object in the cycle collector's registry? The registry's
     /// weak reference is the only one taken of containers (`gc::track`),
     /// so a weak count says so without a flag in every object.

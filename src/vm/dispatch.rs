@@ -128,8 +128,19 @@ pub(crate) fn put(interp: &mut Interp, regs: &mut [Value], dst: Reg, v: Value) {
 }
 
 /// Drop a heap value and run the finalizers that may have become due.
-#[inline(never)]
+/// Giving up a reference to a shared object frees nothing, so that is
+/// only a decrement, inline.
+#[inline(always)]
 pub(crate) fn release(interp: &mut Interp, v: Value) {
+    if v.is_shared_obj() {
+        drop(v);
+    } else {
+        release_last(interp, v);
+    }
+}
+
+#[inline(never)]
+fn release_last(interp: &mut Interp, v: Value) {
     drop(v);
     interp.run_finalizers();
 }
