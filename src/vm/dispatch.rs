@@ -128,8 +128,10 @@ pub(crate) fn put(interp: &mut Interp, regs: &mut [Value], dst: Reg, v: Value) {
 }
 
 /// Drop a heap value and run the finalizers that may have become due.
-/// Giving up a reference to a shared object frees nothing, so that is
-/// only a decrement, inline.
+/// Giving up a reference to a shared object frees nothing and makes no
+/// finalizer due, so that is only a decrement, inline. (Code that drops
+/// a value itself runs the finalizers after; it cannot count on a later
+/// release doing it.)
 #[inline(always)]
 pub(crate) fn release(interp: &mut Interp, v: Value) {
     if v.is_shared_obj() {
@@ -510,7 +512,11 @@ pub fn run_in_place(
             Outcome::Yield(v) => {
                 debug_assert!(callers.is_empty());
                 base.suspended = true;
-                base.regs = stack;
+                // `base.regs` was emptied into `stack` on entry: writing it
+                // back needs no drop of the old (empty) vector.
+                let emptied = std::mem::replace(&mut base.regs, stack);
+                debug_assert_eq!(emptied.capacity(), 0);
+                std::mem::forget(emptied);
                 frame::leave(interp, base, true);
                 return Ok(Exit::Yield(v));
             }

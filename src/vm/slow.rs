@@ -8,7 +8,8 @@
 
 use super::dispatch::{
     consume, fast_binop, fast_callable, fast_compare, fast_getitem, fast_truthy, invoke,
-    method_lookup, put, put_opt, take, take_range, yield_from_step, Invoke, Method, Outcome,
+    method_lookup, put, put_opt, release, take, take_range, yield_from_step, Invoke, Method,
+    Outcome,
 };
 use super::helpers;
 use crate::bytecode::instr::{Instr, Reg, NO_REG};
@@ -508,8 +509,8 @@ pub(crate) fn slow(
                 let n = &code.names[name as usize];
                 crate::runtime::attr::fill_attr_cache(&o, n, &code.attr_cache[name as usize]);
                 let v = tri!('run, interp.getattr(&o, n));
-                drop(o);
                 put(interp, regs, dst, v);
+                release(interp, o);
             }
             Instr::SetAttr { obj, name, src } => {
                 let v = take(regs, src, tb);
@@ -1035,6 +1036,10 @@ pub(crate) fn slow(
         }
         break 'run None;
     };
+    // Every instruction here ends at a safe point: what it dropped itself
+    // (an operand taken out of a temporary) may have queued a `__del__`,
+    // which CPython would have run by now.
+    interp.run_finalizers();
     *pc_io = pc;
     out
 }
