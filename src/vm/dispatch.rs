@@ -410,11 +410,7 @@ pub fn run_in_place(
         let out = match outcome.take() {
             Some(o) => o,
             None => {
-                let mut calls = Calls {
-                    stack: &mut stack,
-                    callers: &mut callers,
-                    base: &mut *base,
-                };
+                let mut calls = Calls::new(&mut stack, &mut callers, base);
                 execute(interp, &mut calls)
             }
         };
@@ -425,11 +421,7 @@ pub fn run_in_place(
                 argc,
                 dst,
             } => {
-                let mut calls = Calls {
-                    stack: &mut stack,
-                    callers: &mut callers,
-                    base: &mut *base,
-                };
+                let mut calls = Calls::new(&mut stack, &mut callers, base);
                 if let Err(e) = call_fast(interp, &mut calls, func, first, argc, dst) {
                     outcome = Some(Outcome::Error(e));
                 }
@@ -500,11 +492,7 @@ pub fn run_in_place(
                     interp.run_finalizers();
                     return Ok(Exit::Return(v));
                 }
-                let mut calls = Calls {
-                    stack: &mut stack,
-                    callers: &mut callers,
-                    base: &mut *base,
-                };
+                let mut calls = Calls::new(&mut stack, &mut callers, base);
                 if let Err(e) = return_to_caller(interp, &mut calls, v) {
                     outcome = Some(Outcome::Error(e));
                 }
@@ -616,12 +604,14 @@ fn call_fast(
     dst: Reg,
 ) -> PyResult<()> {
     let src = calls.top().base as usize + first as usize;
-    enter_fast(interp, calls.stack, calls.callers, func, dst, |stack| {
+    let entered = enter_fast(interp, calls.stack, calls.callers, func, dst, |stack| {
         for i in src..src + argc as usize {
             let v = std::mem::replace(&mut stack[i], Value::UNBOUND);
             stack.push(v);
         }
-    })
+    });
+    calls.frames_changed();
+    entered
 }
 
 /// Leave the innermost frame of a run (there is a caller) with its
@@ -645,6 +635,7 @@ fn return_to_caller(interp: &mut Interp, calls: &mut Calls<'_>, v: Value) -> PyR
         calls.stack.set_len(base);
     }
     frame::pop_finished(calls.callers);
+    calls.frames_changed();
     let v = if init_self.is_unbound() {
         v
     } else {
@@ -695,16 +686,45 @@ pub(super) struct Calls<'s> {
     pub stack: &'s mut Vec<Value>,
     pub callers: &'s mut Vec<Frame>,
     pub base: &'s mut Frame,
+    /// The innermost frame: the last of `callers`, else `base` (kept
+    /// current by `frames_changed`, so the loop does not re-derive it
+    /// several times per call).
+    top: *mut Frame,
 }
 
-impl Calls<'_> {
+impl<'s> Calls<'s> {
+    #[inline(always)]
+    pub fn new(
+        stack: &'s mut Vec<Value>,
+        callers: &'s mut Vec<Frame>,
+        base: &'s mut Frame,
+    ) -> Calls<'s> {
+        let mut calls = Calls {
+            stack,
+            callers,
+            base,
+            top: std::ptr::null_mut(),
+        };
+        calls.frames_changed();
+        calls
+    }
+
+    /// Note a frame entered or left (`callers` may also have moved).
+    #[inline(always)]
+    fn frames_changed(&mut self) {
+        self.top = match self.callers.last_mut() {
+            Some(f) => f,
+            None => &mut *self.base,
+        };
+    }
+
     /// The innermost frame.
     #[inline(always)]
     fn top(&mut self) -> &mut Frame {
-        match self.callers.last_mut() {
-            Some(f) => f,
-            None => self.base,
-        }
+        // SAFETY: `top` points at the innermost frame, re-derived by
+        // `frames_changed` whenever `callers` changes (the base frame does
+        // not move during the run); `&mut self` makes the borrow unique.
+        unsafe { &mut *self.top }
     }
 
     /// What the loop works on in the innermost frame, and its pc.
@@ -715,7 +735,7 @@ impl Calls<'_> {
     /// (a frame entered or left), when a new view is taken instead.
     #[inline(always)]
     unsafe fn running<'a>(&mut self) -> (Running<'a>, usize) {
-        let top = self.top() as *mut Frame;
+        let top = self.top;
         // SAFETY: `top` is the live innermost frame (the base frame does
         // not move during the run; a caller frame moves only when
         // `callers` changes, which the contract excludes). The code object
