@@ -516,6 +516,9 @@ impl<'a> FnCompiler<'a> {
         if nregs >= NO_REG as u32 {
             return Err(self.error("too many registers"));
         }
+        if let Err(why) = super::verify::verify(&self.instrs, &handlers, nregs as u16) {
+            return Err(self.error(format!("internal error: malformed code: {why}")));
+        }
         let scope = self.scope.clone();
         let cell_slots: Vec<u16> = scope.cell_slots.iter().map(|&c| c as u16).collect();
         let local_slots: Vec<u16> = (0..self.nslots)

@@ -32,6 +32,8 @@
 //! - `compiler.rs`: the per-scope compiler state (registers, labels,
 //!   handler stack, definite assignment) and whole code objects;
 //! - `compile_stmt.rs`, `compile_expr.rs`: the lowering itself;
+//! - `verify.rs`: the checks a code object passes before it runs (what
+//!   lets the dispatch loop skip bounds checks);
 //! - `dis.rs`: the disassembler.
 
 pub mod code;
@@ -41,6 +43,7 @@ pub mod compiler;
 pub mod dis;
 pub mod fold;
 pub mod instr;
+pub mod verify;
 
 pub use code::{CodeKind, CodeObject};
 pub use compiler::CompileError;

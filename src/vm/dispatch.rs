@@ -99,29 +99,90 @@ pub(crate) fn protocol_arg(regs: &mut [Value], arg: Reg, take: bool) -> Value {
 /// The value of an operand: moved out of a temporary, cloned otherwise.
 #[inline(always)]
 pub(crate) fn take(regs: &mut [Value], r: Reg, tb: Reg) -> Value {
-    if r >= tb {
-        std::mem::replace(&mut regs[r as usize], Value::UNBOUND)
-    } else {
-        regs[r as usize].clone()
-    }
+    assert!((r as usize) < regs.len(), "register {r} out of range");
+    // SAFETY: checked just above.
+    unsafe { take_unchecked(regs, r, tb) }
 }
 
 /// Release a consumed temporary.
 #[inline(always)]
 pub(crate) fn consume(interp: &mut Interp, regs: &mut [Value], r: Reg, tb: Reg) {
-    if r >= tb {
-        let old = std::mem::replace(&mut regs[r as usize], Value::UNBOUND);
-        if old.is_obj() {
-            release(interp, old);
-        }
-    }
+    assert!((r as usize) < regs.len(), "register {r} out of range");
+    // SAFETY: checked just above.
+    unsafe { consume_unchecked(interp, regs, r, tb) }
 }
 
 /// Store into a register, running `__del__` of what it held if that was
 /// the last reference.
 #[inline(always)]
 pub(crate) fn put(interp: &mut Interp, regs: &mut [Value], dst: Reg, v: Value) {
-    let old = std::mem::replace(&mut regs[dst as usize], v);
+    assert!((dst as usize) < regs.len(), "register {dst} out of range");
+    // SAFETY: checked just above.
+    unsafe { put_unchecked(interp, regs, dst, v) }
+}
+
+/// Register `r`, without a bounds check (the dispatch loop's registers
+/// were checked against the register file when the code was made, see
+/// `bytecode::verify`).
+///
+/// # Safety
+/// `r` is below `regs.len()`.
+#[inline(always)]
+unsafe fn reg(regs: &[Value], r: Reg) -> &Value {
+    debug_assert!((r as usize) < regs.len());
+    // SAFETY: the caller's contract.
+    unsafe { regs.get_unchecked(r as usize) }
+}
+
+/// `reg`, for writing.
+///
+/// # Safety
+/// `r` is below `regs.len()`.
+#[inline(always)]
+unsafe fn reg_mut(regs: &mut [Value], r: Reg) -> &mut Value {
+    debug_assert!((r as usize) < regs.len());
+    // SAFETY: the caller's contract.
+    unsafe { regs.get_unchecked_mut(r as usize) }
+}
+
+/// `take` without the bounds check.
+///
+/// # Safety
+/// `r` is below `regs.len()`.
+#[inline(always)]
+unsafe fn take_unchecked(regs: &mut [Value], r: Reg, tb: Reg) -> Value {
+    // SAFETY: the caller's contract.
+    let slot = unsafe { reg_mut(regs, r) };
+    if r >= tb {
+        std::mem::replace(slot, Value::UNBOUND)
+    } else {
+        slot.clone()
+    }
+}
+
+/// `consume` without the bounds check.
+///
+/// # Safety
+/// `r` is below `regs.len()`.
+#[inline(always)]
+unsafe fn consume_unchecked(interp: &mut Interp, regs: &mut [Value], r: Reg, tb: Reg) {
+    if r >= tb {
+        // SAFETY: the caller's contract.
+        let old = std::mem::replace(unsafe { reg_mut(regs, r) }, Value::UNBOUND);
+        if old.is_obj() {
+            release(interp, old);
+        }
+    }
+}
+
+/// `put` without the bounds check.
+///
+/// # Safety
+/// `dst` is below `regs.len()`.
+#[inline(always)]
+unsafe fn put_unchecked(interp: &mut Interp, regs: &mut [Value], dst: Reg, v: Value) {
+    // SAFETY: the caller's contract.
+    let old = std::mem::replace(unsafe { reg_mut(regs, dst) }, v);
     if old.is_obj() {
         release(interp, old);
     }
@@ -796,6 +857,7 @@ pub(crate) fn exec_one(
     regs: &mut [Value],
     pc: &mut usize,
 ) -> Outcome {
+    assert_eq!(regs.len(), code.nregs as usize, "a partial register file");
     let ns = if ns.is_unbound() { None } else { Some(ns) };
     let run = Running {
         code,
@@ -873,6 +935,37 @@ fn run_instrs<const ONE: bool>(
     let mut instrs: &[Instr] = &code.instrs;
     let mut tb = code.temp_base;
     let mut pc = *pc_out;
+    // The registers of the running frame, without bounds checks.
+    // SAFETY (of each use): `regs` is the whole register file of `code`
+    // (`nregs` values, see `Calls::running` and `exec_one`), and every
+    // register an inline case below names is below `nregs`
+    // (`bytecode::verify`).
+    macro_rules! rs {
+        ($r:expr) => {
+            unsafe { reg(regs, $r) }
+        };
+    }
+    macro_rules! rm {
+        ($r:expr) => {
+            unsafe { reg_mut(regs, $r) }
+        };
+    }
+    macro_rules! take_reg {
+        ($r:expr) => {
+            unsafe { take_unchecked(regs, $r, tb) }
+        };
+    }
+    macro_rules! consume_reg {
+        ($r:expr) => {
+            unsafe { consume_unchecked(interp, regs, $r, tb) }
+        };
+    }
+    macro_rules! put_reg {
+        ($r:expr, $v:expr) => {{
+            let v = $v;
+            unsafe { put_unchecked(interp, regs, $r, v) }
+        }};
+    }
     // Go on in the innermost frame of `calls` after entering or leaving
     // a frame (only without `ONE`).
     macro_rules! switch_frame {
@@ -897,84 +990,87 @@ fn run_instrs<const ONE: bool>(
             }
             ran = true;
         }
-        let ins = instrs[pc];
+        // SAFETY: `pc` is an instruction: the code starts at 0 (or where it
+        // stopped, at an instruction), every branch and handler target is one
+        // and its last instruction ends the flow (`bytecode::verify`).
+        let ins = unsafe { *instrs.get_unchecked(pc) };
         pc += 1;
         match ins {
             Instr::Move { dst, src } => {
-                let v = take(regs, src, tb);
-                put(interp, regs, dst, v);
+                let v = take_reg!(src);
+                put_reg!(dst, v);
                 continue;
             }
             Instr::LoadConst { dst, idx } => {
                 let v = code.consts[idx as usize].clone();
-                put(interp, regs, dst, v);
+                put_reg!(dst, v);
                 continue;
             }
             Instr::Add { dst, a, b } | Instr::InplaceAdd { dst, a, b } => {
-                let (x, y) = (&regs[a as usize], &regs[b as usize]);
+                let (x, y) = (rs!(a), rs!(b));
                 if let (Some(i), Some(j)) = (x.as_small_int(), y.as_small_int()) {
-                    put(interp, regs, dst, Value::int(i + j));
+                    put_reg!(dst, Value::int(i + j));
                     continue;
                 }
                 if let (Some(p), Some(q)) = (number_f64(x), number_f64(y)) {
-                    put(interp, regs, dst, Value::float(p + q));
+                    put_reg!(dst, Value::float(p + q));
                     continue;
                 }
             }
             Instr::Sub { dst, a, b } | Instr::InplaceSub { dst, a, b } => {
-                let (x, y) = (&regs[a as usize], &regs[b as usize]);
+                let (x, y) = (rs!(a), rs!(b));
                 if let (Some(i), Some(j)) = (x.as_small_int(), y.as_small_int()) {
-                    put(interp, regs, dst, Value::int(i - j));
+                    put_reg!(dst, Value::int(i - j));
                     continue;
                 }
                 if let (Some(p), Some(q)) = (number_f64(x), number_f64(y)) {
-                    put(interp, regs, dst, Value::float(p - q));
+                    put_reg!(dst, Value::float(p - q));
                     continue;
                 }
             }
             Instr::Mul { dst, a, b } => {
-                let (x, y) = (&regs[a as usize], &regs[b as usize]);
+                let (x, y) = (rs!(a), rs!(b));
                 if let (Some(i), Some(j)) = (x.as_small_int(), y.as_small_int()) {
                     if let Some(r) = i.checked_mul(j) {
-                        put(interp, regs, dst, Value::int(r));
+                        put_reg!(dst, Value::int(r));
                         continue;
                     }
                 } else if let (Some(p), Some(q)) = (number_f64(x), number_f64(y)) {
-                    put(interp, regs, dst, Value::float(p * q));
+                    put_reg!(dst, Value::float(p * q));
                     continue;
                 }
             }
             Instr::Mod { dst, a, b } => {
-                let (x, y) = (&regs[a as usize], &regs[b as usize]);
+                let (x, y) = (rs!(a), rs!(b));
                 if let (Some(i), Some(j)) = (x.as_small_int(), y.as_small_int()) {
                     if j != 0 {
                         let mut r = i % j;
                         if r != 0 && ((r < 0) != (j < 0)) {
                             r += j;
                         }
-                        put(interp, regs, dst, Value::int(r));
+                        put_reg!(dst, Value::int(r));
                         continue;
                     }
                 }
             }
             Instr::FloorDiv { dst, a, b } => {
-                let (x, y) = (&regs[a as usize], &regs[b as usize]);
+                let (x, y) = (rs!(a), rs!(b));
                 if let (Some(i), Some(j)) = (x.as_small_int(), y.as_small_int()) {
                     if j != 0 {
                         let mut q = i / j;
                         if i % j != 0 && ((i < 0) != (j < 0)) {
                             q -= 1;
                         }
-                        put(interp, regs, dst, Value::int(q));
+                        put_reg!(dst, Value::int(q));
                         continue;
                     }
                 }
             }
             Instr::TrueDiv { dst, a, b } => {
-                let (x, y) = (&regs[a as usize], &regs[b as usize]);
+                let (x, y) = (rs!(a), rs!(b));
                 if let (Some(p), Some(q)) = (number_f64(x), number_f64(y)) {
                     if q != 0.0 {
-                        put(interp, regs, dst, Value::float(p / q));
+                        put_reg!(dst, Value::float(p / q));
                         continue;
                     }
                 }
@@ -985,7 +1081,7 @@ fn run_instrs<const ONE: bool>(
             | Instr::Ge { dst, a, b }
             | Instr::Eq { dst, a, b }
             | Instr::Ne { dst, a, b } => {
-                let (x, y) = (&regs[a as usize], &regs[b as usize]);
+                let (x, y) = (rs!(a), rs!(b));
                 if let (Some(i), Some(j)) = (x.as_small_int(), y.as_small_int()) {
                     let r = match ins {
                         Instr::Lt { .. } => i < j,
@@ -995,7 +1091,7 @@ fn run_instrs<const ONE: bool>(
                         Instr::Eq { .. } => i == j,
                         _ => i != j,
                     };
-                    put(interp, regs, dst, Value::bool(r));
+                    put_reg!(dst, Value::bool(r));
                     continue;
                 }
             }
@@ -1011,7 +1107,7 @@ fn run_instrs<const ONE: bool>(
                 continue;
             }
             Instr::JumpIfFalse { cond, target } | Instr::JumpIfFalseKeep { cond, target } => {
-                let c = &regs[cond as usize];
+                let c = rs!(cond);
                 if c.is(&Value::FALSE) {
                     pc = target as usize;
                     continue;
@@ -1021,7 +1117,7 @@ fn run_instrs<const ONE: bool>(
                 }
             }
             Instr::JumpIfTrue { cond, target } | Instr::JumpIfTrueKeep { cond, target } => {
-                let c = &regs[cond as usize];
+                let c = rs!(cond);
                 if c.is(&Value::TRUE) {
                     pc = target as usize;
                     continue;
@@ -1031,10 +1127,7 @@ fn run_instrs<const ONE: bool>(
                 }
             }
             Instr::JumpIfNotLt { a, b, target } => {
-                if let (Some(i), Some(j)) = (
-                    regs[a as usize].as_small_int(),
-                    regs[b as usize].as_small_int(),
-                ) {
+                if let (Some(i), Some(j)) = ((*rm!(a)).as_small_int(), (*rm!(b)).as_small_int()) {
                     if i >= j {
                         pc = target as usize;
                     }
@@ -1042,10 +1135,7 @@ fn run_instrs<const ONE: bool>(
                 }
             }
             Instr::JumpIfNotLe { a, b, target } => {
-                if let (Some(i), Some(j)) = (
-                    regs[a as usize].as_small_int(),
-                    regs[b as usize].as_small_int(),
-                ) {
+                if let (Some(i), Some(j)) = ((*rm!(a)).as_small_int(), (*rm!(b)).as_small_int()) {
                     if i > j {
                         pc = target as usize;
                     }
@@ -1053,10 +1143,7 @@ fn run_instrs<const ONE: bool>(
                 }
             }
             Instr::JumpIfNotGt { a, b, target } => {
-                if let (Some(i), Some(j)) = (
-                    regs[a as usize].as_small_int(),
-                    regs[b as usize].as_small_int(),
-                ) {
+                if let (Some(i), Some(j)) = ((*rm!(a)).as_small_int(), (*rm!(b)).as_small_int()) {
                     if i <= j {
                         pc = target as usize;
                     }
@@ -1064,10 +1151,7 @@ fn run_instrs<const ONE: bool>(
                 }
             }
             Instr::JumpIfNotGe { a, b, target } => {
-                if let (Some(i), Some(j)) = (
-                    regs[a as usize].as_small_int(),
-                    regs[b as usize].as_small_int(),
-                ) {
+                if let (Some(i), Some(j)) = ((*rm!(a)).as_small_int(), (*rm!(b)).as_small_int()) {
                     if i < j {
                         pc = target as usize;
                     }
@@ -1075,10 +1159,7 @@ fn run_instrs<const ONE: bool>(
                 }
             }
             Instr::JumpIfNotEq { a, b, target } => {
-                if let (Some(i), Some(j)) = (
-                    regs[a as usize].as_small_int(),
-                    regs[b as usize].as_small_int(),
-                ) {
+                if let (Some(i), Some(j)) = ((*rm!(a)).as_small_int(), (*rm!(b)).as_small_int()) {
                     if i != j {
                         pc = target as usize;
                     }
@@ -1086,10 +1167,7 @@ fn run_instrs<const ONE: bool>(
                 }
             }
             Instr::JumpIfNotNe { a, b, target } => {
-                if let (Some(i), Some(j)) = (
-                    regs[a as usize].as_small_int(),
-                    regs[b as usize].as_small_int(),
-                ) {
+                if let (Some(i), Some(j)) = ((*rm!(a)).as_small_int(), (*rm!(b)).as_small_int()) {
                     if i == j {
                         pc = target as usize;
                     }
@@ -1097,25 +1175,25 @@ fn run_instrs<const ONE: bool>(
                 }
             }
             Instr::ForIter { dst, iter, target } => {
-                if let Some(step) = iter::native_next(&regs[iter as usize]) {
+                if let Some(step) = iter::native_next(rs!(iter)) {
                     match step {
-                        Some(v) => put(interp, regs, dst, v),
+                        Some(v) => put_reg!(dst, v),
                         None => {
-                            consume(interp, regs, iter, tb);
+                            consume_reg!(iter);
                             pc = target as usize;
                         }
                     }
                     continue;
                 }
-                if matches!(regs[iter as usize].as_obj(), Some(Obj::Generator(_))) {
+                if matches!((*rm!(iter)).as_obj(), Some(Obj::Generator(_))) {
                     // `for x in gen`: resumed as `Interp::next` would.
-                    let it = regs[iter as usize].clone();
+                    let it = (*rm!(iter)).clone();
                     let step = iter::gen_resume(interp, &it, Resume::Send(Value::NONE));
                     drop(it);
                     match step {
-                        Ok(GenStep::Yield(v)) => put(interp, regs, dst, v),
+                        Ok(GenStep::Yield(v)) => put_reg!(dst, v),
                         Ok(GenStep::Return(_)) => {
-                            consume(interp, regs, iter, tb);
+                            consume_reg!(iter);
                             pc = target as usize;
                         }
                         Err(e) => break Outcome::Error(e),
@@ -1124,9 +1202,9 @@ fn run_instrs<const ONE: bool>(
                 }
             }
             Instr::GetItem { dst, obj, idx } => {
-                if let Some(v) = fast_getitem(&regs[obj as usize], &regs[idx as usize]) {
-                    consume(interp, regs, obj, tb);
-                    put(interp, regs, dst, v);
+                if let Some(v) = fast_getitem(rs!(obj), rs!(idx)) {
+                    consume_reg!(obj);
+                    put_reg!(dst, v);
                     continue;
                 }
             }
@@ -1136,28 +1214,26 @@ fn run_instrs<const ONE: bool>(
                 b,
                 op: op @ (CmpOp::Is | CmpOp::IsNot),
             } => {
-                let same = same_object(&regs[a as usize], &regs[b as usize]);
-                consume(interp, regs, a, tb);
-                consume(interp, regs, b, tb);
-                put(interp, regs, dst, Value::bool(same == (op == CmpOp::Is)));
+                let same = same_object(rs!(a), rs!(b));
+                consume_reg!(a);
+                consume_reg!(b);
+                put_reg!(dst, Value::bool(same == (op == CmpOp::Is)));
                 continue;
             }
             Instr::SetItem { obj, idx, src } => {
                 // `list[i] = v` with a small int index in range.
-                let o = regs[obj as usize].clone();
-                if let (Some(Obj::List(l)), Some(k)) =
-                    (o.as_obj(), regs[idx as usize].as_small_int())
-                {
+                let o = (*rm!(obj)).clone();
+                if let (Some(Obj::List(l)), Some(k)) = (o.as_obj(), (*rm!(idx)).as_small_int()) {
                     let mut l = l.borrow_mut();
                     let len = l.len() as i64;
                     let k = if k < 0 { k + len } else { k };
                     if (0..len).contains(&k) {
-                        let v = take(regs, src, tb);
+                        let v = take_reg!(src);
                         let old = std::mem::replace(&mut l[k as usize], v);
                         drop(l);
                         drop(o);
-                        consume(interp, regs, obj, tb);
-                        consume(interp, regs, idx, tb);
+                        consume_reg!(obj);
+                        consume_reg!(idx);
                         if old.is_obj() {
                             release(interp, old);
                         }
@@ -1169,12 +1245,12 @@ fn run_instrs<const ONE: bool>(
                 let i = name as usize;
                 let (key, hash) = &code.name_values[i];
                 let cache = &code.attr_cache[i];
-                let o = &regs[obj as usize];
+                let o = rs!(obj);
                 if let Some(v) =
                     crate::runtime::attr::get_instance_attr_cached(o, key, *hash, cache)
                 {
-                    consume(interp, regs, obj, tb);
-                    put(interp, regs, dst, v);
+                    consume_reg!(obj);
+                    put_reg!(dst, v);
                     continue;
                 }
                 if let Some(getter) = crate::runtime::attr::cached_getter(o, cache) {
@@ -1192,14 +1268,14 @@ fn run_instrs<const ONE: bool>(
             }
             Instr::LoadGlobal { dst, name } => {
                 if let Some(v) = helpers::global_or_builtin(interp, code, globals, name as usize) {
-                    put(interp, regs, dst, v);
+                    put_reg!(dst, v);
                     continue;
                 }
             }
             Instr::Call { dst, func, argc } => {
-                if fast_callable(&regs[func as usize], argc as usize) {
+                if fast_callable(rs!(func), argc as usize) {
                     code.pos.set(code.positions[pc - 1]);
-                    let fv = std::mem::replace(&mut regs[func as usize], Value::UNBOUND);
+                    let fv = std::mem::replace(rm!(func), Value::UNBOUND);
                     if let Some(c) = calls.as_deref_mut().filter(|_| !ONE) {
                         c.top().pc = pc as u32;
                         match call_fast(interp, c, fv, func + 1, argc, dst) {
@@ -1217,13 +1293,13 @@ fn run_instrs<const ONE: bool>(
                         dst,
                     };
                 }
-                match regs[func as usize].as_obj() {
+                match (*rm!(func)).as_obj() {
                     Some(Obj::Native(n)) => {
                         // A built-in function (`len(x)`, `isinstance(x, t)`):
                         // called as `Interp::call` would, without its dispatch.
                         let native = n.func;
                         code.pos.set(code.positions[pc - 1]);
-                        let fv = std::mem::replace(&mut regs[func as usize], Value::UNBOUND);
+                        let fv = std::mem::replace(rm!(func), Value::UNBOUND);
                         let first = func as usize + 1;
                         let r =
                             call_native(interp, regs, native, first..first + argc as usize, dst);
@@ -1258,8 +1334,7 @@ fn run_instrs<const ONE: bool>(
                 let i = name as usize;
                 let (key, hash) = &code.name_values[i];
                 let cache = &code.method_cache[i];
-                if let Some(func) =
-                    crate::runtime::attr::cached_method(&regs[obj as usize], key, *hash, cache)
+                if let Some(func) = crate::runtime::attr::cached_method(rs!(obj), key, *hash, cache)
                 {
                     if fast_callable(&func, argc as usize + 1) {
                         code.pos.set(code.positions[pc - 1]);
@@ -1281,7 +1356,7 @@ fn run_instrs<const ONE: bool>(
                         };
                     }
                 } else if let Some(func) =
-                    crate::runtime::attr::cached_native_method(&regs[obj as usize], cache)
+                    crate::runtime::attr::cached_native_method(rs!(obj), cache)
                 {
                     // A built-in object's method (`s.lower()`), as `slow`
                     // calls a `Method::Native`.
@@ -1294,7 +1369,7 @@ fn run_instrs<const ONE: bool>(
                 }
             }
             Instr::Return { src } => {
-                let v = take(regs, src, tb);
+                let v = take_reg!(src);
                 if let Some(c) = calls.as_deref_mut().filter(|_| !ONE) {
                     if !c.callers.is_empty() {
                         match return_to_caller(interp, c, v) {
@@ -1313,7 +1388,7 @@ fn run_instrs<const ONE: bool>(
                 break Outcome::Return(v);
             }
             Instr::Clear { reg } => {
-                let old = std::mem::replace(&mut regs[reg as usize], Value::UNBOUND);
+                let old = std::mem::replace(rm!(reg), Value::UNBOUND);
                 if old.is_obj() {
                     release(interp, old);
                 }
