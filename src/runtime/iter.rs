@@ -455,11 +455,35 @@ pub fn native_iter(v: &Value) -> Option<Value> {
 /// The next item of a range, list or tuple iterator, which needs no
 /// Python code and cannot fail: `Some(None)` when it is exhausted, `None`
 /// for any other iterator (which `Interp::next` handles).
+/// A range step is inline here: it is most `for` loops, and the general
+/// `native_step` costs a call and its prologue per item.
+#[inline(always)]
 pub fn native_next(it: &Value) -> Option<Option<Value>> {
     let Some(Obj::Iter(cell)) = it.as_obj() else {
         return None;
     };
-    native_step(&mut cell.borrow_mut())
+    let mut st = cell.borrow_mut();
+    if let IterState::Range {
+        next,
+        step,
+        remaining,
+    } = &mut *st
+    {
+        return Some(range_step(next, *step, remaining));
+    }
+    native_step(&mut st)
+}
+
+/// The next value of a range iterator at `next` with `remaining` values.
+#[inline(always)]
+fn range_step(next: &mut i64, step: i64, remaining: &mut i64) -> Option<Value> {
+    if *remaining <= 0 {
+        return None;
+    }
+    let v = *next;
+    *remaining -= 1;
+    *next = next.wrapping_add(step);
+    Some(Value::int(v))
 }
 
 /// One step of a range, sequence or str iterator's state (see
@@ -470,15 +494,7 @@ fn native_step(st: &mut IterState) -> Option<Option<Value>> {
             next,
             step,
             remaining,
-        } => {
-            if *remaining <= 0 {
-                return Some(None);
-            }
-            let v = *next;
-            *remaining -= 1;
-            *next = next.wrapping_add(*step);
-            Some(Some(Value::int(v)))
-        }
+        } => Some(range_step(next, *step, remaining)),
         IterState::Seq { seq, index } => {
             let item = match seq.as_obj() {
                 Some(Obj::List(l)) => l.borrow().get(*index).cloned(),
