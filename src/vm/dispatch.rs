@@ -475,76 +475,22 @@ pub fn run_in_place(
                 execute(interp, &mut calls)
             }
         };
+        // A call: enter the callee's frame and go on in it.
+        let out = match enter_called(interp, &mut Calls::new(&mut stack, &mut callers, base), out) {
+            Ok(entered) => {
+                if let Err(e) = entered {
+                    outcome = Some(Outcome::Error(e));
+                }
+                continue;
+            }
+            Err(out) => out,
+        };
         match out {
-            Outcome::CallFast {
-                func,
-                first,
-                argc,
-                dst,
-            } => {
-                let mut calls = Calls::new(&mut stack, &mut callers, base);
-                if let Err(e) = call_fast(interp, &mut calls, func, first, argc, dst) {
-                    outcome = Some(Outcome::Error(e));
-                }
-            }
-            Outcome::CallArgs {
-                func,
-                arg,
-                take,
-                argc,
-                dst,
-            } => {
-                let b = top!().base as usize;
-                let first = protocol_arg(&mut stack[b..], arg, take);
-                let pushed = enter_fast(interp, &mut stack, &mut callers, func, dst, |stack| {
-                    stack.push(first);
-                    for _ in 1..argc {
-                        stack.push(Value::NONE);
-                    }
-                });
-                if let Err(e) = pushed {
-                    outcome = Some(Outcome::Error(e));
-                }
-            }
-            Outcome::CallInit {
-                func,
-                first,
-                argc,
-                dst,
-            } => {
-                let src = top!().base as usize + first as usize;
-                let obj = std::mem::replace(&mut stack[src - 1], Value::UNBOUND);
-                let this = obj.clone();
-                let pushed = enter_fast(interp, &mut stack, &mut callers, func, dst, |stack| {
-                    stack.push(this);
-                    for i in src..src + argc as usize {
-                        let v = std::mem::replace(&mut stack[i], Value::UNBOUND);
-                        stack.push(v);
-                    }
-                });
-                match pushed {
-                    Ok(()) => {
-                        if let Some(f) = callers.last_mut() {
-                            f.init_self = obj;
-                        }
-                    }
-                    Err(e) => outcome = Some(Outcome::Error(e)),
-                }
-            }
+            Outcome::CallFast { .. }
+            | Outcome::CallArgs { .. }
+            | Outcome::CallInit { .. }
+            | Outcome::Call(_) => {} // entered above
             Outcome::Stepped => {}
-            Outcome::Call(f) => {
-                let mut f = *f;
-                let new_base = stack.len();
-                stack.append(&mut f.regs);
-                f.base = new_base as u32;
-                if let Err(e) = frame::enter(interp, &mut f) {
-                    stack.truncate(new_base);
-                    drop(f);
-                    outcome = Some(Outcome::Error(e));
-                    continue;
-                }
-                callers.push(f);
-            }
             Outcome::Return(v) => {
                 if callers.is_empty() {
                     frame::leave(interp, base, false);
@@ -673,6 +619,85 @@ fn call_fast(
     });
     calls.frames_changed();
     entered
+}
+
+/// Enter the frame that a call outcome of the innermost frame asks for
+/// (`CallFast`, `CallArgs`, `CallInit`, `Call`), whose pc is already past
+/// the call; any other outcome is handed back. Both the dispatch loop and
+/// `run_in_place` enter frames through here.
+#[inline(always)]
+fn enter_called(
+    interp: &mut Interp,
+    calls: &mut Calls<'_>,
+    out: Outcome,
+) -> Result<PyResult<()>, Outcome> {
+    let entered = match out {
+        Outcome::CallFast {
+            func,
+            first,
+            argc,
+            dst,
+        } => call_fast(interp, calls, func, first, argc, dst),
+        Outcome::CallArgs {
+            func,
+            arg,
+            take,
+            argc,
+            dst,
+        } => {
+            let b = calls.top().base as usize;
+            let first = protocol_arg(&mut calls.stack[b..], arg, take);
+            enter_fast(interp, calls.stack, calls.callers, func, dst, |stack| {
+                stack.push(first);
+                for _ in 1..argc {
+                    stack.push(Value::NONE);
+                }
+            })
+        }
+        Outcome::CallInit {
+            func,
+            first,
+            argc,
+            dst,
+        } => {
+            let src = calls.top().base as usize + first as usize;
+            let obj = std::mem::replace(&mut calls.stack[src - 1], Value::UNBOUND);
+            let this = obj.clone();
+            let pushed = enter_fast(interp, calls.stack, calls.callers, func, dst, |stack| {
+                stack.push(this);
+                for i in src..src + argc as usize {
+                    let v = std::mem::replace(&mut stack[i], Value::UNBOUND);
+                    stack.push(v);
+                }
+            });
+            if pushed.is_ok() {
+                if let Some(f) = calls.callers.last_mut() {
+                    f.init_self = obj;
+                }
+            }
+            pushed
+        }
+        Outcome::Call(f) => {
+            let mut f = *f;
+            let new_base = calls.stack.len();
+            calls.stack.append(&mut f.regs);
+            f.base = new_base as u32;
+            match frame::enter(interp, &mut f) {
+                Ok(()) => {
+                    calls.callers.push(f);
+                    Ok(())
+                }
+                Err(e) => {
+                    calls.stack.truncate(new_base);
+                    drop(f);
+                    Err(e)
+                }
+            }
+        }
+        other => return Err(other),
+    };
+    calls.frames_changed();
+    Ok(entered)
 }
 
 /// Leave the innermost frame of a run (there is a caller) with its
@@ -966,6 +991,27 @@ fn run_instrs<const ONE: bool>(
             unsafe { put_unchecked(interp, regs, $r, v) }
         }};
     }
+    // Leave the loop with the outcome `$o`, unless it is a call this loop
+    // can enter (only without `ONE`): then go on in the callee.
+    macro_rules! enter_or_break {
+        ($o:expr) => {{
+            let o = $o;
+            match calls.as_deref_mut().filter(|_| !ONE) {
+                Some(c) => {
+                    c.top().pc = pc as u32;
+                    match enter_called(interp, c, o) {
+                        Ok(Ok(())) => {
+                            switch_frame!(c);
+                            continue;
+                        }
+                        Ok(Err(e)) => break Outcome::Error(e),
+                        Err(o) => break o,
+                    }
+                }
+                None => break o,
+            }
+        }};
+    }
     // Go on in the innermost frame of `calls` after entering or leaving
     // a frame (only without `ONE`).
     macro_rules! switch_frame {
@@ -1256,13 +1302,13 @@ fn run_instrs<const ONE: bool>(
                 if let Some(getter) = crate::runtime::attr::cached_getter(o, cache) {
                     if fast_callable(&getter, 1) {
                         code.pos.set(code.positions[pc - 1]);
-                        break Outcome::CallArgs {
+                        enter_or_break!(Outcome::CallArgs {
                             func: getter,
                             arg: obj,
                             take: obj >= tb,
                             argc: 1,
                             dst,
-                        };
+                        });
                     }
                 }
             }
@@ -1399,7 +1445,7 @@ fn run_instrs<const ONE: bool>(
         let mut p = pc;
         if let Some(o) = super::slow::slow(interp, code, globals, ns_opt, regs, ins, &mut p) {
             pc = p;
-            break o;
+            enter_or_break!(o);
         }
         pc = p;
     };
