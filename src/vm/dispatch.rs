@@ -537,12 +537,12 @@ pub fn run_in_place(
                     let start = cur.base as usize + h.exc_reg as usize;
                     let end = cur.base as usize + code.nregs as usize;
                     cur.pc = h.target;
-                    let dropped: Vec<Value> = stack[start..end]
-                        .iter_mut()
-                        .map(|r| std::mem::replace(r, Value::UNBOUND))
-                        .collect();
+                    // (Dropping a value only queues finalizers, so they can
+                    // go one by one.)
+                    for r in &mut stack[start..end] {
+                        drop(std::mem::replace(r, Value::UNBOUND));
+                    }
                     stack[start] = e.0;
-                    drop(dropped);
                     interp.run_finalizers();
                     continue;
                 }
