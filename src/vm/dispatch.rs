@@ -1247,6 +1247,34 @@ fn run_instrs<const ONE: bool>(
                     continue;
                 }
             }
+            // A tuple or list of the right length, unless the source is
+            // among the targets (then `slow`).
+            Instr::Unpack { src, dst, n } if src < dst || src >= dst + n => {
+                let seq = rs!(src).clone();
+                let done = match seq.as_obj() {
+                    Some(Obj::Tuple(t)) if t.len() == n as usize => {
+                        for (i, x) in t.iter().enumerate() {
+                            *rm!(dst + i as Reg) = x.clone();
+                        }
+                        true
+                    }
+                    Some(Obj::List(l)) if l.borrow().len() == n as usize => {
+                        for (i, x) in l.borrow().iter().enumerate() {
+                            *rm!(dst + i as Reg) = x.clone();
+                        }
+                        true
+                    }
+                    _ => false,
+                };
+                if done {
+                    drop(seq);
+                    consume_reg!(src);
+                    // What the targets held was dropped without running
+                    // finalizers (the list was borrowed): run them now.
+                    interp.run_finalizers();
+                    continue;
+                }
+            }
             Instr::GetItem { dst, obj, idx } => {
                 if let Some(v) = fast_getitem(rs!(obj), rs!(idx)) {
                     consume_reg!(obj);
