@@ -185,7 +185,7 @@ impl Window {
 
 /// Fill the rest of a window whose arguments are in: the code's initial
 /// registers (`reg_init`), then its cells (`frame::init_regs` for windows).
-#[inline]
+#[inline(always)]
 pub(super) fn fill_regs(code: &CodeObject, w: &mut Window, closure: &[Value]) {
     let init = &code.reg_init[w.len().min(code.reg_init.len())..];
     w.extend_from(init, !code.reg_init_has_objects);

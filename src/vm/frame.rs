@@ -238,28 +238,37 @@ pub fn init_regs(code: &CodeObject, regs: &mut Vec<Value>, base: usize, closure:
     bind_cells(code, &mut regs[base..], closure);
 }
 
-/// Release a finished call's registers in place, first to last, with the heap test inline; plain constant registers own
-/// nothing and are skipped.
+/// Release a finished call's registers in place, first to last, with the
+/// heap test inline; plain constant registers own nothing and are
+/// skipped. (VM frames and the JIT's call windows.)
 ///
 /// # Safety
 /// `regs` is the full window of `code`; its values are not used again
 /// (the slots count as uninitialised after).
 #[inline(always)]
 pub unsafe fn release_regs(code: &CodeObject, regs: &mut [Value]) {
-    let release_in_place = |regs: &mut [Value]| {
-        for r in regs {
-            if r.is_obj() {
-                // SAFETY: the caller gives the values up; each is read out once.
-                drop(unsafe { std::ptr::read(r) });
-            }
-        }
-    };
+    // SAFETY (each call): the caller gives all of `regs` up.
     if code.reg_init_has_objects {
-        release_in_place(regs);
+        unsafe { release_in_place(regs) };
     } else {
         let (cbase, tbase) = ((code.nslots + code.nfree) as usize, code.temp_base as usize);
-        release_in_place(&mut regs[..cbase]);
-        release_in_place(&mut regs[tbase..]);
+        unsafe { release_in_place(&mut regs[..cbase]) };
+        unsafe { release_in_place(&mut regs[tbase..]) };
+    }
+}
+
+/// `release_regs` of one run of registers (a function, not a closure, so
+/// that it is inlined into every call path).
+///
+/// # Safety
+/// The caller gives the values up: they are not used again.
+#[inline(always)]
+unsafe fn release_in_place(regs: &mut [Value]) {
+    for r in regs {
+        if r.is_obj() {
+            // SAFETY: the caller gives the values up; each is read out once.
+            drop(unsafe { std::ptr::read(r) });
+        }
     }
 }
 
