@@ -9,7 +9,8 @@
 //! generator object, which keeps it until the next resumption.
 //!
 //! Per instruction the loop copies the instruction out of the code
-//! vector, matches on it and works on the register file; the common cases
+//! vector, matches on it and works on the register file (both without
+//! bounds checks: `bytecode::verify` checked the code); the common cases
 //! (small-int and float arithmetic and comparisons, truth tests of bools,
 //! `range`/list iteration, list and tuple indexing, calls of Python
 //! functions) are handled inline without allocating, everything else is a
