@@ -214,35 +214,34 @@ impl Value {
         }
     }
 
-    /// A new strong reference to the heap object, if this is one.
+    /// The heap object's `Rc`, borrowed (for its counts): not dropped, so
+    /// the count this value owns stays with it.
+    #[inline(always)]
+    fn borrowed_rc(&self) -> Option<std::mem::ManuallyDrop<Rc<Obj>>> {
+        if !self.is_obj() {
+            return None;
+        }
+        let p = (self.0 & PAYLOAD_MASK) as *const Obj;
+        // SAFETY: see `as_obj`; the `ManuallyDrop` never gives a count up.
+        Some(std::mem::ManuallyDrop::new(unsafe { Rc::from_raw(p) }))
+    }
+
     /// Is this a heap object with other references than this one (so
     /// dropping this one frees nothing)?
     #[inline(always)]
     pub fn is_shared_obj(&self) -> bool {
-        if !self.is_obj() {
-            return false;
-        }
-        let p = (self.0 & PAYLOAD_MASK) as *const Obj;
-        // SAFETY: see `as_obj`; the `Rc` is not dropped, so the count this
-        // value owns stays with it.
-        let rc = std::mem::ManuallyDrop::new(unsafe { Rc::from_raw(p) });
-        Rc::strong_count(&rc) > 1
+        self.borrowed_rc()
+            .is_some_and(|rc| Rc::strong_count(&rc) > 1)
     }
 
     /// Is this object in the cycle collector's registry? The registry's
     /// weak reference is the only one taken of containers (`gc::track`),
     /// so a weak count says so without a flag in every object.
     pub fn is_gc_tracked(&self) -> bool {
-        if !self.is_obj() {
-            return false;
-        }
-        let p = (self.0 & PAYLOAD_MASK) as *const Obj;
-        // SAFETY: see `as_obj`; the `Rc` is not dropped, so the count this
-        // value owns stays with it.
-        let rc = std::mem::ManuallyDrop::new(unsafe { Rc::from_raw(p) });
-        Rc::weak_count(&rc) > 0
+        self.borrowed_rc().is_some_and(|rc| Rc::weak_count(&rc) > 0)
     }
 
+    /// A new strong reference to the heap object, if this is one.
     pub fn as_rc(&self) -> Option<Rc<Obj>> {
         if self.is_obj() {
             let p = (self.0 & PAYLOAD_MASK) as *const Obj;

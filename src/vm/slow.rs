@@ -67,11 +67,7 @@ pub(crate) fn slow(
                 }
             }
             Instr::Clear { reg } => {
-                let old = std::mem::replace(&mut regs[reg as usize], Value::UNBOUND);
-                if old.is_obj() {
-                    drop(old);
-                    interp.run_finalizers();
-                }
+                drop(std::mem::replace(&mut regs[reg as usize], Value::UNBOUND));
             }
             Instr::DeleteFast { reg, name } => {
                 let old = std::mem::replace(&mut regs[reg as usize], Value::UNBOUND);
@@ -82,7 +78,6 @@ pub(crate) fn slow(
                     )));
                 }
                 drop(old);
-                interp.run_finalizers();
             }
             Instr::LoadCell { dst, cell, name } | Instr::LoadFree { dst, cell, name } => {
                 let v = match regs[cell as usize].as_obj() {
@@ -107,7 +102,6 @@ pub(crate) fn slow(
                     _ => v,
                 };
                 drop(old);
-                interp.run_finalizers();
             }
             Instr::DeleteCell { cell, name, quiet } => {
                 let old = match regs[cell as usize].as_obj() {
@@ -124,7 +118,6 @@ pub(crate) fn slow(
                     break 'run Some(Outcome::Error(e));
                 }
                 drop(old);
-                interp.run_finalizers();
             }
             Instr::LoadGlobal { dst, name } => {
                 let v =
@@ -134,14 +127,12 @@ pub(crate) fn slow(
             Instr::StoreGlobal { name, src } => {
                 let v = take(regs, src, tb);
                 helpers::store_in(globals, &code.names[name as usize], v);
-                interp.run_finalizers();
             }
             Instr::DeleteGlobal { name, quiet } => {
                 let n = &code.names[name as usize];
                 if !helpers::remove_from(globals, n) && !quiet {
                     break 'run Some(Outcome::Error(helpers::name_error(interp, n)));
                 }
-                interp.run_finalizers();
             }
             Instr::LoadName { dst, name } => {
                 let v = tri!('run, helpers::load_name_cached(interp, code, ns_opt, globals, name as usize));
@@ -151,7 +142,6 @@ pub(crate) fn slow(
                 let v = take(regs, src, tb);
                 let ns = ns_opt.unwrap_or(globals);
                 helpers::store_in(ns, &code.names[name as usize], v);
-                interp.run_finalizers();
             }
             Instr::DeleteName { name, quiet } => {
                 let n = &code.names[name as usize];
@@ -159,7 +149,6 @@ pub(crate) fn slow(
                 if !helpers::remove_from(ns, n) && !quiet {
                     break 'run Some(Outcome::Error(helpers::name_error(interp, n)));
                 }
-                interp.run_finalizers();
             }
 
             // ---- arithmetic ----
@@ -419,7 +408,6 @@ pub(crate) fn slow(
                 if let Some(Obj::List(l)) = regs[list as usize].as_obj() {
                     l.borrow_mut().extend(items);
                 }
-                interp.run_finalizers();
             }
             Instr::SetAdd { set, src } => {
                 let v = take(regs, src, tb);
@@ -434,21 +422,18 @@ pub(crate) fn slow(
                 for x in items {
                     tri!('run, hash::set_add(interp, &s, x));
                 }
-                interp.run_finalizers();
             }
             Instr::DictInsert { dict, key, value } => {
                 let k = take(regs, key, tb);
                 let v = take(regs, value, tb);
                 let d = regs[dict as usize].clone();
                 tri!('run, hash::dict_set(interp, &d, k, v));
-                interp.run_finalizers();
             }
             Instr::DictUpdate { dict, src } => {
                 let m = take(regs, src, tb);
                 let d = regs[dict as usize].clone();
                 tri!('run, hash::dict_update_from(interp, &d, &m));
                 drop(m);
-                interp.run_finalizers();
             }
             Instr::ListToTuple { dst, src } => {
                 let l = take(regs, src, tb);
@@ -489,20 +474,17 @@ pub(crate) fn slow(
                         drop(l);
                         drop(old);
                         drop((o, i));
-                        interp.run_finalizers();
                         break 'run None;
                     }
                     drop(l);
                 }
                 tri!('run, interp.setitem(&o, &i, v));
                 drop((o, i));
-                interp.run_finalizers();
             }
             Instr::DelItem { obj, idx } => {
                 let (o, i) = (take(regs, obj, tb), take(regs, idx, tb));
                 tri!('run, interp.delitem(&o, &i));
                 drop((o, i));
-                interp.run_finalizers();
             }
             Instr::GetAttr { dst, obj, name } => {
                 let o = take(regs, obj, tb);
@@ -526,13 +508,11 @@ pub(crate) fn slow(
                     }
                 }
                 drop(o);
-                interp.run_finalizers();
             }
             Instr::DelAttr { obj, name } => {
                 let o = take(regs, obj, tb);
                 tri!('run, interp.delattr(&o, &code.names[name as usize]));
                 drop(o);
-                interp.run_finalizers();
             }
             Instr::Unpack { src, dst, n } => {
                 let v = take(regs, src, tb);
@@ -557,7 +537,6 @@ pub(crate) fn slow(
                     }
                 }
                 drop(v);
-                interp.run_finalizers();
             }
             Instr::UnpackStar {
                 src,
@@ -577,7 +556,6 @@ pub(crate) fn slow(
                 for (i, x) in items.into_iter().enumerate() {
                     regs[dst as usize + i] = x;
                 }
-                interp.run_finalizers();
             }
             Instr::FormatValue {
                 dst,
@@ -631,7 +609,6 @@ pub(crate) fn slow(
                     }
                     Invoke::Done(v) => {
                         put_opt(interp, regs, dst, v);
-                        interp.run_finalizers();
                     }
                 }
             }
@@ -668,7 +645,6 @@ pub(crate) fn slow(
                     }
                     Invoke::Done(v) => {
                         put_opt(interp, regs, dst, v);
-                        interp.run_finalizers();
                     }
                 }
             }
@@ -703,7 +679,6 @@ pub(crate) fn slow(
                     }
                     Invoke::Done(v) => {
                         put_opt(interp, regs, dst, v);
-                        interp.run_finalizers();
                     }
                 }
             }
@@ -746,7 +721,6 @@ pub(crate) fn slow(
                             }
                             Invoke::Done(v) => {
                                 put_opt(interp, regs, dst, v);
-                                interp.run_finalizers();
                             }
                         }
                     }
@@ -794,7 +768,6 @@ pub(crate) fn slow(
                             }
                             Invoke::Done(v) => {
                                 put_opt(interp, regs, dst, v);
-                                interp.run_finalizers();
                             }
                         }
                     }
@@ -940,7 +913,6 @@ pub(crate) fn slow(
             Instr::PopHandled => {
                 let old = interp.handled.pop();
                 drop(old);
-                interp.run_finalizers();
             }
             Instr::WithEnter { dst, mgr, exit } => {
                 code.pos.set(code.positions[pc - 1]);
@@ -976,7 +948,6 @@ pub(crate) fn slow(
                 let r = interp.call(&x, &[m, Value::NONE, Value::NONE, Value::NONE], &[]);
                 drop(x);
                 tri!('run, r);
-                interp.run_finalizers();
             }
             Instr::WithExitExc {
                 dst,
@@ -1031,7 +1002,6 @@ pub(crate) fn slow(
                     helpers::store_in(ns, &n, v);
                 }
                 drop(m);
-                interp.run_finalizers();
             }
         }
         break 'run None;
