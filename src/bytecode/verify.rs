@@ -41,7 +41,7 @@ pub fn verify(instrs: &[Instr], handlers: &[Handler], nregs: u16) -> Result<(), 
 }
 
 /// Does no instruction follow `ins` in the flow (so it may end the code)?
-fn ends_flow(ins: &Instr) -> bool {
+pub(crate) fn ends_flow(ins: &Instr) -> bool {
     matches!(
         ins,
         Instr::Return { .. }

@@ -36,6 +36,13 @@
 //! frame's traceback entry. No Rust panic crosses generated code: every
 //! runtime entry point catches unwinding and turns it into an exception.
 //!
+//! Functions whose innermost loops do int or float arithmetic get a
+//! second, *typed* translation (`translate::typed`): registers known to
+//! hold small ints or floats live unboxed in Cranelift variables, and any
+//! case the types do not cover (an overflow, an operand of another type,
+//! a call in the loop) leaves it for the general translation above at
+//! that instruction, with the register file brought up to date.
+//!
 //! Frames: a Python call from generated code is a native call
 //! (`direct_call`, `call_function`, with no VM `Frame`: the context carries
 //! the code, globals and depth the runtime needs, and the callee's registers

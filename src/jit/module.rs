@@ -52,8 +52,9 @@ fn new_jit() -> Result<Jit, String> {
     set(&mut flags, "is_pic", "false")?;
     // The IR verifier costs about a tenth of each translation: on in debug
     // builds (every test), off in release builds, where translation time
-    // shows in short programs.
-    let verify = if cfg!(debug_assertions) {
+    // shows in short programs (`TERN_VERIFY=1` turns it on there: a
+    // function that fails it then shows as a fallback in `--stats`).
+    let verify = if cfg!(debug_assertions) || std::env::var_os("TERN_VERIFY").is_some() {
         "true"
     } else {
         "false"

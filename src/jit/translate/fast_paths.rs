@@ -72,11 +72,11 @@ impl Translator<'_, '_> {
         self.through(self.callees.step_slow, pc, ins);
     }
 
-    fn tag(&mut self, w: ir::Value) -> ir::Value {
+    pub(super) fn tag(&mut self, w: ir::Value) -> ir::Value {
         self.b.ins().ushr_imm_u(w, TAG_SHIFT as i64)
     }
 
-    fn is_int(&mut self, w: ir::Value) -> ir::Value {
+    pub(super) fn is_int(&mut self, w: ir::Value) -> ir::Value {
         let t = self.tag(w);
         self.b.ins().icmp_imm_u(IntCC::Equal, t, TAG_INT as i64)
     }
@@ -101,13 +101,13 @@ impl Translator<'_, '_> {
     }
 
     /// The payload of an int word, sign-extended.
-    fn unbox_int(&mut self, w: ir::Value) -> ir::Value {
+    pub(super) fn unbox_int(&mut self, w: ir::Value) -> ir::Value {
         let up = self.b.ins().ishl_imm_u(w, 16);
         self.b.ins().sshr_imm_u(up, 16)
     }
 
     /// An int word from a value known to fit in 48 bits.
-    fn box_int(&mut self, i: ir::Value) -> ir::Value {
+    pub(super) fn box_int(&mut self, i: ir::Value) -> ir::Value {
         let low = self.b.ins().band_imm_u(i, PAYLOAD_MASK as i64);
         self.b.ins().bor_imm_u(low, INT_TAG_WORD as i64)
     }
@@ -130,7 +130,7 @@ impl Translator<'_, '_> {
 
     /// The float value of a float or small-int word (ints convert
     /// exactly: they have 48 bits).
-    fn number_f64(&mut self, w: ir::Value) -> ir::Value {
+    pub(super) fn number_f64(&mut self, w: ir::Value) -> ir::Value {
         let int = self.is_int(w);
         let i = self.unbox_int(w);
         let from_int = self.b.ins().fcvt_from_sint(types::F64, i);
@@ -139,7 +139,7 @@ impl Translator<'_, '_> {
     }
 
     /// A float word, NaNs canonicalised as `Value::float` does.
-    fn box_float(&mut self, f: ir::Value) -> ir::Value {
+    pub(super) fn box_float(&mut self, f: ir::Value) -> ir::Value {
         let bits = self.b.ins().bitcast(types::I64, MemFlagsData::new(), f);
         let nan = self.b.ins().fcmp(FloatCC::Unordered, f, f);
         let canonical = self.b.ins().iconst(types::I64, CANONICAL_NAN as i64);
@@ -147,7 +147,7 @@ impl Translator<'_, '_> {
     }
 
     /// `dst = word` for an unboxed word: the old value is released.
-    fn put_word(&mut self, dst: Reg, word: ir::Value) {
+    pub(super) fn put_word(&mut self, dst: Reg, word: ir::Value) {
         let old = self.load_reg(dst);
         self.store_reg(dst, word);
         self.release_if_obj(old);
@@ -191,20 +191,7 @@ impl Translator<'_, '_> {
             self.b.ins().brif(numbers, float_block, &[], slow, &[]);
             self.b.switch_to_block(float_block);
             let (fx, fy) = (self.number_f64(x), self.number_f64(y));
-            let r = match op {
-                Arith::Add => self.b.ins().fadd(fx, fy),
-                Arith::Sub => self.b.ins().fsub(fx, fy),
-                Arith::Mul => self.b.ins().fmul(fx, fy),
-                _ => {
-                    // Division by zero raises: leave it to the runtime.
-                    let zero = self.b.ins().f64const(0.0);
-                    let is_zero = self.b.ins().fcmp(FloatCC::Equal, fy, zero);
-                    let ok = self.b.create_block();
-                    self.b.ins().brif(is_zero, slow, &[], ok, &[]);
-                    self.b.switch_to_block(ok);
-                    self.b.ins().fdiv(fx, fy)
-                }
-            };
+            let r = self.float_result(op, fx, fy, slow);
             let word = self.box_float(r);
             self.put_and_continue(pc, dst, word);
         } else {
@@ -243,6 +230,48 @@ impl Translator<'_, '_> {
         }
         let i = self.unbox_int(x);
         let j = self.unbox_int(y);
+        let r = self.int_result(op, i, j, slow);
+        let w = self.box_int(r);
+        self.put_and_continue(pc, dst, w);
+    }
+
+    /// `x op y` for `+ - * /` of unboxed floats; division by zero (which
+    /// raises) goes to `slow`. Leaves the builder where the result holds.
+    pub(super) fn float_result(
+        &mut self,
+        op: Arith,
+        fx: ir::Value,
+        fy: ir::Value,
+        slow: ir::Block,
+    ) -> ir::Value {
+        match op {
+            Arith::Add => self.b.ins().fadd(fx, fy),
+            Arith::Sub => self.b.ins().fsub(fx, fy),
+            Arith::Mul => self.b.ins().fmul(fx, fy),
+            Arith::TrueDiv => {
+                // Division by zero raises: leave it to the runtime.
+                let zero = self.b.ins().f64const(0.0);
+                let is_zero = self.b.ins().fcmp(FloatCC::Equal, fy, zero);
+                let ok = self.b.create_block();
+                self.b.ins().brif(is_zero, slow, &[], ok, &[]);
+                self.b.switch_to_block(ok);
+                self.b.ins().fdiv(fx, fy)
+            }
+            _ => unreachable!("no inline float path for this operation"),
+        }
+    }
+
+    /// `i op j` for the arithmetic and shifts of unboxed small ints, as a
+    /// small int: a result beyond 48 bits, division by zero and shift
+    /// counts the runtime's small-int path does not take go to `slow`.
+    /// Leaves the builder where the result holds.
+    pub(super) fn int_result(
+        &mut self,
+        op: Arith,
+        i: ir::Value,
+        j: ir::Value,
+        slow: ir::Block,
+    ) -> ir::Value {
         let r = match op {
             Arith::Add => self.b.ins().iadd(i, j),
             Arith::Sub => self.b.ins().isub(i, j),
@@ -292,14 +321,17 @@ impl Translator<'_, '_> {
                     r
                 }
             }
-            _ => unreachable!("bitwise and true division are handled above"),
+            _ => unreachable!("bitwise and true division have their own paths"),
         };
+        if op == Arith::Mod {
+            // |i % j| < |j|: always a small int.
+            return r;
+        }
         let fits = self.fits_small(r);
         let ok = self.b.create_block();
         self.b.ins().brif(fits, ok, &[], slow, &[]);
         self.b.switch_to_block(ok);
-        let w = self.box_int(r);
-        self.put_and_continue(pc, dst, w);
+        r
     }
 
     /// Continue only when `j` is not zero (else the generic path raises).
@@ -310,7 +342,7 @@ impl Translator<'_, '_> {
     }
 
     /// Integer and float condition codes of a comparison.
-    fn conds(ins: Instr) -> Option<(IntCC, FloatCC)> {
+    pub(super) fn conds(ins: Instr) -> Option<(IntCC, FloatCC)> {
         use Instr::*;
         Some(match ins {
             Lt { .. } => (IntCC::SignedLessThan, FloatCC::LessThan),

@@ -12,6 +12,7 @@
 //! when an operand is not of the kind they handle.
 
 mod fast_paths;
+mod typed;
 
 use super::runtime_calls::{self, PC_ERROR, PC_YIELDED};
 use super::ERROR_WORD;
@@ -296,6 +297,10 @@ pub(super) fn translate(
             .stack_store(types::I64, off, slot, RangeLoop::ACTIVE);
         range_loops.insert(pc, slot);
     }
+    let suspends = suspends(code);
+    let typing = typed::may_type(code, suspends)
+        .then(|| typed::Typing::new(&mut b, code, blocks.clone()))
+        .flatten();
     let mut t = Translator {
         b,
         code,
@@ -308,15 +313,25 @@ pub(super) fn translate(
         polls: Vec::new(),
         frontend,
         range_loops,
+        typing,
     };
-    if suspends(code) {
+    // (The entry block is finished first: Cranelift's entry is the first
+    // block to get an instruction.)
+    let typed_blocks = if suspends {
         t.resume_switch();
+        None
+    } else if t.typing.is_some() {
+        Some(t.enter_typed_copy())
     } else {
         t.b.ins().jump(t.blocks[0], &[]);
-    }
+        None
+    };
     for pc in 0..code.instrs.len() {
         t.b.switch_to_block(t.blocks[pc]);
         t.instr(pc as u32);
+    }
+    if let Some(typed_blocks) = typed_blocks {
+        t.typed_copy(typed_blocks);
     }
     t.finish();
 }
@@ -333,11 +348,14 @@ struct Translator<'a, 'b> {
     end: Block,
     /// Error blocks still to fill: (block, pc of the failing instruction).
     error_blocks: Vec<(Block, u32)>,
-    /// Back-edge blocks still to fill: (block, pc of the branch, target).
-    polls: Vec<(Block, u32, u32)>,
+    /// Back-edge blocks still to fill: (block, pc of the branch, block of
+    /// the target).
+    polls: Vec<(Block, u32, Block)>,
     frontend: TargetFrontendConfig,
     /// The stack slot of each counted range loop, by its `ForIter`'s pc.
     range_loops: std::collections::HashMap<u32, StackSlot>,
+    /// Functions with loops: the typed copy (see `typed`).
+    typing: Option<typed::Typing>,
 }
 
 impl Translator<'_, '_> {
@@ -373,7 +391,8 @@ impl Translator<'_, '_> {
             return self.blocks[target as usize];
         }
         let poll = self.b.create_block();
-        self.polls.push((poll, pc, target));
+        let dest = self.blocks[target as usize];
+        self.polls.push((poll, pc, dest));
         poll
     }
 
@@ -642,10 +661,40 @@ impl Translator<'_, '_> {
         self.b.switch_to_block(after);
     }
 
+    /// The blocks of the typed copy, entered from the entry block (the
+    /// builder's current block): one per instruction it reaches; those it
+    /// never reaches share the general copy's block.
+    fn enter_typed_copy(&mut self) -> Vec<Block> {
+        let states = &self.typing.as_ref().expect("a typed copy").states;
+        let typed_blocks: Vec<Block> = states
+            .iter()
+            .zip(&self.blocks)
+            .map(|(s, &general)| match s {
+                Some(_) => self.b.create_block(),
+                None => general,
+            })
+            .collect();
+        self.b.ins().jump(typed_blocks[0], &[]);
+        typed_blocks
+    }
+
+    /// Translate the typed copy into `typed_blocks` (see `typed`).
+    fn typed_copy(&mut self, typed_blocks: Vec<Block>) {
+        let general = std::mem::replace(&mut self.blocks, typed_blocks);
+        for (pc, &shared) in general.iter().enumerate() {
+            let typed = self.blocks[pc];
+            if typed != shared {
+                self.b.switch_to_block(typed);
+                self.typed_instr(pc as u32);
+            }
+        }
+        self.blocks = general;
+    }
+
     /// Fill the error blocks and the end block, and finish the function.
     fn finish(mut self) {
         // Polls first: they add error blocks.
-        while let Some((poll, pc, target)) = self.polls.pop() {
+        while let Some((poll, pc, dest)) = self.polls.pop() {
             // `Interp::tick` inline: count down, and call the runtime only
             // when the count reaches the check (every `TICK_CHUNK` ticks).
             self.b.switch_to_block(poll);
@@ -660,7 +709,6 @@ impl Translator<'_, '_> {
                 .b
                 .ins()
                 .load(types::I64, MemFlagsData::trusted(), interp, counter_at);
-            let dest = self.blocks[target as usize];
             let due = self
                 .b
                 .ins()

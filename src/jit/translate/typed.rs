@@ -1,0 +1,911 @@
+//! The typed copy of a function with loops: a second translation of the
+//! same bytecode in which registers known to hold a small int or a float
+//! live unboxed in Cranelift variables, so loop arithmetic runs without
+//! tag checks, boxing round trips or release checks.
+//!
+//! Why a second copy rather than type checks in the one translation: a
+//! register's type can only be relied on across a loop's back edge when
+//! no path through the loop can change it, and the general paths can
+//! (an int that overflows 48 bits becomes a big int, `int + str` raises).
+//! Here those paths leave the typed copy instead: a *side exit* jumps to
+//! the same instruction in the general copy (the ordinary translation,
+//! `Translator::instr`), which redoes it in full and runs the rest of the
+//! call. Side exits are cheap because the register file in memory is kept
+//! up to date: every typed result is also stored, boxed, in its register
+//! (write-through), so the general copy, the runtime calls the typed copy
+//! makes for other instructions, exception handlers and tracebacks all see
+//! what they would have seen without it.
+//!
+//! What is typed (`plan`): `+ - * // % / << >> & | ^` of small ints and
+//! of floats (and ints mixed into float arithmetic), comparisons that
+//! branch, truth tests of numbers, and moves and copies of typed values.
+//! An operand of unknown type next to a typed one is *guarded*: checked
+//! to be a small int (and then known to be one: its register is refined)
+//! or, for float arithmetic, a number; anything else exits. Every other
+//! instruction runs its ordinary translation inside the typed copy; what
+//! it may write becomes unknown again.
+//!
+//! The types come from a forward data-flow pass over the instructions
+//! (`infer`), which mirrors the translation exactly: the two share `plan`
+//! and `apply`, so a register the pass calls typed has had its variable
+//! defined on every path of the typed copy that reaches it.
+
+use super::fast_paths::Arith;
+use super::Translator;
+use crate::bytecode::instr::{Instr, Reg, NO_REG};
+use crate::bytecode::verify::ends_flow;
+use crate::bytecode::CodeObject;
+use cranelift_codegen::ir::condcodes::{FloatCC, IntCC};
+use cranelift_codegen::ir::{self, types, Block, InstBuilder};
+use cranelift_frontend::Variable;
+
+/// What the typed copy knows of a register's value.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(super) enum Ty {
+    /// Anything (read from the register file, checked where used).
+    Any,
+    /// A small int, unboxed as an `i64`.
+    Int,
+    /// A float, unboxed as an `f64`.
+    Float,
+}
+
+/// The types of the registers before an instruction of the typed copy,
+/// and which typed registers are *stale*: their variable holds a newer
+/// value than the register file, which gets it before anything else can
+/// look (`Translator::materialize`: before an ordinary instruction, on a
+/// side exit). A result is stored at once only where it must be (see
+/// `stores_at_once`), so a loop's arithmetic stays in machine registers.
+#[derive(Clone, PartialEq, Debug)]
+pub(super) struct State {
+    pub(super) ty: Vec<Ty>,
+    stale: Vec<bool>,
+}
+
+/// How the typed copy runs one instruction.
+#[derive(Clone, Copy, PartialEq)]
+pub(super) enum Plan {
+    /// `dst = a op b` on unboxed numbers of kind `num` (`Int` or `Float`).
+    Arith {
+        op: Arith,
+        num: Ty,
+        dst: Reg,
+        a: Reg,
+        b: Reg,
+    },
+    /// A compare-and-branch on numbers of kind `num`.
+    Branch { num: Ty, a: Reg, b: Reg },
+    /// A truth test of a typed number.
+    Truth { cond: Reg, jump_on: bool },
+    /// `dst = src` of a typed value.
+    Move { dst: Reg, src: Reg },
+    /// The instruction's ordinary translation.
+    General,
+    /// Leave the typed copy for the general one here: an instruction
+    /// whose ordinary translation is large and whose loops gain little
+    /// from types yet (calls, containers, attributes). Translating only
+    /// the numeric part of a function keeps the typed copy's compile time
+    /// down (Cranelift's register allocation grows faster than the code).
+    Exit,
+}
+
+/// The kind of arithmetic two operands of types `a` and `b` get: int
+/// arithmetic when one is an int and the other an int or unknown (guarded
+/// to be an int), float arithmetic when one is a float; nothing when
+/// neither type is known.
+fn numeric_kind(a: Ty, b: Ty) -> Option<Ty> {
+    match (a, b) {
+        (Ty::Float, _) | (_, Ty::Float) => Some(Ty::Float),
+        (Ty::Int, _) | (_, Ty::Int) => Some(Ty::Int),
+        _ => None,
+    }
+}
+
+fn arith_of(ins: &Instr) -> Option<(Arith, Reg, Reg, Reg)> {
+    use Instr::*;
+    Some(match *ins {
+        Add { dst, a, b } | InplaceAdd { dst, a, b } => (Arith::Add, dst, a, b),
+        Sub { dst, a, b } | InplaceSub { dst, a, b } => (Arith::Sub, dst, a, b),
+        Mul { dst, a, b } => (Arith::Mul, dst, a, b),
+        FloorDiv { dst, a, b } => (Arith::FloorDiv, dst, a, b),
+        Mod { dst, a, b } => (Arith::Mod, dst, a, b),
+        TrueDiv { dst, a, b } => (Arith::TrueDiv, dst, a, b),
+        BinOp { op, dst, a, b } | Inplace { op, dst, a, b } => (Arith::of(op)?, dst, a, b),
+        _ => return None,
+    })
+}
+
+/// How the typed copy runs `ins` when the registers have types `s`;
+/// `in_loop`: the instruction is in an innermost loop's body.
+pub(super) fn plan(ins: &Instr, s: &[Ty], in_loop: bool) -> Plan {
+    use Instr::*;
+    let ty = |r: Reg| s[r as usize];
+    if let Some((op, dst, a, b)) = arith_of(ins) {
+        return match numeric_kind(ty(a), ty(b)) {
+            Some(Ty::Int) => Plan::Arith {
+                op,
+                num: Ty::Int,
+                dst,
+                a,
+                b,
+            },
+            Some(Ty::Float)
+                if matches!(op, Arith::Add | Arith::Sub | Arith::Mul | Arith::TrueDiv) =>
+            {
+                Plan::Arith {
+                    op,
+                    num: Ty::Float,
+                    dst,
+                    a,
+                    b,
+                }
+            }
+            _ => Plan::General,
+        };
+    }
+    match *ins {
+        JumpIfNotLt { a, b, .. }
+        | JumpIfNotLe { a, b, .. }
+        | JumpIfNotGt { a, b, .. }
+        | JumpIfNotGe { a, b, .. }
+        | JumpIfNotEq { a, b, .. }
+        | JumpIfNotNe { a, b, .. } => match numeric_kind(ty(a), ty(b)) {
+            Some(num) => Plan::Branch { num, a, b },
+            None => Plan::General,
+        },
+        JumpIfFalse { cond, .. } | JumpIfFalseKeep { cond, .. } if ty(cond) != Ty::Any => {
+            Plan::Truth {
+                cond,
+                jump_on: false,
+            }
+        }
+        JumpIfTrue { cond, .. } | JumpIfTrueKeep { cond, .. } if ty(cond) != Ty::Any => {
+            Plan::Truth {
+                cond,
+                jump_on: true,
+            }
+        }
+        Move { dst, src } | Copy { dst, src } if ty(src) != Ty::Any => Plan::Move { dst, src },
+        Nop
+        | Jump { .. }
+        | Move { .. }
+        | Copy { .. }
+        | LoadConst { .. }
+        | Clear { .. }
+        | Lt { .. }
+        | Le { .. }
+        | Gt { .. }
+        | Ge { .. }
+        | Eq { .. }
+        | Ne { .. }
+        | Compare { .. }
+        | JumpIfFalse { .. }
+        | JumpIfTrue { .. }
+        | JumpIfFalseKeep { .. }
+        | JumpIfTrueKeep { .. }
+        | GetIter { .. }
+        | ForIter { .. }
+        | Return { .. } => Plan::General,
+        // Outside loops an instruction runs once per call: staying in the
+        // typed copy costs only its translation.
+        _ if !in_loop => Plan::General,
+        _ => Plan::Exit,
+    }
+}
+
+/// Which instructions are in an innermost loop's body (between a
+/// backward branch's target and the branch, with no other loop inside):
+/// where the code spends its time. (The set-up of an inner loop in an
+/// outer loop's body runs once per outer iteration.)
+fn loop_bodies(code: &CodeObject) -> Vec<bool> {
+    let loops: Vec<(usize, usize)> = code
+        .instrs
+        .iter()
+        .enumerate()
+        .filter(|&(pc, ins)| is_back_edge(pc, ins))
+        .map(|(pc, ins)| (ins.target().expect("a branch") as usize, pc))
+        .collect();
+    let mut in_loop = vec![false; code.instrs.len()];
+    for &(head, end) in &loops {
+        let has_inner = loops
+            .iter()
+            .any(|&(h, e)| (h, e) != (head, end) && head <= h && e <= end);
+        if !has_inner {
+            in_loop[head..=end].fill(true);
+        }
+    }
+    in_loop
+}
+
+/// The state after `ins` (run as `plan` says) in `s`: operands guarded
+/// to be ints are ints from then on, results have their kind, an ordinary
+/// instruction finds every register up to date (except a jump, which
+/// touches nothing) and what it may write is unknown afterwards.
+pub(super) fn apply(
+    code: &CodeObject,
+    eager: &[bool],
+    pc: u32,
+    ins: &Instr,
+    plan: Plan,
+    s: &mut State,
+) {
+    let def = |s: &mut State, dst: Reg, ty: Ty| {
+        let old = s.ty[dst as usize];
+        s.stale[dst as usize] = !stores_at_once(code, eager, dst, old);
+        s.ty[dst as usize] = ty;
+    };
+    match plan {
+        Plan::Arith { op, num, dst, a, b } => {
+            if num == Ty::Int {
+                refine_int(code, s, a);
+                refine_int(code, s, b);
+            }
+            let ty = if num == Ty::Float || op == Arith::TrueDiv {
+                Ty::Float
+            } else {
+                Ty::Int
+            };
+            def(s, dst, ty);
+        }
+        Plan::Branch { num, a, b } => {
+            if num == Ty::Int {
+                refine_int(code, s, a);
+                refine_int(code, s, b);
+            }
+        }
+        Plan::Truth { .. } | Plan::Exit => {}
+        Plan::Move { dst, src } => {
+            if dst != src {
+                def(s, dst, s.ty[src as usize]);
+            }
+        }
+        Plan::General if touches_nothing(ins) => {
+            if ins.target().is_some_and(|t| t <= pc) {
+                // A loop's back edge: no temporary lives across it (loops
+                // are statements; a comprehension is its own code), so
+                // typed temporaries are dropped rather than stored, and
+                // do not make the loop head's types clash.
+                let tb = code.temp_base as usize;
+                for r in tb..s.ty.len() {
+                    if s.ty[r] != Ty::Any {
+                        s.ty[r] = Ty::Any;
+                        s.stale[r] = false;
+                    }
+                }
+            }
+        }
+        Plan::General => {
+            s.stale.fill(false);
+            // Temporaries may be consumed; the written registers change.
+            let tb = code.temp_base as usize;
+            s.ty[tb..].fill(Ty::Any);
+            let (first, n) = written(ins);
+            for r in first..first.saturating_add(n) {
+                if let Some(t) = s.ty.get_mut(r as usize) {
+                    *t = Ty::Any;
+                }
+            }
+        }
+    }
+}
+
+/// A jump or a no-op: no register is read or written.
+fn touches_nothing(ins: &Instr) -> bool {
+    matches!(ins, Instr::Jump { .. } | Instr::Nop)
+}
+
+/// Does a typed result for `dst`, which held a value of type `old`, go to
+/// the register file at once? When `dst` may hold an object (type `Any`)
+/// of a local, the store releases it now, as CPython would; a register
+/// whose type differs on two paths that meet (`eager`, see `infer`) is
+/// always up to date. Otherwise the store waits: a typed old value owns
+/// nothing, and a temporary's old value has died with its last use.
+fn stores_at_once(code: &CodeObject, eager: &[bool], dst: Reg, old: Ty) -> bool {
+    eager[dst as usize] || (old == Ty::Any && dst < code.temp_base)
+}
+
+/// An operand of int arithmetic of unknown type passed its guard: it is an
+/// int from now on (constant registers keep their own type).
+fn refine_int(code: &CodeObject, s: &mut State, r: Reg) {
+    if s.ty[r as usize] == Ty::Any && !is_const_reg(code, r) {
+        s.ty[r as usize] = Ty::Int;
+    }
+}
+
+fn is_const_reg(code: &CodeObject, r: Reg) -> bool {
+    (code.nslots + code.nfree..code.temp_base).contains(&r)
+}
+
+/// The registers an instruction's ordinary translation may write besides
+/// the temporaries it consumes: `n` from `first`. Exhaustive, so that a
+/// new instruction must say.
+fn written(ins: &Instr) -> (Reg, u16) {
+    use Instr::*;
+    let one = |r: Reg| if r == NO_REG { (0, 0) } else { (r, 1) };
+    match *ins {
+        Move { dst, .. }
+        | Copy { dst, .. }
+        | LoadConst { dst, .. }
+        | LoadCell { dst, .. }
+        | LoadFree { dst, .. }
+        | LoadGlobal { dst, .. }
+        | LoadName { dst, .. }
+        | Add { dst, .. }
+        | Sub { dst, .. }
+        | Mul { dst, .. }
+        | TrueDiv { dst, .. }
+        | FloorDiv { dst, .. }
+        | Mod { dst, .. }
+        | BinOp { dst, .. }
+        | InplaceAdd { dst, .. }
+        | InplaceSub { dst, .. }
+        | Inplace { dst, .. }
+        | Unary { dst, .. }
+        | Lt { dst, .. }
+        | Le { dst, .. }
+        | Gt { dst, .. }
+        | Ge { dst, .. }
+        | Eq { dst, .. }
+        | Ne { dst, .. }
+        | Compare { dst, .. }
+        | GetIter { dst, .. }
+        | ForIter { dst, .. }
+        | BuildTuple { dst, .. }
+        | BuildList { dst, .. }
+        | BuildSet { dst, .. }
+        | BuildConstSet { dst, .. }
+        | BuildDict { dst, .. }
+        | BuildSlice { dst, .. }
+        | BuildString { dst, .. }
+        | ListToTuple { dst, .. }
+        | GetItem { dst, .. }
+        | GetSlice { dst, .. }
+        | GetAttr { dst, .. }
+        | FormatValue { dst, .. }
+        | Call { dst, .. }
+        | CallKw { dst, .. }
+        | CallEx { dst, .. }
+        | CallMethod { dst, .. }
+        | SuperZero { dst, .. }
+        | Locals { dst, .. }
+        | MakeFunction { dst, .. }
+        | MakeClass { dst, .. }
+        | Yield { dst, .. }
+        | YieldFrom { dst, .. }
+        | ExcMatch { dst, .. }
+        | WithExitExc { dst, .. }
+        | Import { dst, .. }
+        | ImportFrom { dst, .. } => one(dst),
+        // Writes `dst` and the bound `__exit__` in `exit` (a temporary
+        // next to it, but say so rather than rely on it).
+        WithEnter { dst, exit, .. } => {
+            let (lo, hi) = (dst.min(exit), dst.max(exit));
+            (lo, hi - lo + 1)
+        }
+        Unpack { dst, n, .. } => (dst, n),
+        UnpackStar {
+            dst, before, after, ..
+        } => (dst, before + after + 1),
+        Clear { reg } | DeleteFast { reg, .. } => one(reg),
+        Nop
+        | CheckBound { .. }
+        | StoreCell { .. }
+        | DeleteCell { .. }
+        | StoreGlobal { .. }
+        | DeleteGlobal { .. }
+        | StoreName { .. }
+        | DeleteName { .. }
+        | Jump { .. }
+        | JumpIfFalse { .. }
+        | JumpIfTrue { .. }
+        | JumpIfFalseKeep { .. }
+        | JumpIfTrueKeep { .. }
+        | JumpIfNotLt { .. }
+        | JumpIfNotLe { .. }
+        | JumpIfNotGt { .. }
+        | JumpIfNotGe { .. }
+        | JumpIfNotEq { .. }
+        | JumpIfNotNe { .. }
+        | Return { .. }
+        | ListAppend { .. }
+        | ListExtend { .. }
+        | SetAdd { .. }
+        | SetUpdate { .. }
+        | DictInsert { .. }
+        | DictUpdate { .. }
+        | SetItem { .. }
+        | DelItem { .. }
+        | SetAttr { .. }
+        | DelAttr { .. }
+        | Raise { .. }
+        | Reraise { .. }
+        | ReraiseWithContext { .. }
+        | RaiseAssert { .. }
+        | PushHandled { .. }
+        | PopHandled
+        | WithExit { .. }
+        | ImportStar { .. } => (0, 0),
+    }
+}
+
+/// Is a typed copy worth making for `code`: does it loop (a backward
+/// branch), and does it run start to end in one native call (code that
+/// suspends keeps its registers in its heap frame between calls)? (Then
+/// `Typing::new` checks that the copy gets to a loop with typed work.)
+pub(super) fn may_type(code: &CodeObject, suspends: bool) -> bool {
+    !suspends
+        && code
+            .instrs
+            .iter()
+            .enumerate()
+            .any(|(pc, ins)| is_back_edge(pc, ins))
+}
+
+fn is_back_edge(pc: usize, ins: &Instr) -> bool {
+    ins.target().is_some_and(|t| t as usize <= pc)
+}
+
+/// The states before each instruction of the typed copy, `None` where
+/// the typed copy never gets (handlers: an exception leaves the typed copy
+/// for the general one), and the registers kept up to date at every step
+/// (`eager`). Two paths that meet with a register of different types
+/// would need their own stores before they meet; instead such registers
+/// become eager and the pass runs again (at most once per register).
+pub(super) fn infer(code: &CodeObject) -> (Vec<Option<State>>, Vec<bool>) {
+    let mut eager = vec![false; code.nregs as usize];
+    loop {
+        let (states, conflicts) = infer_with(code, &eager);
+        if conflicts.is_empty() {
+            return (states, eager);
+        }
+        for r in conflicts {
+            eager[r] = true;
+        }
+    }
+}
+
+/// One pass of `infer` with the registers `eager` keeps up to date; also
+/// the registers found stale where types meet and differ.
+fn infer_with(code: &CodeObject, eager: &[bool]) -> (Vec<Option<State>>, Vec<usize>) {
+    let nregs = code.nregs as usize;
+    let mut entry = State {
+        ty: vec![Ty::Any; nregs],
+        stale: vec![false; nregs],
+    };
+    let cbase = (code.nslots + code.nfree) as usize;
+    for (k, c) in code.const_regs.iter().enumerate() {
+        entry.ty[cbase + k] = if c.is_small_int() {
+            Ty::Int
+        } else if c.is_float() {
+            Ty::Float
+        } else {
+            Ty::Any
+        };
+    }
+    let mut states: Vec<Option<State>> = vec![None; code.instrs.len()];
+    let in_loop = loop_bodies(code);
+    let mut conflicts = Vec::new();
+    let mut work = vec![0usize];
+    states[0] = Some(entry);
+    while let Some(pc) = work.pop() {
+        let ins = code.instrs[pc];
+        let mut s = states[pc].clone().expect("queued states are set");
+        let plan = plan(&ins, &s.ty, in_loop[pc]);
+        if plan == Plan::Exit {
+            continue;
+        }
+        apply(code, eager, pc as u32, &ins, plan, &mut s);
+        let next = (!ends_flow(&ins)).then_some(pc + 1);
+        for succ in next.into_iter().chain(ins.target().map(|t| t as usize)) {
+            if succ >= states.len() {
+                continue;
+            }
+            let changed = match &mut states[succ] {
+                Some(old) => {
+                    let mut changed = false;
+                    for r in 0..nregs {
+                        let (ty, stale) = if old.ty[r] == s.ty[r] {
+                            (old.ty[r], old.stale[r] || s.stale[r])
+                        } else {
+                            if old.stale[r] || s.stale[r] {
+                                conflicts.push(r);
+                            }
+                            (Ty::Any, false)
+                        };
+                        changed |= (ty, stale) != (old.ty[r], old.stale[r]);
+                        old.ty[r] = ty;
+                        old.stale[r] = stale;
+                    }
+                    changed
+                }
+                slot @ None => {
+                    *slot = Some(s.clone());
+                    true
+                }
+            };
+            if changed {
+                work.push(succ);
+            }
+        }
+    }
+    (states, conflicts)
+}
+
+/// The typed copy's translation state: the inferred states, the
+/// variables holding unboxed values (one int and one float variable per
+/// register), the general copy's blocks (side exits), the state as the
+/// instruction being translated leaves it, and the side exits still to
+/// fill (block, pc, the stale registers to store first).
+pub(super) struct Typing {
+    pub(super) states: Vec<Option<State>>,
+    eager: Vec<bool>,
+    in_loop: Vec<bool>,
+    ints: Vec<Variable>,
+    floats: Vec<Variable>,
+    general_blocks: Vec<Block>,
+    cur: State,
+    exits: Vec<SideExit>,
+}
+
+/// A side exit still to fill: its block, the instruction the general copy
+/// resumes at, and the stale registers to store first.
+type SideExit = (Block, u32, Vec<(Reg, Ty)>);
+
+impl Typing {
+    pub(super) fn new(
+        b: &mut cranelift_frontend::FunctionBuilder,
+        code: &CodeObject,
+        general_blocks: Vec<Block>,
+    ) -> Option<Typing> {
+        let n = code.nregs as usize;
+        let (states, eager) = infer(code);
+        // Worth it when a loop body the copy reaches has typed work.
+        let in_loop = loop_bodies(code);
+        let typed_loop_work = (0..code.instrs.len()).any(|pc| {
+            in_loop[pc]
+                && states[pc].as_ref().is_some_and(|s| {
+                    !matches!(
+                        plan(&code.instrs[pc], &s.ty, true),
+                        Plan::General | Plan::Exit
+                    )
+                })
+        });
+        if !typed_loop_work {
+            return None;
+        }
+        Some(Typing {
+            states,
+            eager,
+            in_loop,
+            ints: (0..n).map(|_| b.declare_var(types::I64)).collect(),
+            floats: (0..n).map(|_| b.declare_var(types::F64)).collect(),
+            general_blocks,
+            cur: State {
+                ty: Vec::new(),
+                stale: Vec::new(),
+            },
+            exits: Vec::new(),
+        })
+    }
+}
+
+impl Translator<'_, '_> {
+    fn typing_mut(&mut self) -> &mut Typing {
+        self.typing.as_mut().expect("translating the typed copy")
+    }
+
+    fn cur_ty(&mut self, r: Reg) -> Ty {
+        self.typing_mut().cur.ty[r as usize]
+    }
+
+    /// Translate instruction `pc` in the typed copy (whose blocks are the
+    /// translator's current `blocks`).
+    pub(super) fn typed_instr(&mut self, pc: u32) {
+        let ins = self.code.instrs[pc as usize];
+        let state = self.typing_mut().states[pc as usize]
+            .clone()
+            .expect("only reached instructions are translated");
+        let in_loop = self.typing_mut().in_loop[pc as usize];
+        let plan = plan(&ins, &state.ty, in_loop);
+        self.typing_mut().cur = state;
+        match plan {
+            Plan::General => {
+                if !touches_nothing(&ins) {
+                    self.materialize_stale();
+                }
+                self.instr(pc)
+            }
+            Plan::Exit => {
+                self.materialize_stale();
+                let general = self.typing_mut().general_blocks[pc as usize];
+                self.b.ins().jump(general, &[]);
+            }
+            Plan::Arith { op, num, dst, a, b } => self.typed_arith(pc, op, num, dst, a, b),
+            Plan::Branch { num, a, b } => self.typed_branch(pc, ins, num, a, b),
+            Plan::Truth { cond, jump_on } => self.typed_truth(pc, ins, cond, jump_on),
+            Plan::Move { dst, src } => {
+                let ty = self.cur_ty(src);
+                if dst != src {
+                    let v = self.typed_value(src, ty);
+                    self.def_typed(dst, ty, v);
+                }
+                let next = self.next(pc);
+                self.b.ins().jump(next, &[]);
+            }
+        }
+        self.fill_exits();
+        if cfg!(debug_assertions) && !matches!(plan, Plan::General | Plan::Exit) {
+            let code = self.code;
+            let t = self.typing_mut();
+            let mut s = t.states[pc as usize].clone().expect("reached");
+            apply(code, &t.eager, pc, &ins, plan, &mut s);
+            debug_assert_eq!(s, t.cur, "typed copy and inference agree");
+        }
+    }
+
+    /// Store register `r`'s typed value (of type `ty`) in the register
+    /// file. A temporary's old word is released if it is an object (it
+    /// should be dead, but the general path would release it).
+    fn materialize(&mut self, r: Reg, ty: Ty) {
+        let v = self.typed_value(r, ty);
+        let word = match ty {
+            Ty::Int => self.box_int(v),
+            _ => self.box_float(v),
+        };
+        if r >= self.code.temp_base {
+            self.put_word(r, word);
+        } else {
+            self.store_reg(r, word);
+        }
+    }
+
+    /// Bring every stale register up to date (before an ordinary
+    /// instruction, which reads the register file).
+    fn materialize_stale(&mut self) {
+        for (r, ty) in self.stale_registers() {
+            self.materialize(r, ty);
+        }
+        self.typing_mut().cur.stale.fill(false);
+    }
+
+    fn stale_registers(&mut self) -> Vec<(Reg, Ty)> {
+        let cur = &self.typing_mut().cur;
+        (0..cur.ty.len())
+            .filter(|&r| cur.stale[r])
+            .map(|r| (r as Reg, cur.ty[r]))
+            .collect()
+    }
+
+    /// Where a side exit at `pc` goes from here: the general copy's block
+    /// for `pc`, through a block storing the stale registers when there
+    /// are any.
+    fn exit_block(&mut self, pc: u32) -> Block {
+        let stale = self.stale_registers();
+        let general = self.typing_mut().general_blocks[pc as usize];
+        if stale.is_empty() {
+            return general;
+        }
+        let blk = self.b.create_block();
+        self.b.set_cold_block(blk);
+        self.typing_mut().exits.push((blk, pc, stale));
+        blk
+    }
+
+    /// Fill the side-exit blocks made while translating an instruction
+    /// (the builder cannot switch blocks in the middle of one).
+    fn fill_exits(&mut self) {
+        while let Some((blk, pc, stale)) = self.typing_mut().exits.pop() {
+            self.b.switch_to_block(blk);
+            for (r, ty) in stale {
+                self.materialize(r, ty);
+            }
+            let general = self.typing_mut().general_blocks[pc as usize];
+            self.b.ins().jump(general, &[]);
+        }
+    }
+
+    /// Leave the typed copy for the general one at `pc` when `ok` is
+    /// false; the builder continues in a new block where it holds.
+    fn exit_unless(&mut self, pc: u32, ok: ir::Value) {
+        let exit = self.exit_block(pc);
+        let cont = self.b.create_block();
+        self.b.ins().brif(ok, cont, &[], exit, &[]);
+        self.b.switch_to_block(cont);
+    }
+
+    /// The unboxed value of register `r` of known type `ty`.
+    fn typed_value(&mut self, r: Reg, ty: Ty) -> ir::Value {
+        if is_const_reg(self.code, r) {
+            let c = &self.code.const_regs[(r - self.code.nslots - self.code.nfree) as usize];
+            return match ty {
+                Ty::Int => self
+                    .b
+                    .ins()
+                    .iconst(types::I64, c.as_small_int().expect("an int constant")),
+                _ => self
+                    .b
+                    .ins()
+                    .f64const(c.as_float().expect("a float constant")),
+            };
+        }
+        let var = match ty {
+            Ty::Int => self.typing_mut().ints[r as usize],
+            _ => self.typing_mut().floats[r as usize],
+        };
+        self.b.use_var(var)
+    }
+
+    /// Operand `r` of int arithmetic as an unboxed int; an operand of
+    /// unknown type is checked (else the typed copy is left at `pc`) and
+    /// known to be an int from then on.
+    fn int_operand(&mut self, pc: u32, r: Reg) -> ir::Value {
+        if self.cur_ty(r) == Ty::Int {
+            return self.typed_value(r, Ty::Int);
+        }
+        let w = self.load_reg(r);
+        let ok = self.is_int(w);
+        self.exit_unless(pc, ok);
+        let v = self.unbox_int(w);
+        if !is_const_reg(self.code, r) {
+            let var = self.typing_mut().ints[r as usize];
+            self.b.def_var(var, v);
+            self.typing_mut().cur.ty[r as usize] = Ty::Int;
+        }
+        v
+    }
+
+    /// Operand `r` of float arithmetic as an `f64`: a float, or an int
+    /// converted (exactly: 48 bits); an operand of unknown type is checked
+    /// to be one of the two.
+    fn float_operand(&mut self, pc: u32, r: Reg) -> ir::Value {
+        match self.cur_ty(r) {
+            Ty::Float => self.typed_value(r, Ty::Float),
+            Ty::Int => {
+                let i = self.typed_value(r, Ty::Int);
+                self.b.ins().fcvt_from_sint(types::F64, i)
+            }
+            Ty::Any => {
+                let w = self.load_reg(r);
+                let t = self.tag(w);
+                let ok = self.b.ins().icmp_imm_u(
+                    IntCC::UnsignedLessThanOrEqual,
+                    t,
+                    crate::runtime::value::TAG_INT as i64,
+                );
+                self.exit_unless(pc, ok);
+                self.number_f64(w)
+            }
+        }
+    }
+
+    /// `dst = v` of type `ty`: the variable, and the boxed word in the
+    /// register file now or later (`stores_at_once`).
+    fn def_typed(&mut self, dst: Reg, ty: Ty, v: ir::Value) {
+        let old = self.cur_ty(dst);
+        let var = match ty {
+            Ty::Int => self.typing_mut().ints[dst as usize],
+            _ => self.typing_mut().floats[dst as usize],
+        };
+        self.b.def_var(var, v);
+        let at_once = stores_at_once(self.code, &self.typing_mut().eager, dst, old);
+        if at_once {
+            let word = match ty {
+                Ty::Int => self.box_int(v),
+                _ => self.box_float(v),
+            };
+            if old == Ty::Any {
+                self.put_word(dst, word);
+            } else {
+                self.store_reg(dst, word);
+            }
+        }
+        let cur = &mut self.typing_mut().cur;
+        cur.ty[dst as usize] = ty;
+        cur.stale[dst as usize] = !at_once;
+    }
+
+    fn typed_arith(&mut self, pc: u32, op: Arith, num: Ty, dst: Reg, a: Reg, b: Reg) {
+        if num == Ty::Int {
+            let i = self.int_operand(pc, a);
+            let j = self.int_operand(pc, b);
+            let exit = self.exit_block(pc);
+            let (ty, r) = match op {
+                Arith::And => (Ty::Int, self.b.ins().band(i, j)),
+                Arith::Or => (Ty::Int, self.b.ins().bor(i, j)),
+                Arith::Xor => (Ty::Int, self.b.ins().bxor(i, j)),
+                Arith::TrueDiv => {
+                    let fi = self.b.ins().fcvt_from_sint(types::F64, i);
+                    let fj = self.b.ins().fcvt_from_sint(types::F64, j);
+                    (Ty::Float, self.float_result(op, fi, fj, exit))
+                }
+                _ => (Ty::Int, self.int_result(op, i, j, exit)),
+            };
+            self.def_typed(dst, ty, r);
+        } else {
+            let x = self.float_operand(pc, a);
+            let y = self.float_operand(pc, b);
+            let exit = self.exit_block(pc);
+            let r = self.float_result(op, x, y, exit);
+            self.def_typed(dst, Ty::Float, r);
+        }
+        let next = self.next(pc);
+        self.b.ins().jump(next, &[]);
+    }
+
+    fn typed_branch(&mut self, pc: u32, ins: Instr, num: Ty, a: Reg, b: Reg) {
+        let (icc, fcc): (IntCC, FloatCC) = Self::conds(ins).expect("a compare-and-branch");
+        let c = if num == Ty::Int {
+            let i = self.int_operand(pc, a);
+            let j = self.int_operand(pc, b);
+            self.b.ins().icmp(icc, i, j)
+        } else {
+            let x = self.float_operand(pc, a);
+            let y = self.float_operand(pc, b);
+            self.b.ins().fcmp(fcc, x, y)
+        };
+        let target = ins.target().expect("a branch");
+        let next = self.next(pc);
+        let dest = self.branch_to(pc, target);
+        self.b.ins().brif(c, next, &[], dest, &[]);
+    }
+
+    fn typed_truth(&mut self, pc: u32, ins: Instr, cond: Reg, jump_on: bool) {
+        let ty = self.cur_ty(cond);
+        let v = self.typed_value(cond, ty);
+        let truth = if ty == Ty::Int {
+            self.b.ins().icmp_imm_u(IntCC::NotEqual, v, 0)
+        } else {
+            // NaN is true: unordered counts as not equal.
+            let zero = self.b.ins().f64const(0.0);
+            self.b.ins().fcmp(FloatCC::NotEqual, v, zero)
+        };
+        let target = ins.target().expect("a branch");
+        let next = self.next(pc);
+        let dest = self.branch_to(pc, target);
+        if jump_on {
+            self.b.ins().brif(truth, dest, &[], next, &[]);
+        } else {
+            self.b.ins().brif(truth, next, &[], dest, &[]);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The register types at the `while` test (`JumpIfNotLt`) of
+    /// function `f` defined by `src`.
+    fn types_at_loop_test(src: &str) -> Vec<Ty> {
+        let module = crate::bytecode::compile_source("<test>", src).expect("compiles");
+        let code = module
+            .codes
+            .iter()
+            .find(|c| &*c.name == "f")
+            .expect("the function's code");
+        let (states, _) = infer(code);
+        let test = code
+            .instrs
+            .iter()
+            .position(|i| matches!(i, Instr::JumpIfNotLt { .. }))
+            .expect("a while test");
+        states[test].clone().expect("reached").ty
+    }
+
+    #[test]
+    fn loop_counters_and_accumulators_are_ints() {
+        let s = types_at_loop_test(
+            "def f(n):\n    t = 0\n    i = 0\n    while i < n:\n        t += i % 7\n        i += 1\n    return t\n",
+        );
+        // `t` and `i` (slots 1 and 2) are ints; the parameter `n` is unknown.
+        assert_eq!((s[0], s[1], s[2]), (Ty::Any, Ty::Int, Ty::Int));
+    }
+
+    #[test]
+    fn a_call_result_is_unknown_and_a_float_stays_float() {
+        let s = types_at_loop_test(
+            "def f(n):\n    x = 0.5\n    k = g(n)\n    while k < 10:\n        x = x * 2.0\n        k += 1\n    return x\n",
+        );
+        assert_eq!((s[1], s[2]), (Ty::Float, Ty::Any));
+    }
+}
