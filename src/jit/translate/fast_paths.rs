@@ -516,7 +516,7 @@ impl Translator<'_, '_> {
 impl Translator<'_, '_> {
     /// Release temporary `r` (an operand the instruction consumes), whose
     /// word `word` was loaded before; locals keep their value.
-    fn consume_word(&mut self, r: Reg, word: ir::Value) {
+    pub(super) fn consume_word(&mut self, r: Reg, word: ir::Value) {
         if r < self.code.temp_base {
             return;
         }
@@ -586,6 +586,18 @@ impl Translator<'_, '_> {
         if let Some(&slot) = self.range_loops.get(&pc) {
             self.counted_step(pc, slot, dst, iter, target);
         }
+        self.for_iter_general(pc, ins, dst, iter, target);
+    }
+
+    /// `for_iter` without the counted loop's path.
+    pub(super) fn for_iter_general(
+        &mut self,
+        pc: u32,
+        ins: Instr,
+        dst: Reg,
+        iter: Reg,
+        target: u32,
+    ) {
         let it = self.load_reg(iter);
         let w = self
             .call(self.callees.iter_next_word, &[it])
@@ -620,6 +632,25 @@ impl Translator<'_, '_> {
         let general = self.b.create_block();
         self.b.ins().brif(active, counted, &[], general, &[]);
         self.b.switch_to_block(counted);
+        let (more, cur) = self.count_next(slot);
+        let next_value = self.b.create_block();
+        let exhausted = self.b.create_block();
+        self.b.ins().brif(more, next_value, &[], exhausted, &[]);
+        self.b.switch_to_block(next_value);
+        // Every value between two small ints is a small int.
+        let word = self.box_int(cur);
+        self.put_and_continue(pc, dst, word);
+        self.b.switch_to_block(exhausted);
+        let it = self.load_reg(iter);
+        self.consume_word(iter, it);
+        let dest = self.branch_to(pc, target);
+        self.b.ins().jump(dest, &[]);
+        self.b.switch_to_block(general);
+    }
+
+    /// A counting loop's step: whether there is a next value, and that
+    /// value (the slot then holds the one after).
+    pub(super) fn count_next(&mut self, slot: StackSlot) -> (ir::Value, ir::Value) {
         let cur = self
             .b
             .ins()
@@ -636,23 +667,13 @@ impl Translator<'_, '_> {
         let below = self.b.ins().icmp(IntCC::SignedLessThan, cur, stop);
         let above = self.b.ins().icmp(IntCC::SignedGreaterThan, cur, stop);
         let more = self.b.ins().select(up, below, above);
-        let next_value = self.b.create_block();
-        let exhausted = self.b.create_block();
-        self.b.ins().brif(more, next_value, &[], exhausted, &[]);
-        self.b.switch_to_block(next_value);
+        // (Stored even when exhausted: the loop is left then, and its
+        // `GetIter` starts it afresh.)
         let after = self.b.ins().iadd(cur, step);
         self.b
             .ins()
             .stack_store(types::I64, after, slot, RangeLoop::CUR);
-        // Every value between two small ints is a small int.
-        let word = self.box_int(cur);
-        self.put_and_continue(pc, dst, word);
-        self.b.switch_to_block(exhausted);
-        let it = self.load_reg(iter);
-        self.consume_word(iter, it);
-        let dest = self.branch_to(pc, target);
-        self.b.ins().jump(dest, &[]);
-        self.b.switch_to_block(general);
+        (more, cur)
     }
 
     /// `dst.. = src` for a tuple or list of the right length; the source

@@ -79,6 +79,10 @@ pub(super) enum Plan {
     Truth { cond: Reg, jump_on: bool },
     /// `dst = src` of a typed value.
     Move { dst: Reg, src: Reg },
+    /// The `ForIter` of a `for … in range(…)`: counted, `dst` an int (an
+    /// iterator of anything else takes the general path, and its items
+    /// must be small ints to stay in the typed copy).
+    Count { dst: Reg },
     /// The instruction's ordinary translation.
     General,
     /// Leave the typed copy for the general one here: an instruction
@@ -115,9 +119,17 @@ fn arith_of(ins: &Instr) -> Option<(Arith, Reg, Reg, Reg)> {
     })
 }
 
-/// How the typed copy runs `ins` when the registers have types `s`;
-/// `in_loop`: the instruction is in an innermost loop's body.
-pub(super) fn plan(ins: &Instr, s: &[Ty], in_loop: bool) -> Plan {
+/// Where an instruction stands, for `plan`.
+#[derive(Clone, Copy)]
+pub(super) struct Site {
+    /// In an innermost loop's body (see `sites`).
+    in_loop: bool,
+    /// The `ForIter` of a loop that may count natively (`RangeLoop`).
+    counted: bool,
+}
+
+/// How the typed copy runs `ins` when the registers have types `s`.
+pub(super) fn plan(ins: &Instr, s: &[Ty], site: Site) -> Plan {
     use Instr::*;
     let ty = |r: Reg| s[r as usize];
     if let Some((op, dst, a, b)) = arith_of(ins) {
@@ -166,6 +178,7 @@ pub(super) fn plan(ins: &Instr, s: &[Ty], in_loop: bool) -> Plan {
             }
         }
         Move { dst, src } | Copy { dst, src } if ty(src) != Ty::Any => Plan::Move { dst, src },
+        ForIter { dst, .. } if site.counted => Plan::Count { dst },
         Nop
         | Jump { .. }
         | Move { .. }
@@ -188,16 +201,17 @@ pub(super) fn plan(ins: &Instr, s: &[Ty], in_loop: bool) -> Plan {
         | Return { .. } => Plan::General,
         // Outside loops an instruction runs once per call: staying in the
         // typed copy costs only its translation.
-        _ if !in_loop => Plan::General,
+        _ if !site.in_loop => Plan::General,
         _ => Plan::Exit,
     }
 }
 
-/// Which instructions are in an innermost loop's body (between a
-/// backward branch's target and the branch, with no other loop inside):
-/// where the code spends its time. (The set-up of an inner loop in an
-/// outer loop's body runs once per outer iteration.)
-fn loop_bodies(code: &CodeObject) -> Vec<bool> {
+/// Where each instruction stands: in an innermost loop's body (between a
+/// backward branch's target and the branch, with no other loop inside:
+/// where the code spends its time; the set-up of an inner loop in an
+/// outer loop's body runs once per outer iteration), and whether it is a
+/// counting `ForIter`.
+fn sites(code: &CodeObject) -> Vec<Site> {
     let loops: Vec<(usize, usize)> = code
         .instrs
         .iter()
@@ -205,16 +219,27 @@ fn loop_bodies(code: &CodeObject) -> Vec<bool> {
         .filter(|&(pc, ins)| is_back_edge(pc, ins))
         .map(|(pc, ins)| (ins.target().expect("a branch") as usize, pc))
         .collect();
-    let mut in_loop = vec![false; code.instrs.len()];
+    let mut sites = vec![
+        Site {
+            in_loop: false,
+            counted: false,
+        };
+        code.instrs.len()
+    ];
     for &(head, end) in &loops {
         let has_inner = loops
             .iter()
             .any(|&(h, e)| (h, e) != (head, end) && head <= h && e <= end);
         if !has_inner {
-            in_loop[head..=end].fill(true);
+            for site in &mut sites[head..=end] {
+                site.in_loop = true;
+            }
         }
     }
-    in_loop
+    for pc in super::range_loop_pcs(code) {
+        sites[pc as usize].counted = true;
+    }
+    sites
 }
 
 /// The state after `ins` (run as `plan` says) in `s`: operands guarded
@@ -254,6 +279,9 @@ pub(super) fn apply(
             }
         }
         Plan::Truth { .. } | Plan::Exit => {}
+        // (The state of the loop's exit, where `dst` keeps its value, is
+        // the one before: see `infer_with`.)
+        Plan::Count { dst } => def(s, dst, Ty::Int),
         Plan::Move { dst, src } => {
             if dst != src {
                 def(s, dst, s.ty[src as usize]);
@@ -483,23 +511,29 @@ fn infer_with(code: &CodeObject, eager: &[bool]) -> (Vec<Option<State>>, Vec<usi
         };
     }
     let mut states: Vec<Option<State>> = vec![None; code.instrs.len()];
-    let in_loop = loop_bodies(code);
+    let sites = sites(code);
     let mut conflicts = Vec::new();
     let mut work = vec![0usize];
     states[0] = Some(entry);
     while let Some(pc) = work.pop() {
         let ins = code.instrs[pc];
-        let mut s = states[pc].clone().expect("queued states are set");
-        let plan = plan(&ins, &s.ty, in_loop[pc]);
+        let before = states[pc].clone().expect("queued states are set");
+        let plan = plan(&ins, &before.ty, sites[pc]);
         if plan == Plan::Exit {
             continue;
         }
+        let mut s = before.clone();
         apply(code, eager, pc as u32, &ins, plan, &mut s);
         let next = (!ends_flow(&ins)).then_some(pc + 1);
         for succ in next.into_iter().chain(ins.target().map(|t| t as usize)) {
             if succ >= states.len() {
                 continue;
             }
+            // An exhausted counted loop leaves without writing its target.
+            let s = match plan {
+                Plan::Count { .. } if succ != pc + 1 => &before,
+                _ => &s,
+            };
             let changed = match &mut states[succ] {
                 Some(old) => {
                     let mut changed = false;
@@ -539,7 +573,7 @@ fn infer_with(code: &CodeObject, eager: &[bool]) -> (Vec<Option<State>>, Vec<usi
 pub(super) struct Typing {
     pub(super) states: Vec<Option<State>>,
     eager: Vec<bool>,
-    in_loop: Vec<bool>,
+    sites: Vec<Site>,
     ints: Vec<Variable>,
     floats: Vec<Variable>,
     general_blocks: Vec<Block>,
@@ -560,13 +594,13 @@ impl Typing {
         let n = code.nregs as usize;
         let (states, eager) = infer(code);
         // Worth it when a loop body the copy reaches has typed work.
-        let in_loop = loop_bodies(code);
+        let sites = sites(code);
         let typed_loop_work = (0..code.instrs.len()).any(|pc| {
-            in_loop[pc]
+            sites[pc].in_loop
                 && states[pc].as_ref().is_some_and(|s| {
                     !matches!(
-                        plan(&code.instrs[pc], &s.ty, true),
-                        Plan::General | Plan::Exit
+                        plan(&code.instrs[pc], &s.ty, sites[pc]),
+                        Plan::General | Plan::Exit | Plan::Count { .. }
                     )
                 })
         });
@@ -576,7 +610,7 @@ impl Typing {
         Some(Typing {
             states,
             eager,
-            in_loop,
+            sites,
             ints: (0..n).map(|_| b.declare_var(types::I64)).collect(),
             floats: (0..n).map(|_| b.declare_var(types::F64)).collect(),
             general_blocks,
@@ -605,8 +639,8 @@ impl Translator<'_, '_> {
         let state = self.typing_mut().states[pc as usize]
             .clone()
             .expect("only reached instructions are translated");
-        let in_loop = self.typing_mut().in_loop[pc as usize];
-        let plan = plan(&ins, &state.ty, in_loop);
+        let site = self.typing_mut().sites[pc as usize];
+        let plan = plan(&ins, &state.ty, site);
         self.typing_mut().cur = state;
         match plan {
             Plan::General => {
@@ -615,6 +649,7 @@ impl Translator<'_, '_> {
                 }
                 self.instr(pc)
             }
+            Plan::Count { dst } => self.typed_count(pc, ins, dst),
             Plan::Exit => {
                 self.materialize_stale();
                 let general = self.typing_mut().general_blocks[pc as usize];
@@ -828,6 +863,63 @@ impl Translator<'_, '_> {
             let r = self.float_result(op, x, y, exit);
             self.def_typed(dst, Ty::Float, r);
         }
+        let next = self.next(pc);
+        self.b.ins().jump(next, &[]);
+    }
+
+    /// A counted loop's `ForIter` (see `RangeLoop`): the next int from
+    /// the loop's stack slot; when the loop does not count (its iterable
+    /// is no range), the general path, whose item must be a small int.
+    fn typed_count(&mut self, pc: u32, ins: Instr, dst: Reg) {
+        let Instr::ForIter { iter, target, .. } = ins else {
+            unreachable!("a counted loop's ForIter")
+        };
+        let slot = self.range_loops[&pc];
+        let active =
+            self.b
+                .ins()
+                .stack_load(types::I64, types::I32, slot, super::RangeLoop::ACTIVE);
+        let counted = self.b.create_block();
+        let general = self.b.create_block();
+        self.b.ins().brif(active, counted, &[], general, &[]);
+
+        // The general path first: it may call the runtime (and raise into
+        // a handler), so the register file is brought up to date; its item
+        // is stored in `dst` by the general translation, and a side exit
+        // goes to the instruction after.
+        self.b.switch_to_block(general);
+        let before = self.typing_mut().cur.clone();
+        self.materialize_stale();
+        let check = self.b.create_block();
+        let after = std::mem::replace(&mut self.blocks[pc as usize + 1], check);
+        self.for_iter_general(pc, ins, dst, iter, target);
+        self.blocks[pc as usize + 1] = after;
+        self.b.switch_to_block(check);
+        let w = self.load_reg(dst);
+        let ok = self.is_int(w);
+        self.exit_unless(pc + 1, ok);
+        let i = self.unbox_int(w);
+        let var = self.typing_mut().ints[dst as usize];
+        self.b.def_var(var, i);
+        let join = self.b.create_block();
+        self.b.ins().jump(join, &[]);
+
+        self.typing_mut().cur = before;
+        self.b.switch_to_block(counted);
+        let (more, cur) = self.count_next(slot);
+        let next_value = self.b.create_block();
+        let exhausted = self.b.create_block();
+        self.b.ins().brif(more, next_value, &[], exhausted, &[]);
+        self.b.switch_to_block(exhausted);
+        let it = self.load_reg(iter);
+        self.consume_word(iter, it);
+        let dest = self.branch_to(pc, target);
+        self.b.ins().jump(dest, &[]);
+        self.b.switch_to_block(next_value);
+        self.def_typed(dst, Ty::Int, cur);
+        self.b.ins().jump(join, &[]);
+
+        self.b.switch_to_block(join);
         let next = self.next(pc);
         self.b.ins().jump(next, &[]);
     }

@@ -166,3 +166,58 @@ print(shifts_and_bits(40))
 print(truth_of_numbers(10))
 release_timing()
 print(exception_inside_typed_loop([1, 2.5, "x", 4, None, 6]))
+
+
+def for_over_other_iterables():
+    # The loop counts natively only over ranges of small ints; other
+    # iterables take the general path, whose items may be anything.
+    total = 0
+    for x in [1, 2, 3]:
+        total += x * 2
+    for x in (4, 5):
+        total += x
+    for x in [1, 2.5, 3]:
+        total += x
+    for x in range(2**50, 2**50 + 3):
+        total += x % 1000
+    for x in range(10, 0, -3):
+        total += x
+    for x in range(0):
+        total += 1000
+    return total
+
+
+def failing_generator(n):
+    for i in range(n):
+        if i == 3:
+            raise ValueError("stop at 3")
+        yield i
+
+
+def handler_sees_loop_state():
+    # The accumulator lives in a machine register inside the loop; the
+    # handler must see its last value.
+    total = 0
+    count = 0
+    try:
+        for x in failing_generator(10):
+            total = total + x * 10
+            count += 1
+    except ValueError as e:
+        print("handled", e, total, count)
+    return total
+
+
+def loop_variable_after_loop(n):
+    for i in range(n):
+        pass
+    try:
+        return i
+    except UnboundLocalError as e:
+        return str(e)
+
+
+print(for_over_other_iterables())
+print(handler_sees_loop_state())
+print(loop_variable_after_loop(5))
+print(loop_variable_after_loop(0))
