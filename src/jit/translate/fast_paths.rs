@@ -516,7 +516,7 @@ impl Translator<'_, '_> {
 impl Translator<'_, '_> {
     /// Release temporary `r` (an operand the instruction consumes), whose
     /// word `word` was loaded before; locals keep their value.
-    pub(super) fn consume_word(&mut self, r: Reg, word: ir::Value) {
+    fn consume_word(&mut self, r: Reg, word: ir::Value) {
         if r < self.code.temp_base {
             return;
         }
@@ -632,25 +632,24 @@ impl Translator<'_, '_> {
         let general = self.b.create_block();
         self.b.ins().brif(active, counted, &[], general, &[]);
         self.b.switch_to_block(counted);
-        let (more, cur) = self.count_next(slot);
-        let next_value = self.b.create_block();
-        let exhausted = self.b.create_block();
-        self.b.ins().brif(more, next_value, &[], exhausted, &[]);
-        self.b.switch_to_block(next_value);
+        let cur = self.count_step(pc, slot, iter, target);
         // Every value between two small ints is a small int.
         let word = self.box_int(cur);
         self.put_and_continue(pc, dst, word);
-        self.b.switch_to_block(exhausted);
-        let it = self.load_reg(iter);
-        self.consume_word(iter, it);
-        let dest = self.branch_to(pc, target);
-        self.b.ins().jump(dest, &[]);
         self.b.switch_to_block(general);
     }
 
-    /// A counting loop's step: whether there is a next value, and that
-    /// value (the slot then holds the one after).
-    pub(super) fn count_next(&mut self, slot: StackSlot) -> (ir::Value, ir::Value) {
+    /// A counting loop's step: when the count is done, release the
+    /// iterator register and leave the loop; else the builder is left
+    /// where the next value (returned) holds, the slot holding the one
+    /// after.
+    pub(super) fn count_step(
+        &mut self,
+        pc: u32,
+        slot: StackSlot,
+        iter: Reg,
+        target: u32,
+    ) -> ir::Value {
         let cur = self
             .b
             .ins()
@@ -673,7 +672,16 @@ impl Translator<'_, '_> {
         self.b
             .ins()
             .stack_store(types::I64, after, slot, RangeLoop::CUR);
-        (more, cur)
+        let next_value = self.b.create_block();
+        let exhausted = self.b.create_block();
+        self.b.ins().brif(more, next_value, &[], exhausted, &[]);
+        self.b.switch_to_block(exhausted);
+        let it = self.load_reg(iter);
+        self.consume_word(iter, it);
+        let dest = self.branch_to(pc, target);
+        self.b.ins().jump(dest, &[]);
+        self.b.switch_to_block(next_value);
+        cur
     }
 
     /// `dst.. = src` for a tuple or list of the right length; the source

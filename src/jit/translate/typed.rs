@@ -906,16 +906,7 @@ impl Translator<'_, '_> {
 
         self.typing_mut().cur = before;
         self.b.switch_to_block(counted);
-        let (more, cur) = self.count_next(slot);
-        let next_value = self.b.create_block();
-        let exhausted = self.b.create_block();
-        self.b.ins().brif(more, next_value, &[], exhausted, &[]);
-        self.b.switch_to_block(exhausted);
-        let it = self.load_reg(iter);
-        self.consume_word(iter, it);
-        let dest = self.branch_to(pc, target);
-        self.b.ins().jump(dest, &[]);
-        self.b.switch_to_block(next_value);
+        let cur = self.count_step(pc, slot, iter, target);
         self.def_typed(dst, Ty::Int, cur);
         self.b.ins().jump(join, &[]);
 
