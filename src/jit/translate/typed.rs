@@ -206,12 +206,9 @@ pub(super) fn plan(ins: &Instr, s: &[Ty], site: Site) -> Plan {
     }
 }
 
-/// Where each instruction stands: in an innermost loop's body (between a
-/// backward branch's target and the branch, with no other loop inside:
-/// where the code spends its time; the set-up of an inner loop in an
-/// outer loop's body runs once per outer iteration), and whether it is a
-/// counting `ForIter`.
-fn sites(code: &CodeObject) -> Vec<Site> {
+/// The innermost loops of `code` (no other loop inside): the first and
+/// last instruction of each, its head and its backward branch.
+fn innermost_loops(code: &CodeObject) -> Vec<(usize, usize)> {
     let loops: Vec<(usize, usize)> = code
         .instrs
         .iter()
@@ -219,6 +216,23 @@ fn sites(code: &CodeObject) -> Vec<Site> {
         .filter(|&(pc, ins)| is_back_edge(pc, ins))
         .map(|(pc, ins)| (ins.target().expect("a branch") as usize, pc))
         .collect();
+    loops
+        .iter()
+        .copied()
+        .filter(|&(head, end)| {
+            !loops
+                .iter()
+                .any(|&(h, e)| (h, e) != (head, end) && head <= h && e <= end)
+        })
+        .collect()
+}
+
+/// Where each instruction stands: in an innermost loop's body (between a
+/// backward branch's target and the branch, with no other loop inside:
+/// where the code spends its time; the set-up of an inner loop in an
+/// outer loop's body runs once per outer iteration), and whether it is a
+/// counting `ForIter`.
+fn sites(code: &CodeObject) -> Vec<Site> {
     let mut sites = vec![
         Site {
             in_loop: false,
@@ -226,14 +240,9 @@ fn sites(code: &CodeObject) -> Vec<Site> {
         };
         code.instrs.len()
     ];
-    for &(head, end) in &loops {
-        let has_inner = loops
-            .iter()
-            .any(|&(h, e)| (h, e) != (head, end) && head <= h && e <= end);
-        if !has_inner {
-            for site in &mut sites[head..=end] {
-                site.in_loop = true;
-            }
+    for (head, end) in innermost_loops(code) {
+        for site in &mut sites[head..=end] {
+            site.in_loop = true;
         }
     }
     for pc in super::range_loop_pcs(code) {
@@ -593,16 +602,20 @@ impl Typing {
     ) -> Option<Typing> {
         let n = code.nregs as usize;
         let (states, eager) = infer(code);
-        // Worth it when a loop body the copy reaches has typed work.
+        // Worth it when an innermost loop the copy reaches has typed work
+        // and no exit (a loop with one would leave the copy in its first
+        // iteration, having paid for the translation).
         let sites = sites(code);
-        let typed_loop_work = (0..code.instrs.len()).any(|pc| {
-            sites[pc].in_loop
-                && states[pc].as_ref().is_some_and(|s| {
-                    !matches!(
-                        plan(&code.instrs[pc], &s.ty, sites[pc]),
-                        Plan::General | Plan::Exit | Plan::Count { .. }
-                    )
-                })
+        let plan_at = |pc: usize| {
+            let s = states[pc].as_ref()?;
+            Some(plan(&code.instrs[pc], &s.ty, sites[pc]))
+        };
+        let typed_loop_work = innermost_loops(code).into_iter().any(|(head, end)| {
+            let plans: Vec<Plan> = (head..=end).filter_map(plan_at).collect();
+            !plans.contains(&Plan::Exit)
+                && plans
+                    .iter()
+                    .any(|p| !matches!(p, Plan::General | Plan::Count { .. }))
         });
         if !typed_loop_work {
             return None;

@@ -28,19 +28,14 @@ def mixed_int_float(n):
 def type_changes_in_loop(n):
     # `v` is an int, then a float, then a str: each change leaves the
     # typed fast path.
-    v = 0
-    out = []
+    v = 1
     for i in range(n):
         if i == 3:
             v = v + 0.25
-        elif i == 6:
+        if i == 6:
             v = "s"
-        if isinstance(v, str):
-            v = v + "!"
-        else:
-            v = v + 1
-        out.append(v)
-    return out
+        v = v * 2
+    return v
 
 
 def guard_fails_on_parameter(a, n):
@@ -83,17 +78,17 @@ def float_zero_division():
 
 def nan_and_inf(n):
     x = 1.0
-    seen = []
+    nans = nums = bigs = 0
     for i in range(n):
         x = x * 1e300
         y = x - x
         if y != y:
-            seen.append(("nan", i))
+            nans += 1
         if y == y:
-            seen.append(("num", i))
+            nums += 1
         if x > 1e308:
-            seen.append(("big", i))
-    return seen
+            bigs += 1
+    return nans, nums, bigs, x
 
 
 def shifts_and_bits(n):
@@ -209,12 +204,13 @@ def handler_sees_loop_state():
 
 
 def loop_variable_after_loop(n):
+    total = 0
     for i in range(n):
-        pass
+        total += i
     try:
-        return i
+        return total, i
     except UnboundLocalError as e:
-        return str(e)
+        return total, str(e)
 
 
 print(for_over_other_iterables())
