@@ -84,7 +84,23 @@ pub(super) fn compile(code: &CodeObject) -> Result<NativeFn, String> {
                 *slot = Some(new_jit()?);
             }
             let jit = slot.as_mut().expect("just made");
-            jit.compile(code)
+            // A panic inside Cranelift (a bug in the translation or in
+            // Cranelift) becomes a fallback to the VM. The contexts it may
+            // have left half-built are replaced: reusing them once hung
+            // the next compilation. (The module stays: it holds the code
+            // of the functions compiled so far.)
+            let compiled =
+                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| jit.compile(code)));
+            compiled.unwrap_or_else(|payload| {
+                jit.ctx = jit.module.make_context();
+                jit.fctx = FunctionBuilderContext::new();
+                let what = payload
+                    .downcast_ref::<&str>()
+                    .map(|s| s.to_string())
+                    .or_else(|| payload.downcast_ref::<String>().cloned())
+                    .unwrap_or_default();
+                Err(format!("cranelift panicked: {what}"))
+            })
         })
     });
     STATS.with(|s| {
@@ -100,6 +116,12 @@ pub(super) fn compile(code: &CodeObject) -> Result<NativeFn, String> {
     result
 }
 
+#[cfg(test)]
+thread_local! {
+    /// Tests: make the next compilation panic inside the translation.
+    pub(super) static PANIC_NEXT_COMPILE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
 impl Jit {
     fn compile(&mut self, code: &CodeObject) -> Result<NativeFn, String> {
         let call_conv = self.module.isa().default_call_conv();
@@ -112,6 +134,12 @@ impl Jit {
         self.ctx.func.signature = sig;
         self.ctx.func.name = UserFuncName::user(0, id.as_u32());
         let frontend = self.module.isa().frontend_config();
+        #[cfg(test)]
+        if PANIC_NEXT_COMPILE.with(|p| p.replace(false)) {
+            // Leave the context half-built, as a panic in Cranelift would.
+            self.ctx.func.signature.params.clear();
+            panic!("injected compile panic");
+        }
         translate::translate(
             code,
             &mut self.ctx.func,

@@ -147,3 +147,25 @@ fn the_clif_listing_shows_every_function() {
     assert!(only.contains("; f") && !only.contains("; C.m"), "{only}");
     assert!(super::clif_listing(&code, Some("nope"), false).is_err());
 }
+
+#[test]
+fn a_panic_while_compiling_falls_back_to_the_vm() {
+    let (mut interp, globals) =
+        define("def f(a):\n    return a * 2\n\ndef g(a):\n    return a + 1\n");
+    super::module::PANIC_NEXT_COMPILE.with(|p| p.set(true));
+    let f = global(&globals, "f");
+    let r = interp
+        .call(&f, &[Value::int(21)], &[])
+        .expect("runs in the VM");
+    assert_eq!(repr(&mut interp, &r), "42");
+    assert!(!compiled(&f), "f fell back to the VM");
+    let g = global(&globals, "g");
+    let r = interp
+        .call(&g, &[Value::int(1)], &[])
+        .expect("runs natively");
+    assert_eq!(repr(&mut interp, &r), "2");
+    assert!(
+        compiled(&g),
+        "the next function compiles with fresh contexts"
+    );
+}
