@@ -21,9 +21,13 @@
 //! branch, truth tests of numbers, and moves and copies of typed values.
 //! An operand of unknown type next to a typed one is *guarded*: checked
 //! to be a small int (and then known to be one: its register is refined)
-//! or, for float arithmetic, a number; anything else exits. Every other
-//! instruction runs its ordinary translation inside the typed copy; what
-//! it may write becomes unknown again.
+//! or, for float arithmetic, a number; anything else exits. A `for … in
+//! range(…)` yields unboxed ints. Other instructions run their ordinary
+//! translation inside the typed copy (what they may write becomes unknown
+//! again), except that in an innermost loop the large ones (calls,
+//! containers, attributes) end the typed copy: its translation costs
+//! compile time, and only a loop that stays in it pays that back (see
+//! `Typing::new`).
 //!
 //! The types come from a forward data-flow pass over the instructions
 //! (`infer`), which mirrors the translation exactly: the two share `plan`
