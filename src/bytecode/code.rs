@@ -120,6 +120,17 @@ pub struct CodeObject {
 }
 
 impl CodeObject {
+    /// The value of register `r` when it is a constant register (one of
+    /// `const_regs`, never written), else `None`.
+    pub fn const_reg(&self, r: Reg) -> Option<&Value> {
+        let cbase = self.nslots + self.nfree;
+        if (cbase..self.temp_base).contains(&r) {
+            self.const_regs.get((r - cbase) as usize)
+        } else {
+            None
+        }
+    }
+
     /// 1-based line of a source byte offset.
     pub fn line_of(&self, pos: u32) -> u32 {
         match self.line_starts.binary_search(&pos) {

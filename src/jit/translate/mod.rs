@@ -580,9 +580,8 @@ impl Translator<'_, '_> {
     /// are never written, and an immediate lets Cranelift fold the tag
     /// checks and strength-reduce `% 7`), else a load.
     fn load_reg(&mut self, r: Reg) -> ir::Value {
-        let cbase = self.code.nslots + self.code.nfree;
-        if (cbase..self.code.temp_base).contains(&r) {
-            let bits = self.code.const_regs[(r - cbase) as usize].bits();
+        if let Some(c) = self.code.const_reg(r) {
+            let bits = c.bits();
             return self.b.ins().iconst(types::I64, bits as i64);
         }
         self.b.ins().load(
@@ -595,7 +594,7 @@ impl Translator<'_, '_> {
 
     fn store_reg(&mut self, r: Reg, v: ir::Value) {
         debug_assert!(
-            !(self.code.nslots + self.code.nfree..self.code.temp_base).contains(&r),
+            self.code.const_reg(r).is_none(),
             "a store to a constant register"
         );
         self.b

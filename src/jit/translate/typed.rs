@@ -348,13 +348,9 @@ fn stores_at_once(code: &CodeObject, eager: &[bool], dst: Reg, old: Ty) -> bool 
 /// An operand of int arithmetic of unknown type passed its guard: it is an
 /// int from now on (constant registers keep their own type).
 fn refine_int(code: &CodeObject, s: &mut State, r: Reg) {
-    if s.ty[r as usize] == Ty::Any && !is_const_reg(code, r) {
+    if s.ty[r as usize] == Ty::Any && code.const_reg(r).is_none() {
         s.ty[r as usize] = Ty::Int;
     }
-}
-
-fn is_const_reg(code: &CodeObject, r: Reg) -> bool {
-    (code.nslots + code.nfree..code.temp_base).contains(&r)
 }
 
 /// The registers an instruction's ordinary translation may write besides
@@ -492,10 +488,10 @@ fn is_back_edge(pc: usize, ins: &Instr) -> bool {
 /// (`eager`). Two paths that meet with a register of different types
 /// would need their own stores before they meet; instead such registers
 /// become eager and the pass runs again (at most once per register).
-pub(super) fn infer(code: &CodeObject) -> (Vec<Option<State>>, Vec<bool>) {
+pub(super) fn infer(code: &CodeObject, sites: &[Site]) -> (Vec<Option<State>>, Vec<bool>) {
     let mut eager = vec![false; code.nregs as usize];
     loop {
-        let (states, conflicts) = infer_with(code, &eager);
+        let (states, conflicts) = infer_with(code, sites, &eager);
         if conflicts.is_empty() {
             return (states, eager);
         }
@@ -507,7 +503,11 @@ pub(super) fn infer(code: &CodeObject) -> (Vec<Option<State>>, Vec<bool>) {
 
 /// One pass of `infer` with the registers `eager` keeps up to date; also
 /// the registers found stale where types meet and differ.
-fn infer_with(code: &CodeObject, eager: &[bool]) -> (Vec<Option<State>>, Vec<usize>) {
+fn infer_with(
+    code: &CodeObject,
+    sites: &[Site],
+    eager: &[bool],
+) -> (Vec<Option<State>>, Vec<usize>) {
     let nregs = code.nregs as usize;
     let mut entry = State {
         ty: vec![Ty::Any; nregs],
@@ -524,7 +524,6 @@ fn infer_with(code: &CodeObject, eager: &[bool]) -> (Vec<Option<State>>, Vec<usi
         };
     }
     let mut states: Vec<Option<State>> = vec![None; code.instrs.len()];
-    let sites = sites(code);
     let mut conflicts = Vec::new();
     let mut work = vec![0usize];
     states[0] = Some(entry);
@@ -605,11 +604,11 @@ impl Typing {
         general_blocks: Vec<Block>,
     ) -> Option<Typing> {
         let n = code.nregs as usize;
-        let (states, eager) = infer(code);
+        let sites = sites(code);
+        let (states, eager) = infer(code, &sites);
         // Worth it when an innermost loop the copy reaches has typed work
         // and no exit (a loop with one would leave the copy in its first
         // iteration, having paid for the translation).
-        let sites = sites(code);
         let plan_at = |pc: usize| {
             let s = states[pc].as_ref()?;
             Some(plan(&code.instrs[pc], &s.ty, sites[pc]))
@@ -767,8 +766,7 @@ impl Translator<'_, '_> {
 
     /// The unboxed value of register `r` of known type `ty`.
     fn typed_value(&mut self, r: Reg, ty: Ty) -> ir::Value {
-        if is_const_reg(self.code, r) {
-            let c = &self.code.const_regs[(r - self.code.nslots - self.code.nfree) as usize];
+        if let Some(c) = self.code.const_reg(r) {
             return match ty {
                 Ty::Int => self
                     .b
@@ -798,7 +796,7 @@ impl Translator<'_, '_> {
         let ok = self.is_int(w);
         self.exit_unless(pc, ok);
         let v = self.unbox_int(w);
-        if !is_const_reg(self.code, r) {
+        if self.code.const_reg(r).is_none() {
             let var = self.typing_mut().ints[r as usize];
             self.b.def_var(var, v);
             self.typing_mut().cur.ty[r as usize] = Ty::Int;
@@ -983,7 +981,7 @@ mod tests {
             .iter()
             .find(|c| &*c.name == "f")
             .expect("the function's code");
-        let (states, _) = infer(code);
+        let (states, _) = infer(code, &sites(code));
         let test = code
             .instrs
             .iter()
