@@ -107,12 +107,29 @@ enum NativeState {
 
 /// A code object's native translation, made on first call.
 #[derive(Default)]
-pub struct NativeSlot(Cell<NativeState>);
+pub struct NativeSlot {
+    state: Cell<NativeState>,
+    /// The machine code's address once compiled, else 0: what generated
+    /// code that calls this code directly loads (`translate::calls`).
+    entry: Cell<usize>,
+    /// The functions this code's translation calls directly, held weakly
+    /// so that their addresses stay theirs (see `Value::pin_address`).
+    pins: std::cell::RefCell<Vec<std::rc::Weak<Obj>>>,
+}
+
+impl NativeSlot {
+    fn state(&self) -> NativeState {
+        self.state.get()
+    }
+}
 
 /// What generated code gets as its first argument: the interpreter, what
 /// the running code needs of its frame (code, globals, namespace, depth)
 /// and the pending exception. Not a VM `Frame`: plain function calls from
-/// native code run without one (see `call_function`).
+/// native code run without one (see `call_function`). `repr(C)` with
+/// one-word fields only: generated code builds the frames of the calls it
+/// makes itself (`translate::native_call`).
+#[repr(C)]
 pub(crate) struct JitFrame {
     interp: *mut Interp,
     code: *const CodeObject,
@@ -121,13 +138,39 @@ pub(crate) struct JitFrame {
     ns: *const Value,
     /// The interpreter's call depth while this code runs (tracebacks).
     depth: u32,
-    error: Option<crate::runtime::PyErr>,
     /// Generators: where the code starts (see `translate::resume_switch`).
     resume_at: u32,
     /// Generators: the pc to resume at after the yield that returned
-    /// `YIELD_WORD`, and the value it yielded.
+    /// `YIELD_WORD`.
     yielded_at: u32,
-    yielded: Option<Value>,
+    /// The pending exception (see `ErrorSlot`).
+    error: ErrorSlot,
+    /// Generators: the value the yield that returned `YIELD_WORD` yielded
+    /// (unbound when none).
+    yielded: Value,
+}
+
+/// A `JitFrame`'s pending exception as one word: the exception value, or
+/// unbound for none (no exception is the unbound marker), so that
+/// generated code can start a frame with none.
+#[repr(transparent)]
+pub(crate) struct ErrorSlot(Value);
+
+impl ErrorSlot {
+    const EMPTY: ErrorSlot = ErrorSlot(Value::UNBOUND);
+
+    pub(crate) fn take(&mut self) -> Option<crate::runtime::PyErr> {
+        let v = std::mem::replace(&mut self.0, Value::UNBOUND);
+        (!v.is_unbound()).then_some(crate::runtime::PyErr(v))
+    }
+
+    pub(crate) fn put(&mut self, e: Option<crate::runtime::PyErr>) {
+        self.0 = e.map_or(Value::UNBOUND, |e| e.0);
+    }
+
+    fn is_empty(&self) -> bool {
+        self.0.is_unbound()
+    }
 }
 
 impl JitFrame {
@@ -138,10 +181,10 @@ impl JitFrame {
             globals: &frame.globals as *const Value,
             ns: &frame.ns as *const Value,
             depth: frame.entry.depth,
-            error: None,
+            error: ErrorSlot::EMPTY,
             resume_at,
             yielded_at: 0,
-            yielded: None,
+            yielded: Value::UNBOUND,
         }
     }
 }
@@ -153,16 +196,19 @@ pub fn enable(interp: &mut Interp) {
 
 /// The native code of `code`, translating it first if need be; `None`
 /// when it must run in the VM.
-fn native_code(code: &crate::bytecode::CodeObject) -> Option<NativeFn> {
-    match code.native.0.get() {
+fn native_code(code: &CodeObject, globals: Option<&Value>) -> Option<NativeFn> {
+    match code.native.state() {
         NativeState::Compiled(f) => Some(f),
         NativeState::Fallback => None,
         NativeState::NotCompiled => {
-            let state = match module::compile(code) {
+            let state = match module::compile(code, globals) {
                 Ok(f) => NativeState::Compiled(f),
                 Err(_) => NativeState::Fallback,
             };
-            code.native.0.set(state);
+            code.native.state.set(state);
+            if let NativeState::Compiled(f) = state {
+                code.native.entry.set(f as usize);
+            }
             match state {
                 NativeState::Compiled(f) => Some(f),
                 _ => None,
@@ -173,13 +219,13 @@ fn native_code(code: &crate::bytecode::CodeObject) -> Option<NativeFn> {
 
 /// Translate `code` now rather than at its first call (the module body,
 /// so that its translation is timed before the run).
-pub fn prepare(code: &crate::bytecode::CodeObject) {
-    let _ = native_code(code);
+pub fn prepare(code: &CodeObject) {
+    let _ = native_code(code, None);
 }
 
 /// Run a (not yet entered) frame to completion as native code.
 pub fn call_frame(interp: &mut Interp, mut frame: Frame) -> PyResult<Value> {
-    let Some(entry) = native_code(&frame.code) else {
+    let Some(entry) = native_code(&frame.code, Some(&frame.globals)) else {
         return crate::vm::dispatch::call_frame(interp, frame);
     };
     frame::enter(interp, &mut frame)?;
@@ -237,7 +283,7 @@ pub(crate) fn call_function(
             "call of non-bytecode",
         ));
     };
-    let result = match native_code(code) {
+    let result = match native_code(code, Some(&fo.globals)) {
         Some(entry) => call_in_window(interp, fo, code, entry, push_args),
         None => {
             let nregs = code.nregs as usize;
@@ -290,7 +336,7 @@ pub(crate) unsafe fn direct_call(ctx: *mut JitFrame, regs: *mut Value, pc: u32) 
     let fval = std::mem::replace(&mut caller[func], Value::UNBOUND);
     let plan = match fval.as_obj() {
         Some(Obj::Function(fo)) if fo.fast_arity as usize == argc => match &fo.code {
-            Code::Bytecode(callee) => match callee.native.0.get() {
+            Code::Bytecode(callee) => match callee.native.state() {
                 NativeState::Compiled(entry) => Some((fo, callee, entry)),
                 _ => None,
             },
@@ -316,7 +362,7 @@ pub(crate) unsafe fn direct_call(ctx: *mut JitFrame, regs: *mut Value, pc: u32) 
             Some(pc + 1)
         }
         Err(e) => {
-            cx.error = Some(e);
+            cx.error.put(Some(e));
             Some(runtime_calls::PC_ERROR)
         }
     }
@@ -360,7 +406,9 @@ fn run_window(
     regs: &mut [Value],
 ) -> PyResult<Value> {
     let counts_depth = true;
-    let entered = frame::enter_entry(interp, counts_depth, &code.frame_info, globals)?;
+    // SAFETY: the caller's function object holds `code` until after the
+    // `leave_entry` below.
+    let entered = unsafe { frame::enter_entry(interp, counts_depth, &code.frame_info, globals)? };
     debug_assert_eq!(regs.len(), code.nregs as usize);
     let no_namespace = Value::UNBOUND;
     let mut ctx = JitFrame {
@@ -369,10 +417,10 @@ fn run_window(
         globals: globals as *const Value,
         ns: &no_namespace as *const Value,
         depth: entered.depth,
-        error: None,
+        error: ErrorSlot::EMPTY,
         resume_at: 0,
         yielded_at: 0,
-        yielded: None,
+        yielded: Value::UNBOUND,
     };
     // SAFETY: `entry` was generated for `code`, whose register file `regs`
     // has exactly `nregs` values; the caller's function object keeps `code`
@@ -385,7 +433,7 @@ fn run_window(
     // A function's code never yields, and `native_result` took any
     // exception: nothing is left to drop (skipping the check saves the
     // call path a destructor).
-    debug_assert!(ctx.error.is_none() && ctx.yielded.is_none());
+    debug_assert!(ctx.error.is_empty() && ctx.yielded.is_unbound());
     std::mem::forget(ctx);
     r
 }
@@ -413,7 +461,7 @@ pub fn resume_in_place(
     let Some(frame) = slot.as_mut() else {
         return Ok(Exit::Return(Value::NONE));
     };
-    let Some(entry) = native_code(&frame.code) else {
+    let Some(entry) = native_code(&frame.code, Some(&frame.globals)) else {
         return crate::vm::dispatch::run_in_place(interp, slot, Some(input));
     };
     if let Err(e) = frame::enter(interp, frame) {
@@ -439,7 +487,7 @@ pub fn resume_in_place(
             // Thrown in at the suspended `yield`: that instruction raises.
             let at = frame.pc.saturating_sub(1);
             let mut ctx = JitFrame::new(interp, frame, RESUME_RAISE + at);
-            ctx.error = Some(e);
+            ctx.error.put(Some(e));
             return run_generator(interp, slot, regs, entry, ctx);
         }
     };
@@ -466,7 +514,8 @@ fn run_generator(
         frame.pc = ctx.yielded_at;
         frame.regs = regs;
         frame::leave(interp, frame, true);
-        return Ok(Exit::Yield(ctx.yielded.take().unwrap_or(Value::NONE)));
+        let v = std::mem::replace(&mut ctx.yielded, Value::UNBOUND);
+        return Ok(Exit::Yield(if v.is_unbound() { Value::NONE } else { v }));
     }
     frame.suspended = false;
     frame::leave(interp, frame, false);

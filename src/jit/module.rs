@@ -8,6 +8,7 @@
 use super::translate::{self, native_signature};
 use super::NativeFn;
 use crate::bytecode::CodeObject;
+use crate::runtime::Value;
 use cranelift_codegen::control::ControlPlane;
 use cranelift_codegen::ir::UserFuncName;
 use cranelift_codegen::settings::{self, Configurable};
@@ -42,6 +43,11 @@ thread_local! {
 }
 
 fn new_jit() -> Result<Jit, String> {
+    if !crate::runtime::value::strong_count_offset_holds() {
+        return Err(
+            "this build's reference counts are not where generated code expects them".into(),
+        );
+    }
     let mut flags = settings::builder();
     let set = |f: &mut settings::Builder, k: &str, v: &str| {
         f.set(k, v)
@@ -75,7 +81,7 @@ fn new_jit() -> Result<Jit, String> {
 
 /// Translate and compile `code`; `Err` (recorded as a fallback) when it
 /// cannot run natively.
-pub(super) fn compile(code: &CodeObject) -> Result<NativeFn, String> {
+pub(super) fn compile(code: &CodeObject, globals: Option<&Value>) -> Result<NativeFn, String> {
     let started = Instant::now();
     let result = translate::check(code).and_then(|()| {
         JIT.with(|cell| {
@@ -89,8 +95,9 @@ pub(super) fn compile(code: &CodeObject) -> Result<NativeFn, String> {
             // have left half-built are replaced: reusing them once hung
             // the next compilation. (The module stays: it holds the code
             // of the functions compiled so far.)
-            let compiled =
-                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| jit.compile(code)));
+            let compiled = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                jit.compile(code, globals)
+            }));
             compiled.unwrap_or_else(|payload| {
                 jit.ctx = jit.module.make_context();
                 jit.fctx = FunctionBuilderContext::new();
@@ -123,7 +130,7 @@ thread_local! {
 }
 
 impl Jit {
-    fn compile(&mut self, code: &CodeObject) -> Result<NativeFn, String> {
+    fn compile(&mut self, code: &CodeObject, globals: Option<&Value>) -> Result<NativeFn, String> {
         let call_conv = self.module.isa().default_call_conv();
         let sig = native_signature(call_conv);
         let id = self
@@ -142,12 +149,29 @@ impl Jit {
         }
         translate::translate(
             code,
+            globals,
             &mut self.ctx.func,
             &mut self.fctx,
             call_conv,
             frontend,
         );
+        // `TERN_JIT_ASM=1`: print each function's machine code as it is
+        // compiled at run time (unlike `tern clif`, with the direct calls
+        // the run's globals allow).
+        let show_asm = std::env::var_os("TERN_JIT_ASM").is_some();
+        if show_asm {
+            self.ctx.set_disasm(true);
+        }
         let defined = self.module.define_function(id, &mut self.ctx);
+        if show_asm {
+            if let Some(c) = self.ctx.compiled_code() {
+                eprintln!(
+                    "; {}\n{}",
+                    code.qualname,
+                    c.vcode.clone().unwrap_or_default()
+                );
+            }
+        }
         self.module.clear_context(&mut self.ctx);
         defined.map_err(|e| format!("cranelift: {e:?}"))?;
         self.module
@@ -224,7 +248,7 @@ pub fn clif_listing(code: &CodeObject, only: Option<&str>, asm: bool) -> Result<
         let mut ctx = jit.module.make_context();
         ctx.func.signature = native_signature(call_conv);
         let frontend = jit.module.isa().frontend_config();
-        translate::translate(c, &mut ctx.func, &mut jit.fctx, call_conv, frontend);
+        translate::translate(c, None, &mut ctx.func, &mut jit.fctx, call_conv, frontend);
         if asm {
             ctx.set_disasm(true);
             let compiled = ctx

@@ -17,15 +17,25 @@ use std::mem::MaybeUninit;
 /// Registers per chunk (a window larger than this gets a chunk of its own).
 const CHUNK: usize = 1 << 14;
 
+/// `repr(C)`: generated code pushes and pops windows inside the current
+/// chunk itself (`translate::calls`), through the offsets below.
+#[repr(C)]
 pub struct RegStack {
-    chunks: Vec<Box<[MaybeUninit<Value>]>>,
-    /// The chunk the top window is in, and the first free slot in it.
-    chunk: usize,
-    top: usize,
     /// The current chunk's first slot and length (null and 0 before the
     /// first push).
     base: *mut Value,
     limit: usize,
+    /// The first free slot in the current chunk.
+    top: usize,
+    /// The chunk the top window is in.
+    chunk: usize,
+    chunks: Vec<Box<[MaybeUninit<Value>]>>,
+}
+
+impl RegStack {
+    pub(crate) const BASE_OFFSET: i32 = std::mem::offset_of!(RegStack, base) as i32;
+    pub(crate) const LIMIT_OFFSET: i32 = std::mem::offset_of!(RegStack, limit) as i32;
+    pub(crate) const TOP_OFFSET: i32 = std::mem::offset_of!(RegStack, top) as i32;
 }
 
 impl Default for RegStack {

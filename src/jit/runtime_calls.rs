@@ -77,13 +77,15 @@ unsafe fn guarded<R>(
         // SAFETY: see above.
         unsafe { std::slice::from_raw_parts_mut(regs, nregs) }
     };
-    let error = &mut ctx.error;
+    // The body sees the pending exception as an `Option` (taken out of
+    // the context's one-word slot and put back after).
+    let mut error = ctx.error.take();
     let mut parts = Parts {
         interp,
         frame,
         regs,
     };
-    match catch_unwind(AssertUnwindSafe(|| body(&mut parts, error))) {
+    let r = match catch_unwind(AssertUnwindSafe(|| body(&mut parts, &mut error))) {
         Ok(r) => r,
         Err(payload) => {
             let what = payload
@@ -91,10 +93,12 @@ unsafe fn guarded<R>(
                 .map(|s| s.to_string())
                 .or_else(|| payload.downcast_ref::<String>().cloned())
                 .unwrap_or_else(|| "a Rust panic".to_string());
-            *error = Some(internal_error(parts.interp, &what));
+            error = Some(internal_error(parts.interp, &what));
             on_panic
         }
-    }
+    };
+    ctx.error.put(error);
+    r
 }
 
 /// Run instruction `pc` with the VM's implementation; the next pc (the
@@ -174,7 +178,7 @@ pub(super) unsafe extern "C" fn yield_value(ctx: *mut JitFrame, regs: *mut Value
     };
     // SAFETY: `ctx` is live (see above); no other reference to it is held.
     let ctx = unsafe { &mut *ctx };
-    ctx.yielded = parked;
+    ctx.yielded = parked.unwrap_or(Value::NONE);
     ctx.yielded_at = pc + 1;
     super::YIELD_WORD
 }
@@ -209,12 +213,12 @@ pub(super) unsafe extern "C" fn yield_from(ctx: *mut JitFrame, regs: *mut Value,
     match r {
         Ok(None) => pc + 1,
         Ok(Some(v)) => {
-            ctx.yielded = Some(v);
+            ctx.yielded = v;
             ctx.yielded_at = pc + 1;
             PC_YIELDED
         }
         Err(Some(e)) => {
-            ctx.error = Some(e);
+            ctx.error.put(Some(e));
             PC_ERROR
         }
         // A panic: `guarded` left its exception in the context.
@@ -240,7 +244,10 @@ pub(super) unsafe extern "C" fn call(ctx: *mut JitFrame, regs: *mut Value, pc: u
             let ctx = unsafe { &mut *ctx };
             // SAFETY: as above.
             let interp = unsafe { &*ctx.interp };
-            ctx.error = Some(internal_error(interp, "a Rust panic in a direct call"));
+            ctx.error.put(Some(internal_error(
+                interp,
+                "a Rust panic in a direct call",
+            )));
             return PC_ERROR;
         }
     }
@@ -817,5 +824,28 @@ pub(super) unsafe extern "C" fn release(ctx: *mut JitFrame, word: u64) {
             drop(Value::from_raw(word));
             p.interp.run_finalizers();
         })
+    }
+}
+
+/// A direct call's callee (`callee`, its frame context) raised: its
+/// exception becomes the caller's (`translate::calls`).
+pub(super) unsafe extern "C" fn adopt_error(ctx: *mut JitFrame, callee: *mut JitFrame) {
+    // SAFETY: generated code passes its own context and the callee's,
+    // distinct frames that nothing else borrows now.
+    let (ctx, callee) = unsafe { (&mut *ctx, &mut *callee) };
+    let e = callee.error.take().unwrap_or_else(|| {
+        // SAFETY: the context's interpreter is live.
+        internal_error(unsafe { &*ctx.interp }, "exception lost")
+    });
+    ctx.error.put(Some(e));
+}
+
+/// Run the finalizers that became due (generated code polls the flag).
+pub(super) unsafe extern "C" fn run_finalizers(ctx: *mut JitFrame) {
+    // SAFETY: generated code passes its own context.
+    unsafe {
+        guarded(ctx, std::ptr::null_mut(), (), |p, _| {
+            p.interp.run_finalizers()
+        });
     }
 }

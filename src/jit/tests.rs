@@ -39,7 +39,7 @@ fn compiled(f: &Value) -> bool {
     let Code::Bytecode(code) = &func.code else {
         return false;
     };
-    matches!(code.native.0.get(), NativeState::Compiled(_))
+    matches!(code.native.state(), NativeState::Compiled(_))
 }
 
 fn repr(interp: &mut Interp, v: &Value) -> String {

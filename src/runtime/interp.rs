@@ -73,6 +73,13 @@ impl FrameInfo {
     }
 }
 
+impl FrameInfo {
+    /// The shared frame data's address (what `FrameStack` holds).
+    pub fn meta_ptr(&self) -> *const FrameMeta {
+        Rc::as_ptr(&self.0)
+    }
+}
+
 impl std::ops::Deref for FrameInfo {
     type Target = FrameMeta;
     fn deref(&self) -> &FrameMeta {
@@ -180,7 +187,7 @@ pub struct Interp {
     /// Globals dicts of the running frames (innermost last), for `globals()`.
     pub frame_globals: Vec<Value>,
     /// The running frames, innermost last.
-    pub frames: Vec<FrameInfo>,
+    pub frames: super::frame_stack::FrameStack,
     pub caps: Capabilities,
     pub limits: Limits,
     /// Ticks left before the next slow check (see `tick`).
@@ -250,7 +257,7 @@ impl Interp {
             stack_floor: Cell::new(0),
             open_files: RefCell::new(Vec::new()),
             frame_globals: Vec::new(),
-            frames: Vec::new(),
+            frames: Default::default(),
             caps: Capabilities::ALL,
             limits: Limits::default(),
             ticks_until_check: TICK_CHUNK,

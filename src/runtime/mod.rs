@@ -9,6 +9,7 @@ pub mod dict;
 pub mod exceptions;
 pub mod file;
 pub mod format;
+pub mod frame_stack;
 pub mod gc;
 pub mod hash;
 pub mod import;

@@ -36,6 +36,9 @@ const CANONICAL_NAN: u64 = 0x7FF8_0000_0000_0000;
 pub const SMALL_INT_MIN: i64 = -(1 << 47);
 pub const SMALL_INT_MAX: i64 = (1 << 47) - 1;
 
+/// The word of `Value::UNBOUND`, for statics generated code points at.
+pub(crate) const UNBOUND_BITS: u64 = (TAG_SPECIAL << TAG_SHIFT) | 5;
+
 const fn special(n: u64) -> Value {
     Value((TAG_SPECIAL << TAG_SHIFT) | n)
 }
@@ -60,7 +63,7 @@ impl Value {
     pub const TRUE: Value = special(2);
     pub const NOT_IMPLEMENTED: Value = special(3);
     pub const ELLIPSIS: Value = special(4);
-    pub const UNBOUND: Value = special(5);
+    pub const UNBOUND: Value = Value(UNBOUND_BITS);
 
     /// A new reference to the value whose bits (`Value::bits`) are `bits`,
     /// for caches that keep bits without a reference.
@@ -318,6 +321,19 @@ impl Value {
         }
     }
 
+    /// A weak handle on the object's allocation (`None` for unboxed
+    /// values): while it lives, no other object can be allocated at this
+    /// address, so a word equal to this value's word is this object. The
+    /// JIT's call guards compare words this way.
+    pub fn pin_address(&self) -> Option<std::rc::Weak<Obj>> {
+        self.is_obj().then(|| {
+            let p = (self.0 & PAYLOAD_MASK) as *const Obj;
+            // SAFETY: as in `refcount`.
+            let rc = ManuallyDrop::new(unsafe { Rc::from_raw(p) });
+            Rc::downgrade(&rc)
+        })
+    }
+
     /// The object pointer, for identity maps in the cycle collector and copy.
     pub fn obj_ptr(&self) -> Option<*const Obj> {
         if self.is_obj() {
@@ -411,6 +427,42 @@ fn shared_short_str(s: &str) -> Option<Value> {
 
 /// How deep releases may nest before they are deferred to the trash list.
 const MAX_DROP_DEPTH: u32 = 64;
+
+/// Where a heap object's strong count sits relative to the address in its
+/// word: `Rc`'s allocation is `repr(C)` (strong count, weak count, value),
+/// so two words before the value. Generated code updates counts there
+/// inline; `strong_count_offset_holds` checks the layout at start-up.
+pub(crate) const STRONG_COUNT_OFFSET: i32 = -2 * std::mem::size_of::<usize>() as i32;
+
+/// Does `STRONG_COUNT_OFFSET` find the strong count of this build's `Rc`?
+pub(crate) fn strong_count_offset_holds() -> bool {
+    if std::mem::align_of::<Obj>() > std::mem::size_of::<usize>() {
+        return false;
+    }
+    let probe = Value::str("probe");
+    let count_at = || {
+        let p = (probe.0 & PAYLOAD_MASK) as *const u8;
+        // SAFETY: with `align_of::<Obj>() <= size_of::<usize>()` the value
+        // starts right after `Rc`'s two counts, inside the same allocation.
+        unsafe {
+            p.offset(STRONG_COUNT_OFFSET as isize)
+                .cast::<usize>()
+                .read()
+        }
+    };
+    let one = count_at();
+    let extra = probe.clone();
+    let two = count_at();
+    drop(extra);
+    one == probe.refcount() && two == one + 1 && count_at() == one
+}
+
+/// The address of this thread's "finalizers are due" flag (a `Cell<bool>`)
+/// for generated code to poll after a call, as `Interp::run_finalizers`
+/// does. Valid on this thread only, as is the code that polls it.
+pub(crate) fn finalize_pending_flag() -> *const Cell<bool> {
+    FINALIZE_PENDING.with(|p| p as *const Cell<bool>)
+}
 
 pub fn take_pending_finalizers() -> Vec<Value> {
     FINALIZE_PENDING.with(|p| p.set(false));

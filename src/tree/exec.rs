@@ -74,7 +74,9 @@ pub fn run_module(interp: &mut Interp, unit: &Rc<Unit>, globals: &Value) -> PyRe
     let mut f = Frame::module(unit, globals);
     let ast = unit.ast.clone();
     interp.frame_globals.push(globals.clone());
-    interp.frames.push(f.info());
+    let info = f.info();
+    // SAFETY: `info` lives until after the matching pop below.
+    unsafe { interp.frames.push(&info) };
     let r = exec_block(interp, &mut f, &ast.body);
     interp.frames.pop();
     interp.frame_globals.pop();
@@ -105,7 +107,9 @@ pub fn run_interactive(
     let mut f = Frame::module(unit, globals);
     let ast = unit.ast.clone();
     interp.frame_globals.push(globals.clone());
-    interp.frames.push(f.info());
+    let info = f.info();
+    // SAFETY: `info` lives until after the matching pop below.
+    unsafe { interp.frames.push(&info) };
     let mut r = Ok(());
     for s in &ast.body {
         let step = match &s.kind {
@@ -181,7 +185,9 @@ pub fn call_tree_function(
     }
     interp.enter_call()?;
     interp.frame_globals.push(func.globals.clone());
-    interp.frames.push(frame.info());
+    let info = frame.info();
+    // SAFETY: `info` lives until after the matching pop below.
+    unsafe { interp.frames.push(&info) };
     let r = run_frame(interp, code, frame);
     interp.frames.pop();
     interp.frame_globals.pop();
@@ -753,7 +759,9 @@ fn make_class(interp: &mut Interp, f: &mut Frame, c: &Rc<ClassDef>) -> PyResult<
         yielder: None,
     };
     interp.enter_call()?;
-    interp.frames.push(cf.info());
+    let info = cf.info();
+    // SAFETY: `info` lives until after the matching pop below.
+    unsafe { interp.frames.push(&info) };
     let r = exec_block(interp, &mut cf, &c.body);
     interp.frames.pop();
     interp.leave_call();

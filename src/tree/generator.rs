@@ -39,7 +39,8 @@ impl GenBody for TreeGen {
         interp.enter_call()?;
         let saved = interp.stack_floor.get();
         interp.stack_floor.set(self.floor);
-        interp.frames.push(self.info.clone());
+        // SAFETY: `self.info` outlives this resumption, which pops it.
+        unsafe { interp.frames.push(&self.info) };
         interp.frame_globals.push(self.globals.clone());
         let r = self.co.resume(GenInput(interp as *mut Interp, input));
         interp.frame_globals.pop();

@@ -313,8 +313,12 @@ pub struct Entry {
 /// `globals`: limits polled (every call polls, so recursion cannot outrun
 /// them), recursion depth, traceback frame, globals stack. Shared by VM
 /// frames and the JIT's frameless calls.
+///
+/// # Safety
+/// `info` must stay alive until the matching `leave_entry` (it is the
+/// running code's own frame info, and the caller holds the code).
 #[inline(always)]
-pub fn enter_entry(
+pub unsafe fn enter_entry(
     interp: &mut Interp,
     counts_depth: bool,
     info: &FrameInfo,
@@ -324,7 +328,8 @@ pub fn enter_entry(
     if counts_depth {
         interp.enter_call()?;
     }
-    interp.frames.push(info.clone());
+    // SAFETY: the caller's contract.
+    unsafe { interp.frames.push(info) };
     let pushed_globals = !interp.frame_globals.last().is_some_and(|g| g.is(globals));
     if pushed_globals {
         interp.frame_globals.push(globals.clone());
@@ -365,7 +370,9 @@ pub fn leave_entry(
 /// suspended generator was handling.
 #[inline]
 pub fn enter(interp: &mut Interp, f: &mut Frame) -> PyResult<()> {
-    f.entry = enter_entry(interp, f.counts_depth, &f.code.frame_info, &f.globals)?;
+    // SAFETY: the frame holds its code, whose frame info this is, until
+    // `leave` (frames are entered and left in pairs).
+    f.entry = unsafe { enter_entry(interp, f.counts_depth, &f.code.frame_info, &f.globals)? };
     if !f.saved_handled.is_empty() {
         interp.handled.append(&mut f.saved_handled);
     }

@@ -11,6 +11,7 @@
 //! below) work on the NaN-boxed words directly and fall back to `step`
 //! when an operand is not of the kind they handle.
 
+mod calls;
 mod fast_paths;
 mod typed;
 
@@ -71,6 +72,10 @@ struct Callees {
     push_handled: Callee,
     pop_handled: Callee,
     range_loop: Callee,
+    adopt_error: Callee,
+    run_finalizers: Callee,
+    /// `native_signature`, for direct calls of other translations.
+    native_sig: SigRef,
 }
 
 impl Callees {
@@ -117,7 +122,18 @@ impl Callees {
         type Retain = unsafe extern "C" fn(u64);
         type RangeLoopStart = unsafe extern "C" fn(u64, *mut i64) -> u32;
         let range_loop = sig(&[i64_, i64_], Some(i32_));
+        let native_sig = sig(&[i64_, i64_], Some(i64_));
+        type AdoptError = unsafe extern "C" fn(*mut super::JitFrame, *mut super::JitFrame);
         Callees {
+            native_sig,
+            adopt_error: Callee {
+                addr: runtime_calls::adopt_error as AdoptError as usize as i64,
+                sig: push_handled,
+            },
+            run_finalizers: Callee {
+                addr: runtime_calls::run_finalizers as PopHandled as usize as i64,
+                sig: pop_handled,
+            },
             range_loop: Callee {
                 addr: runtime_calls::range_loop as RangeLoopStart as usize as i64,
                 sig: range_loop,
@@ -270,6 +286,7 @@ fn range_loop_pcs(code: &CodeObject) -> Vec<u32> {
 /// translation of `code`.
 pub(super) fn translate(
     code: &CodeObject,
+    globals: Option<&Value>,
     func: &mut ir::Function,
     fctx: &mut FunctionBuilderContext,
     call_conv: CallConv,
@@ -314,6 +331,8 @@ pub(super) fn translate(
         frontend,
         range_loops,
         typing,
+        direct: calls::direct_callees(code, globals),
+        callee_frame: None,
     };
     // (The entry block is finished first: Cranelift's entry is the first
     // block to get an instruction.)
@@ -356,6 +375,10 @@ struct Translator<'a, 'b> {
     range_loops: std::collections::HashMap<u32, StackSlot>,
     /// Functions with loops: the typed copy (see `typed`).
     typing: Option<typed::Typing>,
+    /// `Call` sites specialised to a known function (see `calls`).
+    direct: std::collections::HashMap<u32, calls::DirectCallee>,
+    /// The stack slot of direct calls' frame contexts, once one needs it.
+    callee_frame: Option<StackSlot>,
 }
 
 impl Translator<'_, '_> {
@@ -484,6 +507,11 @@ impl Translator<'_, '_> {
                 self.b.ins().return_(&[word]);
             }
             Instr::YieldFrom { .. } => self.yield_from(pc),
+            Instr::Call { .. } if self.direct.contains_key(&pc) => {
+                let callee = self.direct.remove(&pc).expect("checked");
+                self.direct_call(pc, ins, &callee);
+                self.direct.insert(pc, callee);
+            }
             Instr::Call { .. } | Instr::CallMethod { .. } => {
                 self.through(self.callees.call, pc, ins)
             }

@@ -356,7 +356,7 @@ fn refine_int(code: &CodeObject, s: &mut State, r: Reg) {
 /// The registers an instruction's ordinary translation may write besides
 /// the temporaries it consumes: `n` from `first`. Exhaustive, so that a
 /// new instruction must say.
-fn written(ins: &Instr) -> (Reg, u16) {
+pub(super) fn written(ins: &Instr) -> (Reg, u16) {
     use Instr::*;
     let one = |r: Reg| if r == NO_REG { (0, 0) } else { (r, 1) };
     match *ins {

@@ -1,0 +1,490 @@
+//! Direct native calls: `f(args)` of a known Python function as a machine
+//! call from one translation into another, with no runtime call between.
+//!
+//! Why: a call through the runtime (`runtime_calls::call` → `direct_call`
+//! → `call_in_window` → `run_window`) costs some 500 instructions of
+//! checks, frame entry and window bookkeeping, more than the body of a
+//! small function. When the translation of a code object is made, the
+//! global a `Call` loads its function from usually already holds that
+//! function (`fib` inside `fib`, helpers defined before `main` runs), so
+//! the call site can be specialised to it: the callee's register count,
+//! initial registers, frame info and globals are compile-time facts, and
+//! the frame entry the runtime would do (`frame::enter_entry` and
+//! `leave_entry`: tick, recursion depth and native stack, frame stack,
+//! register window) is a handful of loads and stores.
+//!
+//! The specialisation is guarded, never trusted: the register must hold
+//! that very function object (word equality; the translation pins the
+//! object's address, `Value::pin_address`, so no other object can ever
+//! have that word), the callee must be compiled, the caller must run in
+//! the callee's globals, and the tick count, recursion limit, native stack,
+//! frame stack and register stack must have room. Anything else takes the
+//! runtime call, which does the same work the general way (and reports
+//! `RecursionError` and limits).
+//!
+//! Only callees whose frames need nothing more qualify: parameters that
+//! bind one to one, no cells or closure, no exception handlers (so the
+//! handled-exception stack cannot change), not a generator.
+
+use super::{Translator, ERROR_WORD};
+use crate::bytecode::instr::{Instr, Reg, NO_REG};
+use crate::bytecode::CodeObject;
+use crate::jit::JitFrame;
+use crate::runtime::frame_stack::FrameStack;
+use crate::runtime::object::{Code, Obj};
+use crate::runtime::value::{STRONG_COUNT_OFFSET, TAG_OBJ, TAG_SHIFT};
+use crate::runtime::{Interp, Value};
+use cranelift_codegen::ir::condcodes::IntCC;
+use cranelift_codegen::ir::{self, types, InstBuilder, MemFlagsData, StackSlotData, StackSlotKind};
+use std::collections::HashMap;
+use std::mem::offset_of;
+
+/// Callees with more registers than this are called through the runtime
+/// (each register costs a store at the call and a check after it).
+const MAX_DIRECT_REGS: usize = 48;
+
+/// What a call site specialised to one function knows about it.
+pub(super) struct DirectCallee {
+    /// The function object's word (the guard).
+    func_word: u64,
+    /// Its code object.
+    code: *const CodeObject,
+    /// Its globals value (inside the function object) and that value's word.
+    globals: *const Value,
+    globals_word: u64,
+    /// Words of the callee's registers after the arguments, as a call
+    /// starts them (`reg_init`).
+    init: Vec<u64>,
+    /// Registers that may hold a heap object when the callee returns, to
+    /// release (constants holding objects included: the window holds a
+    /// reference to each).
+    release: Vec<Reg>,
+    nregs: usize,
+}
+
+/// The `Call` sites of `code` whose function is a global that, in
+/// `globals` now, holds a function a direct call can run; the functions
+/// are pinned in `code.native` (see the module doc).
+pub(super) fn direct_callees(
+    code: &CodeObject,
+    globals: Option<&Value>,
+) -> HashMap<u32, DirectCallee> {
+    let mut sites = HashMap::new();
+    let Some(Obj::Dict(dict)) = globals.and_then(Value::as_obj) else {
+        return sites;
+    };
+    let globals = globals.expect("matched above");
+    for (pc, ins) in code.instrs.iter().enumerate() {
+        let Instr::Call { func, argc, .. } = *ins else {
+            continue;
+        };
+        let Some(name) = loaded_global(code, pc, func) else {
+            continue;
+        };
+        let Some(f) = dict.borrow().get_str(&code.names[name as usize]).cloned() else {
+            continue;
+        };
+        let Some(callee) = direct_callee(&f, argc as usize, globals) else {
+            continue;
+        };
+        if let Some(pin) = f.pin_address() {
+            code.native.pins.borrow_mut().push(pin);
+            sites.insert(pc as u32, callee);
+        }
+    }
+    sites
+}
+
+/// The global name whose `LoadGlobal` into `func` comes last before `pc`,
+/// if nothing else in between writes it. (A guess, not a proof: the call
+/// checks the function it finds there.)
+fn loaded_global(code: &CodeObject, pc: usize, func: Reg) -> Option<u16> {
+    for ins in code.instrs[..pc].iter().rev() {
+        if let Instr::LoadGlobal { dst, name } = *ins {
+            if dst == func {
+                return Some(name);
+            }
+        }
+        let (first, n) = super::typed::written(ins);
+        if (first..first.saturating_add(n)).contains(&func) {
+            return None;
+        }
+    }
+    None
+}
+
+/// The facts a direct call of `f` with `argc` arguments from code running
+/// in `globals` needs, or `None` when `f` does not qualify.
+fn direct_callee(f: &Value, argc: usize, globals: &Value) -> Option<DirectCallee> {
+    let Some(Obj::Function(fo)) = f.as_obj() else {
+        return None;
+    };
+    let Code::Bytecode(callee) = &fo.code else {
+        return None;
+    };
+    let qualifies = fo.fast_arity as usize == argc
+        && !fo.is_generator
+        && !callee.is_generator
+        && fo.closure.is_empty()
+        && callee.cell_slots.is_empty()
+        && callee.nfree == 0
+        && callee.handlers.is_empty()
+        && fo.globals.is(globals)
+        && (callee.nregs as usize) <= MAX_DIRECT_REGS
+        && argc <= callee.nregs as usize;
+    if !qualifies {
+        return None;
+    }
+    let nregs = callee.nregs as usize;
+    let init = (argc..nregs)
+        .map(|r| {
+            callee
+                .reg_init
+                .get(r)
+                .map_or(Value::UNBOUND.bits(), Value::bits)
+        })
+        .collect();
+    let (cbase, tbase) = (
+        (callee.nslots + callee.nfree) as usize,
+        callee.temp_base as usize,
+    );
+    let release = (0..nregs)
+        .filter(|&r| {
+            !(cbase..tbase).contains(&r) || callee.const_reg(r as Reg).is_some_and(Value::is_obj)
+        })
+        .map(|r| r as Reg)
+        .collect();
+    Some(DirectCallee {
+        func_word: f.bits(),
+        code: &**callee as *const CodeObject,
+        globals: &fo.globals as *const Value,
+        globals_word: fo.globals.bits(),
+        init,
+        release,
+        nregs,
+    })
+}
+
+/// The one-word value every frame made by a direct call points at as its
+/// namespace (functions have none).
+static NO_NAMESPACE: u64 = crate::runtime::value::UNBOUND_BITS;
+
+impl Translator<'_, '_> {
+    /// `Call { dst, func, argc }` at `pc` as a direct call of `callee`
+    /// (see the module doc), falling back to the runtime's call.
+    pub(super) fn direct_call(&mut self, pc: u32, ins: Instr, callee: &DirectCallee) {
+        let Instr::Call { dst, func, argc } = ins else {
+            unreachable!("direct calls are of Call instructions");
+        };
+        let slow = self.b.create_block();
+        self.b.set_cold_block(slow);
+        let flags = MemFlagsData::trusted();
+        let i64_ = types::I64;
+
+        // Guards, in order; nothing is changed until all have passed.
+        let fword = self.load_reg(func);
+        self.guard(IntCC::Equal, fword, callee.func_word as i64, slow);
+        // SAFETY (of the address): the guard above found the function
+        // object alive, which holds its code.
+        let entry_at = unsafe { std::ptr::addr_of!((*callee.code).native.entry) } as i64;
+        let entry_at = self.b.ins().iconst(i64_, entry_at);
+        let entry = self.b.ins().load(i64_, flags, entry_at, 0);
+        self.guard(IntCC::NotEqual, entry, 0, slow);
+        let interp = self
+            .b
+            .ins()
+            .load(i64_, flags, self.ctx, offset_of!(JitFrame, interp) as i32);
+        let ticks_at = offset_of!(Interp, ticks_until_check) as i32;
+        let ticks = self.b.ins().load(i64_, flags, interp, ticks_at);
+        self.guard(IntCC::UnsignedGreaterThan, ticks, 1, slow);
+        let depth_at = offset_of!(Interp, depth) as i32;
+        let depth = self.b.ins().load(types::I32, flags, interp, depth_at);
+        let limit = self.b.ins().load(
+            types::I32,
+            flags,
+            interp,
+            offset_of!(Interp, recursion_limit) as i32,
+        );
+        let depth1 = self.b.ins().iadd_imm_s(depth, 1);
+        let deep = self
+            .b
+            .ins()
+            .icmp(IntCC::UnsignedGreaterThanOrEqual, depth1, limit);
+        self.branch_if(deep, slow);
+        let frame_slot = self.callee_frame_slot();
+        let sp = self.b.ins().stack_addr(i64_, frame_slot, 0);
+        let floor = self
+            .b
+            .ins()
+            .load(i64_, flags, interp, offset_of!(Interp, stack_floor) as i32);
+        let low = self.b.ins().icmp(IntCC::UnsignedLessThan, sp, floor);
+        self.branch_if(low, slow);
+        let caller_globals =
+            self.b
+                .ins()
+                .load(i64_, flags, self.ctx, offset_of!(JitFrame, globals) as i32);
+        let caller_globals = self.b.ins().load(i64_, flags, caller_globals, 0);
+        self.guard(
+            IntCC::Equal,
+            caller_globals,
+            callee.globals_word as i64,
+            slow,
+        );
+        let frames = offset_of!(Interp, frames) as i32;
+        let nframes = self
+            .b
+            .ins()
+            .load(i64_, flags, interp, frames + FrameStack::LEN_OFFSET);
+        let cap = self
+            .b
+            .ins()
+            .load(i64_, flags, interp, frames + FrameStack::CAP_OFFSET);
+        let full = self
+            .b
+            .ins()
+            .icmp(IntCC::UnsignedGreaterThanOrEqual, nframes, cap);
+        self.branch_if(full, slow);
+        let stack = offset_of!(Interp, native_regs) as i32;
+        let top = self.b.ins().load(
+            i64_,
+            flags,
+            interp,
+            stack + crate::jit::RegStack::TOP_OFFSET,
+        );
+        let room = self.b.ins().load(
+            i64_,
+            flags,
+            interp,
+            stack + crate::jit::RegStack::LIMIT_OFFSET,
+        );
+        let new_top = self.b.ins().iadd_imm_s(top, callee.nregs as i64);
+        let no_room = self.b.ins().icmp(IntCC::UnsignedGreaterThan, new_top, room);
+        self.branch_if(no_room, slow);
+
+        // Enter: the work of `frame::enter_entry`.
+        let ticks = self.b.ins().iadd_imm_s(ticks, -1);
+        self.b.ins().store(flags, ticks, interp, ticks_at);
+        self.b.ins().store(flags, depth1, interp, depth_at);
+        let items = self
+            .b
+            .ins()
+            .load(i64_, flags, interp, frames + FrameStack::ITEMS_OFFSET);
+        let at = self.b.ins().imul_imm_s(nframes, 8);
+        let at = self.b.ins().iadd(items, at);
+        // SAFETY (of the address): as for `entry_at`.
+        let info = unsafe { (*callee.code).frame_info.meta_ptr() } as i64;
+        let info = self.b.ins().iconst(i64_, info);
+        self.b.ins().store(flags, info, at, 0);
+        let nframes1 = self.b.ins().iadd_imm_s(nframes, 1);
+        self.b
+            .ins()
+            .store(flags, nframes1, interp, frames + FrameStack::LEN_OFFSET);
+        let base = self.b.ins().load(
+            i64_,
+            flags,
+            interp,
+            stack + crate::jit::RegStack::BASE_OFFSET,
+        );
+        let window = self.b.ins().imul_imm_s(top, 8);
+        let window = self.b.ins().iadd(base, window);
+        self.b.ins().store(
+            flags,
+            new_top,
+            interp,
+            stack + crate::jit::RegStack::TOP_OFFSET,
+        );
+        self.set_position(pc);
+
+        // The window: arguments moved in, then the initial registers.
+        let unbound = self.b.ins().iconst(i64_, Value::UNBOUND.bits() as i64);
+        self.store_reg(func, unbound);
+        for i in 0..argc {
+            let arg = func + 1 + i as Reg;
+            let w = self.load_reg(arg);
+            self.b.ins().store(flags, w, window, i as i32 * 8);
+            self.store_reg(arg, unbound);
+        }
+        for (i, &bits) in callee.init.iter().enumerate() {
+            let w = self.b.ins().iconst(i64_, bits as i64);
+            self.b
+                .ins()
+                .store(flags, w, window, (argc as usize + i) as i32 * 8);
+            if bits >> TAG_SHIFT == TAG_OBJ {
+                self.incref(w);
+            }
+        }
+
+        // The callee's frame context.
+        let fields: [(usize, ir::Value); 9] = [
+            (offset_of!(JitFrame, interp), interp),
+            (
+                offset_of!(JitFrame, code),
+                self.b.ins().iconst(i64_, callee.code as i64),
+            ),
+            (
+                offset_of!(JitFrame, globals),
+                self.b.ins().iconst(i64_, callee.globals as i64),
+            ),
+            (
+                offset_of!(JitFrame, ns),
+                self.b
+                    .ins()
+                    .iconst(i64_, &NO_NAMESPACE as *const u64 as i64),
+            ),
+            (offset_of!(JitFrame, depth), depth1),
+            (offset_of!(JitFrame, resume_at), self.const32(0)),
+            (offset_of!(JitFrame, yielded_at), self.const32(0)),
+            (offset_of!(JitFrame, error), unbound),
+            (offset_of!(JitFrame, yielded), unbound),
+        ];
+        for (off, v) in fields {
+            self.b
+                .ins()
+                .stack_store(types::I64, v, frame_slot, off as i32);
+        }
+        let sig = self.callees.native_sig;
+        let word = self.b.ins().call_indirect(sig, entry, &[sp, window]);
+        let word = self.b.inst_results(word)[0];
+
+        // Leave: the work of `frame::leave_entry` and `release_regs`.
+        self.b
+            .ins()
+            .store(flags, nframes, interp, frames + FrameStack::LEN_OFFSET);
+        self.b.ins().store(flags, depth, interp, depth_at);
+        for &r in &callee.release {
+            let w = self.b.ins().load(i64_, flags, window, r as i32 * 8);
+            self.decref_if_obj(w);
+        }
+        self.b
+            .ins()
+            .store(flags, top, interp, stack + crate::jit::RegStack::TOP_OFFSET);
+        self.decref_if_obj(fword);
+        self.poll_finalizers();
+        let failed = self
+            .b
+            .ins()
+            .icmp_imm_u(IntCC::Equal, word, ERROR_WORD as i64);
+        let adopt = self.b.create_block();
+        self.b.set_cold_block(adopt);
+        let ok = self.b.create_block();
+        self.b.ins().brif(failed, adopt, &[], ok, &[]);
+        self.b.switch_to_block(adopt);
+        self.call(self.callees.adopt_error, &[self.ctx, sp]);
+        let err = self.error_block(pc);
+        self.b.ins().jump(err, &[]);
+        self.b.switch_to_block(ok);
+        if dst == NO_REG {
+            self.decref_if_obj(word);
+        } else {
+            self.put_word(dst, word);
+        }
+        self.poll_finalizers();
+        let next = self.next(pc);
+        self.b.ins().jump(next, &[]);
+
+        self.b.switch_to_block(slow);
+        self.through(self.callees.call, pc, ins);
+    }
+
+    /// Go on in a new block when `a CC imm` holds, else to `slow`.
+    fn guard(&mut self, cc: IntCC, a: ir::Value, imm: i64, slow: ir::Block) {
+        let holds = self.b.ins().icmp_imm_u(cc, a, imm);
+        let go = self.b.create_block();
+        self.b.ins().brif(holds, go, &[], slow, &[]);
+        self.b.switch_to_block(go);
+    }
+
+    /// Go to `slow` when `cond` holds, else on in a new block.
+    fn branch_if(&mut self, cond: ir::Value, slow: ir::Block) {
+        let go = self.b.create_block();
+        self.b.ins().brif(cond, slow, &[], go, &[]);
+        self.b.switch_to_block(go);
+    }
+
+    /// The stack slot the frame contexts of direct calls live in (one per
+    /// translation: calls do not nest within one activation).
+    fn callee_frame_slot(&mut self) -> ir::StackSlot {
+        if let Some(slot) = self.callee_frame {
+            return slot;
+        }
+        let slot = self.b.create_sized_stack_slot(StackSlotData::new(
+            StackSlotKind::ExplicitSlot,
+            std::mem::size_of::<JitFrame>() as u32,
+            3,
+        ));
+        self.callee_frame = Some(slot);
+        slot
+    }
+
+    /// Record instruction `pc`'s source position in the code's position
+    /// cell (what `logging` reads of a caller), as the runtime's call does.
+    fn set_position(&mut self, pc: u32) {
+        let cell = std::rc::Rc::as_ptr(&self.code.pos) as i64;
+        let cell = self.b.ins().iconst(types::I64, cell);
+        let pos = self.const32(self.code.positions[pc as usize]);
+        self.b.ins().store(MemFlagsData::trusted(), pos, cell, 0);
+    }
+
+    /// Run the finalizers that became due, if any (one load and a branch
+    /// otherwise), as the runtime does after a call.
+    fn poll_finalizers(&mut self) {
+        let flag = crate::runtime::value::finalize_pending_flag() as i64;
+        let flag = self.b.ins().iconst(types::I64, flag);
+        let due = self
+            .b
+            .ins()
+            .load(types::I8, MemFlagsData::trusted(), flag, 0);
+        let run = self.b.create_block();
+        self.b.set_cold_block(run);
+        let after = self.b.create_block();
+        self.b.ins().brif(due, run, &[], after, &[]);
+        self.b.switch_to_block(run);
+        self.call(self.callees.run_finalizers, &[self.ctx]);
+        self.b.ins().jump(after, &[]);
+        self.b.switch_to_block(after);
+    }
+
+    /// A new reference to heap object `word`, counted inline.
+    pub(super) fn incref(&mut self, word: ir::Value) {
+        let count_at = self.strong_count_at(word);
+        let flags = MemFlagsData::trusted();
+        let n = self.b.ins().load(types::I64, flags, count_at, 0);
+        let n = self.b.ins().iadd_imm_s(n, 1);
+        self.b.ins().store(flags, n, count_at, 0);
+    }
+
+    /// Give up a reference to `word` if it is a heap object: a decrement
+    /// inline while others remain, the runtime's release for the last.
+    pub(super) fn decref_if_obj(&mut self, word: ir::Value) {
+        let is_obj = self.is_obj(word);
+        let shared = self.b.create_block();
+        let last = self.b.create_block();
+        self.b.set_cold_block(last);
+        let after = self.b.create_block();
+        let check = self.b.create_block();
+        self.b.ins().brif(is_obj, check, &[], after, &[]);
+        self.b.switch_to_block(check);
+        let count_at = self.strong_count_at(word);
+        let flags = MemFlagsData::trusted();
+        let n = self.b.ins().load(types::I64, flags, count_at, 0);
+        let more = self.b.ins().icmp_imm_u(IntCC::UnsignedGreaterThan, n, 1);
+        self.b.ins().brif(more, shared, &[], last, &[]);
+        self.b.switch_to_block(shared);
+        let n = self.b.ins().iadd_imm_s(n, -1);
+        self.b.ins().store(flags, n, count_at, 0);
+        self.b.ins().jump(after, &[]);
+        self.b.switch_to_block(last);
+        self.call(self.callees.release, &[self.ctx, word]);
+        self.b.ins().jump(after, &[]);
+        self.b.switch_to_block(after);
+    }
+
+    /// The address of heap object `word`'s strong count.
+    fn strong_count_at(&mut self, word: ir::Value) -> ir::Value {
+        let p = self
+            .b
+            .ins()
+            .band_imm_u(word, crate::runtime::value::PAYLOAD_MASK as i64);
+        self.b.ins().iadd_imm_s(p, STRONG_COUNT_OFFSET as i64)
+    }
+}
