@@ -21,6 +21,11 @@ pub struct Dict {
     /// dict at some version knows it is still missing while the version
     /// stays (see `keys_version`).
     keys_version: u64,
+    /// Module globals and builtins: every change of their keys or values
+    /// (and their end) moves this thread's globals epoch on, so compiled
+    /// code may cache what a global name holds while the epoch stays (see
+    /// `globals_epoch_cell`).
+    watched: bool,
 }
 
 impl Default for Dict {
@@ -30,12 +35,32 @@ impl Default for Dict {
             indices: Vec::new(),
             len: 0,
             keys_version: next_keys_version(),
+            watched: false,
         }
+    }
+}
+
+impl Drop for Dict {
+    fn drop(&mut self) {
+        self.changed();
     }
 }
 
 thread_local! {
     static KEYS_VERSION: Cell<u64> = const { Cell::new(0) };
+    static GLOBALS_EPOCH: Cell<u64> = const { Cell::new(1) };
+}
+
+/// The address of this thread's globals epoch: a count that moves on
+/// whenever a watched dict (module globals, builtins) changes. Valid on
+/// this thread only, as is the generated code that reads it.
+pub(crate) fn globals_epoch_cell() -> *const Cell<u64> {
+    GLOBALS_EPOCH.with(|e| e as *const Cell<u64>)
+}
+
+/// The globals epoch now (see `globals_epoch_cell`).
+pub(crate) fn globals_epoch() -> u64 {
+    GLOBALS_EPOCH.with(Cell::get)
 }
 
 /// A keys version no dict of this thread has had yet (never 0, which
@@ -73,10 +98,8 @@ impl Dict {
     }
 
     pub fn with_capacity(n: usize) -> Dict {
-        let mut d = Dict {
-            entries: Vec::with_capacity(n),
-            ..Dict::default()
-        };
+        let mut d = Dict::default();
+        d.entries = Vec::with_capacity(n);
         if n > 0 {
             d.indices = vec![EMPTY; (n * 3 / 2).next_power_of_two().max(8)];
         }
@@ -85,6 +108,23 @@ impl Dict {
 
     pub fn len(&self) -> usize {
         self.len
+    }
+
+    /// Watch this dict's changes (see `watched`).
+    pub fn watch(&mut self) {
+        self.watched = true;
+    }
+
+    pub fn is_watched(&self) -> bool {
+        self.watched
+    }
+
+    /// A key or value changed: move the globals epoch on if watched.
+    #[inline]
+    fn changed(&self) {
+        if self.watched {
+            GLOBALS_EPOCH.with(|e| e.set(e.get() + 1));
+        }
     }
 
     pub fn is_empty(&self) -> bool {
@@ -206,6 +246,7 @@ impl Dict {
         hash: i64,
         value: Value,
     ) -> Option<Value> {
+        self.changed();
         if let Some(e) = self.entries.get_mut(hint.get() as usize) {
             if e.key.is(key) {
                 return Some(std::mem::replace(&mut e.value, value));
@@ -230,6 +271,7 @@ impl Dict {
             self.rebuild();
         }
         let pos = self.entries.len();
+        self.changed();
         self.keys_version = next_keys_version();
         self.entries.push(Entry { hash, key, value });
         self.len += 1;
@@ -239,11 +281,13 @@ impl Dict {
     /// Replace the value at a found position, returning the old one (which
     /// the caller drops after releasing any borrow).
     pub fn replace_value(&mut self, pos: usize, value: Value) -> Value {
+        self.changed();
         std::mem::replace(&mut self.entries[pos].value, value)
     }
 
     /// Remove the entry at a found position, returning its key and value.
     pub fn remove_at(&mut self, pos: usize) -> (Value, Value) {
+        self.changed();
         let hash = self.entries[pos].hash;
         let mask = self.indices.len() - 1;
         let mut i = (hash as u64 as usize) & mask;
@@ -271,7 +315,11 @@ impl Dict {
     }
 
     pub fn clear(&mut self) -> Dict {
-        std::mem::take(self)
+        self.changed();
+        let watched = self.watched;
+        let old = std::mem::take(self);
+        self.watched = watched;
+        old
     }
 
     fn place(&mut self, hash: i64, pos: usize) {

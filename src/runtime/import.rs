@@ -17,6 +17,7 @@ pub fn new_module_globals(interp: &Interp, name: &str, file: &str) -> Value {
     d.set_str("__file__", Value::str(file));
     d.set_str("__doc__", Value::NONE);
     d.set_str("__builtins__", interp.builtins.clone());
+    d.watch();
     Value::obj(Obj::Dict(RefCell::new(d)))
 }
 

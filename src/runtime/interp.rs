@@ -241,7 +241,11 @@ impl Interp {
         let mut interp = Interp {
             types,
             exc_types: Vec::new(),
-            builtins: Value::obj(Obj::Dict(RefCell::new(Dict::new()))),
+            builtins: Value::obj(Obj::Dict(RefCell::new({
+                let mut d = Dict::new();
+                d.watch();
+                d
+            }))),
             modules: HashMap::new(),
             sources: HashMap::new(),
             depth: 0,

@@ -486,7 +486,7 @@ impl Translator<'_, '_> {
         let heap = c.is_obj();
         let w = self.b.ins().iconst(types::I64, c.bits() as i64);
         if heap {
-            self.call(self.callees.retain, &[w]);
+            self.incref(w);
         }
         self.put_and_continue(pc, dst, w);
     }
@@ -767,11 +767,70 @@ impl Translator<'_, '_> {
 
     /// `dst = name` from the globals or builtins.
     pub(super) fn load_global(&mut self, pc: u32, ins: Instr, dst: Reg, name: u16) {
+        // The name's site: what the last load found, while the globals
+        // epoch and the running code's globals are those it saw.
+        let sites = self.code.native.global_sites.get_or_init(|| {
+            (0..self.code.names.len())
+                .map(|_| runtime_calls::GlobalSite::default())
+                .collect()
+        });
+        let site = &sites[name as usize] as *const runtime_calls::GlobalSite as i64;
+        let flags = MemFlagsData::trusted();
+        let site = self.b.ins().iconst(types::I64, site);
+        let epoch_at = crate::runtime::dict::globals_epoch_cell() as i64;
+        let epoch_at = self.b.ins().iconst(types::I64, epoch_at);
+        let epoch = self.b.ins().load(types::I64, flags, epoch_at, 0);
+        let seen = self.b.ins().load(
+            types::I64,
+            flags,
+            site,
+            std::mem::offset_of!(runtime_calls::GlobalSite, epoch) as i32,
+        );
+        let lookup = self.b.create_block();
+        self.b.set_cold_block(lookup);
+        let same_epoch = self.b.ins().icmp(IntCC::Equal, epoch, seen);
+        let check_globals = self.b.create_block();
+        self.b
+            .ins()
+            .brif(same_epoch, check_globals, &[], lookup, &[]);
+        self.b.switch_to_block(check_globals);
+        let globals_at = self.b.ins().load(
+            types::I64,
+            flags,
+            self.ctx,
+            std::mem::offset_of!(super::super::JitFrame, globals) as i32,
+        );
+        let globals = self.b.ins().load(types::I64, flags, globals_at, 0);
+        let seen_globals = self.b.ins().load(
+            types::I64,
+            flags,
+            site,
+            std::mem::offset_of!(runtime_calls::GlobalSite, globals) as i32,
+        );
+        let same_globals = self.b.ins().icmp(IntCC::Equal, globals, seen_globals);
+        let cached = self.b.create_block();
+        self.b.ins().brif(same_globals, cached, &[], lookup, &[]);
+        let done = self.b.create_block();
+        self.b.append_block_param(done, types::I64);
+        self.b.switch_to_block(cached);
+        let w = self.b.ins().load(
+            types::I64,
+            flags,
+            site,
+            std::mem::offset_of!(runtime_calls::GlobalSite, value) as i32,
+        );
+        self.retain_if_obj(w);
+        self.b.ins().jump(done, &[w.into()]);
+
+        self.b.switch_to_block(lookup);
         let name = self.const32(name as u32);
         let w = self
-            .call(self.callees.global_word, &[self.ctx, name])
+            .call(self.callees.global_word, &[self.ctx, name, site])
             .expect("global_word returns");
         self.unless_not_handled(pc, ins, w);
+        self.b.ins().jump(done, &[w.into()]);
+        self.b.switch_to_block(done);
+        let w = self.b.block_params(done)[0];
         self.put_and_continue(pc, dst, w);
     }
 

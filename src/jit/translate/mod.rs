@@ -68,7 +68,6 @@ struct Callees {
     unwind: Callee,
     tick: Callee,
     release: Callee,
-    retain: Callee,
     push_handled: Callee,
     pop_handled: Callee,
     range_loop: Callee,
@@ -93,7 +92,6 @@ impl Callees {
         let unwind = sig(&[i64_, i32_], None);
         let tick = sig(&[i64_], Some(i32_));
         let release = sig(&[i64_, i64_], None);
-        let retain = sig(&[i64_], None);
         let push_handled = sig(&[i64_, i64_], None);
         let pop_handled = sig(&[i64_], None);
         type PopHandled = unsafe extern "C" fn(*mut super::JitFrame);
@@ -105,8 +103,12 @@ impl Callees {
         let word2 = sig(&[i64_, i64_], Some(i64_));
         let word3 = sig(&[i64_, i64_, i64_], Some(i64_));
         type Word1 = unsafe extern "C" fn(u64) -> u64;
-        let global_word = sig(&[i64_, i32_], Some(i64_));
-        type GlobalWord = unsafe extern "C" fn(*const super::JitFrame, u32) -> u64;
+        let global_word = sig(&[i64_, i32_, i64_], Some(i64_));
+        type GlobalWord = unsafe extern "C" fn(
+            *const super::JitFrame,
+            u32,
+            *const runtime_calls::GlobalSite,
+        ) -> u64;
         let attr_word = sig(&[i64_, i64_, i32_], Some(i64_));
         type AttrWord = unsafe extern "C" fn(*const super::JitFrame, u64, u32) -> u64;
         let store_attr_word = sig(&[i64_, i64_, i32_, i64_], Some(i64_));
@@ -119,7 +121,6 @@ impl Callees {
         type Unwind = unsafe extern "C" fn(*mut super::JitFrame, u32);
         type Tick = unsafe extern "C" fn(*mut super::JitFrame) -> u32;
         type Release = unsafe extern "C" fn(*mut super::JitFrame, u64);
-        type Retain = unsafe extern "C" fn(u64);
         type RangeLoopStart = unsafe extern "C" fn(u64, *mut i64) -> u32;
         let range_loop = sig(&[i64_, i64_], Some(i32_));
         let native_sig = sig(&[i64_, i64_], Some(i64_));
@@ -213,10 +214,6 @@ impl Callees {
             release: Callee {
                 addr: runtime_calls::release as Release as usize as i64,
                 sig: release,
-            },
-            retain: Callee {
-                addr: runtime_calls::retain as Retain as usize as i64,
-                sig: retain,
             },
             push_handled: Callee {
                 addr: runtime_calls::push_handled as Release as usize as i64,
@@ -659,31 +656,23 @@ impl Translator<'_, '_> {
         true
     }
 
-    /// Release `word` through the runtime if it is a heap object; leaves
-    /// the builder in a block after the release.
+    /// Release `word` if it is a heap object (inline while other
+    /// references remain, see `decref_if_obj`); leaves the builder in a
+    /// block after the release.
     fn release_if_obj(&mut self, word: ir::Value) {
-        self.if_obj_call(word, self.callees.release, true);
+        self.decref_if_obj(word);
     }
 
     /// A new reference for `word` when it is a heap object (it is about to
-    /// be stored in a second place); leaves the builder after it.
+    /// be stored in a second place), counted inline; leaves the builder
+    /// after it.
     fn retain_if_obj(&mut self, word: ir::Value) {
-        self.if_obj_call(word, self.callees.retain, false);
-    }
-
-    /// Call `callee` on `word` (after the context when `with_ctx`) when it
-    /// is a heap object; leaves the builder in a block after the call.
-    fn if_obj_call(&mut self, word: ir::Value, callee: Callee, with_ctx: bool) {
         let is_obj = self.is_obj(word);
-        let rel = self.b.create_block();
+        let count = self.b.create_block();
         let after = self.b.create_block();
-        self.b.ins().brif(is_obj, rel, &[], after, &[]);
-        self.b.switch_to_block(rel);
-        if with_ctx {
-            self.call(callee, &[self.ctx, word]);
-        } else {
-            self.call(callee, &[word]);
-        }
+        self.b.ins().brif(is_obj, count, &[], after, &[]);
+        self.b.switch_to_block(count);
+        self.incref(word);
         self.b.ins().jump(after, &[]);
         self.b.switch_to_block(after);
     }
