@@ -872,3 +872,40 @@ pub(super) unsafe extern "C" fn run_finalizers(ctx: *mut JitFrame) {
         });
     }
 }
+
+/// Drop the values a direct call's callee left in its register window
+/// (`n` registers at `window`, all owned by the window), then run the
+/// finalizers that became due. The window's slots count as uninitialised
+/// after (generated code pops it).
+pub(super) unsafe extern "C" fn release_window(ctx: *mut JitFrame, window: *mut Value, n: u32) {
+    // SAFETY: generated code passes its own context and the window it
+    // pushed, whose `n` values it gives up here (`ptr::read` moves each
+    // out once).
+    unsafe {
+        guarded(ctx, std::ptr::null_mut(), (), |p, _| {
+            for i in 0..n as usize {
+                drop(std::ptr::read(window.add(i)));
+            }
+            p.interp.run_finalizers();
+        })
+    }
+}
+
+/// Fill a direct call's register window after its `argc` arguments with
+/// the callee `code`'s initial registers (new references). Cannot fail.
+pub(super) unsafe extern "C" fn init_window(
+    window: *mut Value,
+    code: *const CodeObject,
+    argc: u32,
+) {
+    // SAFETY: generated code passes the window it pushed for `code` (live:
+    // the called function holds it), `nregs` slots of which the first
+    // `argc` hold the arguments and the rest are uninitialised.
+    unsafe {
+        let code = &*code;
+        for i in argc as usize..code.nregs as usize {
+            let v = code.reg_init.get(i).map_or(Value::UNBOUND, Value::clone);
+            window.add(i).write(v);
+        }
+    }
+}

@@ -43,6 +43,12 @@ use std::mem::offset_of;
 /// (each register costs a store at the call and a check after it).
 const MAX_DIRECT_REGS: usize = 48;
 
+/// Callees with at most this many registers get their window filled and
+/// checked by inline code; larger ones by runtime calls (smaller code,
+/// which compiles faster: a call site is translated whether or not it
+/// runs often).
+const INLINE_WINDOW: usize = 12;
+
 /// What a call site specialised to one function knows about it.
 pub(super) struct DirectCallee {
     /// The function object's word (the guard).
@@ -74,10 +80,12 @@ pub(super) fn direct_callees(
         return sites;
     };
     let globals = globals.expect("matched above");
+    let loops = loop_ranges(code);
     for (pc, ins) in code.instrs.iter().enumerate() {
         let Instr::Call { func, argc, .. } = *ins else {
             continue;
         };
+        let in_loop = loops.iter().any(|r| r.contains(&(pc as u32)));
         let Some(name) = loaded_global(code, pc, func) else {
             continue;
         };
@@ -87,12 +95,30 @@ pub(super) fn direct_callees(
         let Some(callee) = direct_callee(&f, argc as usize, globals) else {
             continue;
         };
+        // Only calls that may run often are worth their code (each site
+        // adds to the caller's compile time): in a loop, or recursive.
+        if !in_loop && !std::ptr::eq(callee.code, code) {
+            continue;
+        }
         if let Some(pin) = f.pin_address() {
             code.native.pins.borrow_mut().push(pin);
             sites.insert(pc as u32, callee);
         }
     }
     sites
+}
+
+/// The pcs of each loop of `code`: from a backward branch's target to
+/// the branch.
+fn loop_ranges(code: &CodeObject) -> Vec<std::ops::RangeInclusive<u32>> {
+    code.instrs
+        .iter()
+        .enumerate()
+        .filter_map(|(pc, ins)| {
+            let target = ins.target()?;
+            (target <= pc as u32).then_some(target..=pc as u32)
+        })
+        .collect()
 }
 
 /// The global name whose `LoadGlobal` into `func` comes last before `pc`,
@@ -304,14 +330,20 @@ impl Translator<'_, '_> {
             self.b.ins().store(flags, w, window, i as i32 * 8);
             self.store_reg(arg, unbound);
         }
-        for (i, &bits) in callee.init.iter().enumerate() {
-            let w = self.b.ins().iconst(i64_, bits as i64);
-            self.b
-                .ins()
-                .store(flags, w, window, (argc as usize + i) as i32 * 8);
-            if bits >> TAG_SHIFT == TAG_OBJ {
-                self.incref(w);
+        if callee.nregs <= INLINE_WINDOW {
+            for (i, &bits) in callee.init.iter().enumerate() {
+                let w = self.b.ins().iconst(i64_, bits as i64);
+                self.b
+                    .ins()
+                    .store(flags, w, window, (argc as usize + i) as i32 * 8);
+                if bits >> TAG_SHIFT == TAG_OBJ {
+                    self.incref(w);
+                }
             }
+        } else {
+            let code = self.b.ins().iconst(i64_, callee.code as i64);
+            let argc = self.const32(argc as u32);
+            self.call(self.callees.init_window, &[window, code, argc]);
         }
 
         // The callee's frame context.
@@ -351,10 +383,7 @@ impl Translator<'_, '_> {
             .ins()
             .store(flags, nframes, interp, frames + FrameStack::LEN_OFFSET);
         self.b.ins().store(flags, depth, interp, depth_at);
-        for &r in &callee.release {
-            let w = self.b.ins().load(i64_, flags, window, r as i32 * 8);
-            self.decref_if_obj(w);
-        }
+        self.release_window(window, callee);
         self.b
             .ins()
             .store(flags, top, interp, stack + crate::jit::RegStack::TOP_OFFSET);
@@ -384,6 +413,40 @@ impl Translator<'_, '_> {
 
         self.b.switch_to_block(slow);
         self.through(self.callees.call, pc, ins);
+    }
+
+    /// Release the objects a returned callee left in its window: one
+    /// straight-line test of every register that may hold one, and the
+    /// runtime's `release_window` only when one does (a returning function
+    /// usually leaves none: its temporaries are consumed, its locals are
+    /// mostly numbers).
+    fn release_window(&mut self, window: ir::Value, callee: &DirectCallee) {
+        let n = self.const32(callee.nregs as u32);
+        if callee.nregs > INLINE_WINDOW {
+            self.call(self.callees.release_window, &[self.ctx, window, n]);
+            return;
+        }
+        let flags = MemFlagsData::trusted();
+        let mut any: Option<ir::Value> = None;
+        for &r in &callee.release {
+            let w = self.b.ins().load(types::I64, flags, window, r as i32 * 8);
+            let is_obj = self.is_obj(w);
+            any = Some(match any {
+                None => is_obj,
+                Some(a) => self.b.ins().bor(a, is_obj),
+            });
+        }
+        let Some(any) = any else {
+            return;
+        };
+        let release = self.b.create_block();
+        self.b.set_cold_block(release);
+        let after = self.b.create_block();
+        self.b.ins().brif(any, release, &[], after, &[]);
+        self.b.switch_to_block(release);
+        self.call(self.callees.release_window, &[self.ctx, window, n]);
+        self.b.ins().jump(after, &[]);
+        self.b.switch_to_block(after);
     }
 
     /// Go on in a new block when `a CC imm` holds, else to `slow`.

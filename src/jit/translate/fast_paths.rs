@@ -789,11 +789,6 @@ impl Translator<'_, '_> {
         let lookup = self.b.create_block();
         self.b.set_cold_block(lookup);
         let same_epoch = self.b.ins().icmp(IntCC::Equal, epoch, seen);
-        let check_globals = self.b.create_block();
-        self.b
-            .ins()
-            .brif(same_epoch, check_globals, &[], lookup, &[]);
-        self.b.switch_to_block(check_globals);
         let globals_at = self.b.ins().load(
             types::I64,
             flags,
@@ -808,8 +803,9 @@ impl Translator<'_, '_> {
             std::mem::offset_of!(runtime_calls::GlobalSite, globals) as i32,
         );
         let same_globals = self.b.ins().icmp(IntCC::Equal, globals, seen_globals);
+        let valid = self.b.ins().band(same_epoch, same_globals);
         let cached = self.b.create_block();
-        self.b.ins().brif(same_globals, cached, &[], lookup, &[]);
+        self.b.ins().brif(valid, cached, &[], lookup, &[]);
         let done = self.b.create_block();
         self.b.append_block_param(done, types::I64);
         self.b.switch_to_block(cached);

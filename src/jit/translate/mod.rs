@@ -73,6 +73,8 @@ struct Callees {
     range_loop: Callee,
     adopt_error: Callee,
     run_finalizers: Callee,
+    release_window: Callee,
+    init_window: Callee,
     /// `native_signature`, for direct calls of other translations.
     native_sig: SigRef,
 }
@@ -125,8 +127,19 @@ impl Callees {
         let range_loop = sig(&[i64_, i64_], Some(i32_));
         let native_sig = sig(&[i64_, i64_], Some(i64_));
         type AdoptError = unsafe extern "C" fn(*mut super::JitFrame, *mut super::JitFrame);
+        type ReleaseWindow = unsafe extern "C" fn(*mut super::JitFrame, *mut Value, u32);
+        type InitWindow = unsafe extern "C" fn(*mut Value, *const CodeObject, u32);
+        let init_window = sig(&[i64_, i64_, i32_], None);
         Callees {
             native_sig,
+            init_window: Callee {
+                addr: runtime_calls::init_window as InitWindow as usize as i64,
+                sig: init_window,
+            },
+            release_window: Callee {
+                addr: runtime_calls::release_window as ReleaseWindow as usize as i64,
+                sig: catch,
+            },
             adopt_error: Callee {
                 addr: runtime_calls::adopt_error as AdoptError as usize as i64,
                 sig: push_handled,
@@ -656,11 +669,20 @@ impl Translator<'_, '_> {
         true
     }
 
-    /// Release `word` if it is a heap object (inline while other
-    /// references remain, see `decref_if_obj`); leaves the builder in a
-    /// block after the release.
+    /// Release `word` through the runtime if it is a heap object; leaves
+    /// the builder in a block after the release. (A call rather than the
+    /// inline decrement of `decref_if_obj`: every instruction that
+    /// overwrites a register has one, and the smaller code compiles
+    /// faster.)
     fn release_if_obj(&mut self, word: ir::Value) {
-        self.decref_if_obj(word);
+        let is_obj = self.is_obj(word);
+        let release = self.b.create_block();
+        let after = self.b.create_block();
+        self.b.ins().brif(is_obj, release, &[], after, &[]);
+        self.b.switch_to_block(release);
+        self.call(self.callees.release, &[self.ctx, word]);
+        self.b.ins().jump(after, &[]);
+        self.b.switch_to_block(after);
     }
 
     /// A new reference for `word` when it is a heap object (it is about to
