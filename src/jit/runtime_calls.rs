@@ -874,21 +874,24 @@ pub(super) unsafe extern "C" fn run_finalizers(ctx: *mut JitFrame) {
 }
 
 /// Drop the values a direct call's callee left in its register window
-/// (`n` registers at `window`, all owned by the window), then run the
-/// finalizers that became due. The window's slots count as uninitialised
-/// after (generated code pops it).
-pub(super) unsafe extern "C" fn release_window(ctx: *mut JitFrame, window: *mut Value, n: u32) {
-    // SAFETY: generated code passes its own context and the window it
-    // pushed, whose `n` values it gives up here (`ptr::read` moves each
-    // out once).
-    unsafe {
-        guarded(ctx, std::ptr::null_mut(), (), |p, _| {
-            for i in 0..n as usize {
-                drop(std::ptr::read(window.add(i)));
+/// (`n` registers at `window`, all owned by the window); the slots count
+/// as uninitialised after (generated code pops the window, then polls the
+/// finalizers that became due).
+pub(super) unsafe extern "C" fn release_window(window: *mut Value, n: u32) {
+    // A panic while freeing (a broken invariant) leaks the rest rather
+    // than unwinding into generated code.
+    let _ = catch_unwind(AssertUnwindSafe(|| {
+        for i in 0..n as usize {
+            // SAFETY: generated code passes the window it pushed, whose
+            // `n` values it gives up here; each is moved out once.
+            let v = unsafe { std::ptr::read(window.add(i)) };
+            if v.is_obj() {
+                drop(v);
+            } else {
+                std::mem::forget(v);
             }
-            p.interp.run_finalizers();
-        })
-    }
+        }
+    }));
 }
 
 /// Fill a direct call's register window after its `argc` arguments with

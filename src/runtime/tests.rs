@@ -173,3 +173,48 @@ fn tuples_are_tracked_only_when_they_can_reach_a_container() {
     let outer = Value::tuple(vec![tree, with_list]);
     assert!(outer.is_gc_tracked(), "a tuple holding a tracked tuple");
 }
+
+/// Generated code counts references inline at `STRONG_COUNT_OFFSET`; the
+/// JIT refuses to start if this build's `Rc` disagrees, which this test
+/// would show first.
+#[test]
+fn the_strong_count_is_where_generated_code_looks() {
+    assert!(super::value::strong_count_offset_holds());
+}
+
+/// Compiled code caches global loads while the globals epoch stays: every
+/// change of a watched dict (module globals, builtins) must move it, and
+/// changes of other dicts must not (instance dicts change all the time).
+#[test]
+fn watched_dicts_move_the_globals_epoch() {
+    use super::dict::{globals_epoch, Dict};
+    let mut globals = Dict::new();
+    globals.watch();
+    let mut other = Dict::new();
+    let moved = |what: &str, change: &mut dyn FnMut()| {
+        let before = globals_epoch();
+        change();
+        assert_ne!(globals_epoch(), before, "{what} did not move the epoch");
+    };
+    moved("an insert", &mut || {
+        globals.set_str("x", int(1));
+    });
+    moved("a replaced value", &mut || {
+        globals.set_str("x", int(2));
+    });
+    moved("a removal", &mut || {
+        globals.remove_str("x");
+    });
+    moved("a clear", &mut || {
+        globals.set_str("y", int(3));
+        globals.clear();
+    });
+    assert!(globals.is_watched(), "a cleared dict stays watched");
+    let before = globals_epoch();
+    other.set_str("x", int(1));
+    other.remove_str("x");
+    assert_eq!(globals_epoch(), before, "an unwatched dict moved the epoch");
+    moved("dropping a watched dict", &mut || {
+        drop(std::mem::take(&mut globals))
+    });
+}

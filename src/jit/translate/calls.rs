@@ -139,26 +139,40 @@ fn loaded_global(code: &CodeObject, pc: usize, func: Reg) -> Option<u16> {
     None
 }
 
+/// `func` and its code when a call with `nargs` arguments from code
+/// running in `globals` needs nothing of its frame beyond what generated
+/// code sets up itself (below): parameters that bind one to
+/// one, no cells or closure, no exception handlers (so the
+/// handled-exception stack cannot change), not a generator, the same
+/// globals (so the runtime's globals stack stays).
+fn frameless_callee<'a>(
+    func: &'a Value,
+    nargs: usize,
+    globals: &Value,
+) -> Option<(&'a crate::runtime::object::Function, &'a CodeObject)> {
+    let Some(Obj::Function(fo)) = func.as_obj() else {
+        return None;
+    };
+    let Code::Bytecode(code) = &fo.code else {
+        return None;
+    };
+    let qualifies = fo.fast_arity as usize == nargs
+        && !fo.is_generator
+        && !code.is_generator
+        && fo.closure.is_empty()
+        && code.cell_slots.is_empty()
+        && code.nfree == 0
+        && code.handlers.is_empty()
+        && fo.globals.is(globals)
+        && nargs <= code.nregs as usize;
+    qualifies.then_some((&**fo, &**code))
+}
+
 /// The facts a direct call of `f` with `argc` arguments from code running
 /// in `globals` needs, or `None` when `f` does not qualify.
 fn direct_callee(f: &Value, argc: usize, globals: &Value) -> Option<DirectCallee> {
-    let Some(Obj::Function(fo)) = f.as_obj() else {
-        return None;
-    };
-    let Code::Bytecode(callee) = &fo.code else {
-        return None;
-    };
-    let qualifies = fo.fast_arity as usize == argc
-        && !fo.is_generator
-        && !callee.is_generator
-        && fo.closure.is_empty()
-        && callee.cell_slots.is_empty()
-        && callee.nfree == 0
-        && callee.handlers.is_empty()
-        && fo.globals.is(globals)
-        && (callee.nregs as usize) <= MAX_DIRECT_REGS
-        && argc <= callee.nregs as usize;
-    if !qualifies {
+    let (fo, callee) = frameless_callee(f, argc, globals)?;
+    if callee.nregs as usize > MAX_DIRECT_REGS {
         return None;
     }
     let nregs = callee.nregs as usize;
@@ -182,7 +196,7 @@ fn direct_callee(f: &Value, argc: usize, globals: &Value) -> Option<DirectCallee
         .collect();
     Some(DirectCallee {
         func_word: f.bits(),
-        code: &**callee as *const CodeObject,
+        code: callee as *const CodeObject,
         globals: &fo.globals as *const Value,
         globals_word: fo.globals.bits(),
         init,
@@ -194,6 +208,35 @@ fn direct_callee(f: &Value, argc: usize, globals: &Value) -> Option<DirectCallee
 /// The one-word value every frame made by a direct call points at as its
 /// namespace (functions have none).
 static NO_NAMESPACE: u64 = crate::runtime::value::UNBOUND_BITS;
+
+/// A direct call's callee as IR values (constants, but for the entry,
+/// which is loaded: the callee may be compiled after the caller).
+struct CalleeParts {
+    code: ir::Value,
+    /// Pointer to the callee's globals value, and that value's word.
+    globals: ir::Value,
+    globals_word: ir::Value,
+    info: ir::Value,
+    entry: ir::Value,
+    nregs: ir::Value,
+}
+
+/// What entering a native call computed that leaving it needs.
+struct Entered {
+    interp: ir::Value,
+    depth: ir::Value,
+    depth1: ir::Value,
+    nframes: ir::Value,
+    top: ir::Value,
+    window: ir::Value,
+    /// The callee's frame context (a stack slot of the caller).
+    frame: ir::Value,
+}
+
+const FRAMES: i32 = offset_of!(Interp, frames) as i32;
+const REG_STACK: i32 = offset_of!(Interp, native_regs) as i32;
+const TICKS: i32 = offset_of!(Interp, ticks_until_check) as i32;
+const DEPTH: i32 = offset_of!(Interp, depth) as i32;
 
 impl Translator<'_, '_> {
     /// `Call { dst, func, argc }` at `pc` as a direct call of `callee`
@@ -207,27 +250,81 @@ impl Translator<'_, '_> {
         let flags = MemFlagsData::trusted();
         let i64_ = types::I64;
 
-        // Guards, in order; nothing is changed until all have passed.
         let fword = self.load_reg(func);
         self.guard(IntCC::Equal, fword, callee.func_word as i64, slow);
-        // SAFETY (of the address): the guard above found the function
+        // SAFETY (of the addresses): the guard above found the function
         // object alive, which holds its code.
-        let entry_at = unsafe { std::ptr::addr_of!((*callee.code).native.entry) } as i64;
+        let (entry_at, info) = unsafe {
+            (
+                std::ptr::addr_of!((*callee.code).native.entry) as i64,
+                (*callee.code).frame_info.meta_ptr() as i64,
+            )
+        };
         let entry_at = self.b.ins().iconst(i64_, entry_at);
         let entry = self.b.ins().load(i64_, flags, entry_at, 0);
         self.guard(IntCC::NotEqual, entry, 0, slow);
-        let interp = self
+        let parts = CalleeParts {
+            code: self.b.ins().iconst(i64_, callee.code as i64),
+            globals: self.b.ins().iconst(i64_, callee.globals as i64),
+            globals_word: self.b.ins().iconst(i64_, callee.globals_word as i64),
+            info: self.b.ins().iconst(i64_, info),
+            entry,
+            nregs: self.b.ins().iconst(i64_, callee.nregs as i64),
+        };
+        let e = self.enter_native(&parts, slow);
+        self.set_position(pc);
+        self.store_unbound(func);
+        self.move_args(&e, func + 1, argc as usize);
+        if callee.nregs <= INLINE_WINDOW {
+            for (i, &bits) in callee.init.iter().enumerate() {
+                let w = self.b.ins().iconst(i64_, bits as i64);
+                self.b
+                    .ins()
+                    .store(flags, w, e.window, (argc as usize + i) as i32 * 8);
+                if bits >> TAG_SHIFT == TAG_OBJ {
+                    self.incref(w);
+                }
+            }
+        } else {
+            let argc = self.const32(argc as u32);
+            self.call(self.callees.init_window, &[e.window, parts.code, argc]);
+        }
+        let word = self.call_native(&e, &parts);
+        self.leave_native(&e);
+        self.release_window(e.window, callee);
+        self.pop_window(&e);
+        self.finish_native_call(pc, dst, &e, word, fword);
+
+        self.b.switch_to_block(slow);
+        self.through(self.callees.call, pc, ins);
+    }
+
+    /// The checks and work of `frame::enter_entry` for a native call of
+    /// `c`: the caller runs in the callee's globals, the tick count, the
+    /// recursion limit, the native stack, the frame stack and the register
+    /// stack allow it (else to `slow`, with nothing changed); then the
+    /// tick, the depth, the frame stack entry and the callee's register
+    /// window (uninitialised).
+    fn enter_native(&mut self, c: &CalleeParts, slow: ir::Block) -> Entered {
+        let flags = MemFlagsData::trusted();
+        let i64_ = types::I64;
+        let load = |t: &mut Self, ty: ir::Type, base: ir::Value, off: i32| {
+            t.b.ins().load(ty, flags, base, off)
+        };
+        let caller_globals = load(self, i64_, self.ctx, offset_of!(JitFrame, globals) as i32);
+        let caller_globals = load(self, i64_, caller_globals, 0);
+        let same = self
             .b
             .ins()
-            .load(i64_, flags, self.ctx, offset_of!(JitFrame, interp) as i32);
-        let ticks_at = offset_of!(Interp, ticks_until_check) as i32;
-        let ticks = self.b.ins().load(i64_, flags, interp, ticks_at);
+            .icmp(IntCC::Equal, caller_globals, c.globals_word);
+        self.branch_unless(same, slow);
+        let interp = load(self, i64_, self.ctx, offset_of!(JitFrame, interp) as i32);
+        let ticks = load(self, i64_, interp, TICKS);
         self.guard(IntCC::UnsignedGreaterThan, ticks, 1, slow);
-        let depth_at = offset_of!(Interp, depth) as i32;
-        let depth = self.b.ins().load(types::I32, flags, interp, depth_at);
-        let limit = self.b.ins().load(
+        let depth = load(self, types::I32, interp, DEPTH);
+        let limit = load(
+            self,
             types::I32,
-            flags,
             interp,
             offset_of!(Interp, recursion_limit) as i32,
         );
@@ -238,78 +335,49 @@ impl Translator<'_, '_> {
             .icmp(IntCC::UnsignedGreaterThanOrEqual, depth1, limit);
         self.branch_if(deep, slow);
         let frame_slot = self.callee_frame_slot();
-        let sp = self.b.ins().stack_addr(i64_, frame_slot, 0);
-        let floor = self
-            .b
-            .ins()
-            .load(i64_, flags, interp, offset_of!(Interp, stack_floor) as i32);
-        let low = self.b.ins().icmp(IntCC::UnsignedLessThan, sp, floor);
+        let frame = self.b.ins().stack_addr(i64_, frame_slot, 0);
+        let floor = load(self, i64_, interp, offset_of!(Interp, stack_floor) as i32);
+        let low = self.b.ins().icmp(IntCC::UnsignedLessThan, frame, floor);
         self.branch_if(low, slow);
-        let caller_globals =
-            self.b
-                .ins()
-                .load(i64_, flags, self.ctx, offset_of!(JitFrame, globals) as i32);
-        let caller_globals = self.b.ins().load(i64_, flags, caller_globals, 0);
-        self.guard(
-            IntCC::Equal,
-            caller_globals,
-            callee.globals_word as i64,
-            slow,
-        );
-        let frames = offset_of!(Interp, frames) as i32;
-        let nframes = self
-            .b
-            .ins()
-            .load(i64_, flags, interp, frames + FrameStack::LEN_OFFSET);
-        let cap = self
-            .b
-            .ins()
-            .load(i64_, flags, interp, frames + FrameStack::CAP_OFFSET);
+        let nframes = load(self, i64_, interp, FRAMES + FrameStack::LEN_OFFSET);
+        let cap = load(self, i64_, interp, FRAMES + FrameStack::CAP_OFFSET);
         let full = self
             .b
             .ins()
             .icmp(IntCC::UnsignedGreaterThanOrEqual, nframes, cap);
         self.branch_if(full, slow);
-        let stack = offset_of!(Interp, native_regs) as i32;
-        let top = self.b.ins().load(
+        let top = load(
+            self,
             i64_,
-            flags,
             interp,
-            stack + crate::jit::RegStack::TOP_OFFSET,
+            REG_STACK + crate::jit::RegStack::TOP_OFFSET,
         );
-        let room = self.b.ins().load(
+        let room = load(
+            self,
             i64_,
-            flags,
             interp,
-            stack + crate::jit::RegStack::LIMIT_OFFSET,
+            REG_STACK + crate::jit::RegStack::LIMIT_OFFSET,
         );
-        let new_top = self.b.ins().iadd_imm_s(top, callee.nregs as i64);
+        let new_top = self.b.ins().iadd(top, c.nregs);
         let no_room = self.b.ins().icmp(IntCC::UnsignedGreaterThan, new_top, room);
         self.branch_if(no_room, slow);
 
-        // Enter: the work of `frame::enter_entry`.
         let ticks = self.b.ins().iadd_imm_s(ticks, -1);
-        self.b.ins().store(flags, ticks, interp, ticks_at);
-        self.b.ins().store(flags, depth1, interp, depth_at);
-        let items = self
-            .b
-            .ins()
-            .load(i64_, flags, interp, frames + FrameStack::ITEMS_OFFSET);
+        self.b.ins().store(flags, ticks, interp, TICKS);
+        self.b.ins().store(flags, depth1, interp, DEPTH);
+        let items = load(self, i64_, interp, FRAMES + FrameStack::ITEMS_OFFSET);
         let at = self.b.ins().imul_imm_s(nframes, 8);
         let at = self.b.ins().iadd(items, at);
-        // SAFETY (of the address): as for `entry_at`.
-        let info = unsafe { (*callee.code).frame_info.meta_ptr() } as i64;
-        let info = self.b.ins().iconst(i64_, info);
-        self.b.ins().store(flags, info, at, 0);
+        self.b.ins().store(flags, c.info, at, 0);
         let nframes1 = self.b.ins().iadd_imm_s(nframes, 1);
         self.b
             .ins()
-            .store(flags, nframes1, interp, frames + FrameStack::LEN_OFFSET);
-        let base = self.b.ins().load(
+            .store(flags, nframes1, interp, FRAMES + FrameStack::LEN_OFFSET);
+        let base = load(
+            self,
             i64_,
-            flags,
             interp,
-            stack + crate::jit::RegStack::BASE_OFFSET,
+            REG_STACK + crate::jit::RegStack::BASE_OFFSET,
         );
         let window = self.b.ins().imul_imm_s(top, 8);
         let window = self.b.ins().iadd(base, window);
@@ -317,77 +385,104 @@ impl Translator<'_, '_> {
             flags,
             new_top,
             interp,
-            stack + crate::jit::RegStack::TOP_OFFSET,
+            REG_STACK + crate::jit::RegStack::TOP_OFFSET,
         );
-        self.set_position(pc);
+        Entered {
+            interp,
+            depth,
+            depth1,
+            nframes,
+            top,
+            window,
+            frame,
+        }
+    }
 
-        // The window: arguments moved in, then the initial registers.
-        let unbound = self.b.ins().iconst(i64_, Value::UNBOUND.bits() as i64);
-        self.store_reg(func, unbound);
-        for i in 0..argc {
-            let arg = func + 1 + i as Reg;
+    /// Move the `n` argument registers from `first` into the window.
+    fn move_args(&mut self, e: &Entered, first: Reg, n: usize) {
+        for i in 0..n {
+            let arg = first + i as Reg;
             let w = self.load_reg(arg);
-            self.b.ins().store(flags, w, window, i as i32 * 8);
-            self.store_reg(arg, unbound);
+            self.b
+                .ins()
+                .store(MemFlagsData::trusted(), w, e.window, i as i32 * 8);
+            self.store_unbound(arg);
         }
-        if callee.nregs <= INLINE_WINDOW {
-            for (i, &bits) in callee.init.iter().enumerate() {
-                let w = self.b.ins().iconst(i64_, bits as i64);
-                self.b
-                    .ins()
-                    .store(flags, w, window, (argc as usize + i) as i32 * 8);
-                if bits >> TAG_SHIFT == TAG_OBJ {
-                    self.incref(w);
-                }
-            }
-        } else {
-            let code = self.b.ins().iconst(i64_, callee.code as i64);
-            let argc = self.const32(argc as u32);
-            self.call(self.callees.init_window, &[window, code, argc]);
-        }
+    }
 
-        // The callee's frame context.
+    fn store_unbound(&mut self, r: Reg) {
+        let unbound = self
+            .b
+            .ins()
+            .iconst(types::I64, Value::UNBOUND.bits() as i64);
+        self.store_reg(r, unbound);
+    }
+
+    /// Fill the callee's frame context and call its machine code on the
+    /// window; its answer word.
+    fn call_native(&mut self, e: &Entered, c: &CalleeParts) -> ir::Value {
+        let i64_ = types::I64;
+        let unbound = self.b.ins().iconst(i64_, Value::UNBOUND.bits() as i64);
+        let no_namespace = self
+            .b
+            .ins()
+            .iconst(i64_, &NO_NAMESPACE as *const u64 as i64);
+        let zero = self.const32(0);
         let fields: [(usize, ir::Value); 9] = [
-            (offset_of!(JitFrame, interp), interp),
-            (
-                offset_of!(JitFrame, code),
-                self.b.ins().iconst(i64_, callee.code as i64),
-            ),
-            (
-                offset_of!(JitFrame, globals),
-                self.b.ins().iconst(i64_, callee.globals as i64),
-            ),
-            (
-                offset_of!(JitFrame, ns),
-                self.b
-                    .ins()
-                    .iconst(i64_, &NO_NAMESPACE as *const u64 as i64),
-            ),
-            (offset_of!(JitFrame, depth), depth1),
-            (offset_of!(JitFrame, resume_at), self.const32(0)),
-            (offset_of!(JitFrame, yielded_at), self.const32(0)),
+            (offset_of!(JitFrame, interp), e.interp),
+            (offset_of!(JitFrame, code), c.code),
+            (offset_of!(JitFrame, globals), c.globals),
+            (offset_of!(JitFrame, ns), no_namespace),
+            (offset_of!(JitFrame, depth), e.depth1),
+            (offset_of!(JitFrame, resume_at), zero),
+            (offset_of!(JitFrame, yielded_at), zero),
             (offset_of!(JitFrame, error), unbound),
             (offset_of!(JitFrame, yielded), unbound),
         ];
         for (off, v) in fields {
             self.b
                 .ins()
-                .stack_store(types::I64, v, frame_slot, off as i32);
+                .store(MemFlagsData::trusted(), v, e.frame, off as i32);
         }
         let sig = self.callees.native_sig;
-        let word = self.b.ins().call_indirect(sig, entry, &[sp, window]);
-        let word = self.b.inst_results(word)[0];
+        let call = self
+            .b
+            .ins()
+            .call_indirect(sig, c.entry, &[e.frame, e.window]);
+        self.b.inst_results(call)[0]
+    }
 
-        // Leave: the work of `frame::leave_entry` and `release_regs`.
+    /// The frame stack and depth as before the call (`leave_entry`).
+    fn leave_native(&mut self, e: &Entered) {
+        let flags = MemFlagsData::trusted();
         self.b
             .ins()
-            .store(flags, nframes, interp, frames + FrameStack::LEN_OFFSET);
-        self.b.ins().store(flags, depth, interp, depth_at);
-        self.release_window(window, callee);
-        self.b
-            .ins()
-            .store(flags, top, interp, stack + crate::jit::RegStack::TOP_OFFSET);
-        self.decref_if_obj(fword);
+            .store(flags, e.nframes, e.interp, FRAMES + FrameStack::LEN_OFFSET);
+        self.b.ins().store(flags, e.depth, e.interp, DEPTH);
+    }
+
+    /// Pop the callee's window (its values already released).
+    fn pop_window(&mut self, e: &Entered) {
+        self.b.ins().store(
+            MemFlagsData::trusted(),
+            e.top,
+            e.interp,
+            REG_STACK + crate::jit::RegStack::TOP_OFFSET,
+        );
+    }
+
+    /// After a native call: the function's reference `func` given back,
+    /// due finalizers run, then the callee's exception taken over (to the
+    /// instruction's error block) or its result stored in `dst`.
+    fn finish_native_call(
+        &mut self,
+        pc: u32,
+        dst: Reg,
+        e: &Entered,
+        word: ir::Value,
+        func: ir::Value,
+    ) {
+        self.decref_if_obj(func);
         self.poll_finalizers();
         let failed = self
             .b
@@ -398,7 +493,7 @@ impl Translator<'_, '_> {
         let ok = self.b.create_block();
         self.b.ins().brif(failed, adopt, &[], ok, &[]);
         self.b.switch_to_block(adopt);
-        self.call(self.callees.adopt_error, &[self.ctx, sp]);
+        self.call(self.callees.adopt_error, &[self.ctx, e.frame]);
         let err = self.error_block(pc);
         self.b.ins().jump(err, &[]);
         self.b.switch_to_block(ok);
@@ -410,9 +505,6 @@ impl Translator<'_, '_> {
         self.poll_finalizers();
         let next = self.next(pc);
         self.b.ins().jump(next, &[]);
-
-        self.b.switch_to_block(slow);
-        self.through(self.callees.call, pc, ins);
     }
 
     /// Release the objects a returned callee left in its window: one
@@ -423,7 +515,7 @@ impl Translator<'_, '_> {
     fn release_window(&mut self, window: ir::Value, callee: &DirectCallee) {
         let n = self.const32(callee.nregs as u32);
         if callee.nregs > INLINE_WINDOW {
-            self.call(self.callees.release_window, &[self.ctx, window, n]);
+            self.call(self.callees.release_window, &[window, n]);
             return;
         }
         let flags = MemFlagsData::trusted();
@@ -444,7 +536,7 @@ impl Translator<'_, '_> {
         let after = self.b.create_block();
         self.b.ins().brif(any, release, &[], after, &[]);
         self.b.switch_to_block(release);
-        self.call(self.callees.release_window, &[self.ctx, window, n]);
+        self.call(self.callees.release_window, &[window, n]);
         self.b.ins().jump(after, &[]);
         self.b.switch_to_block(after);
     }
@@ -454,6 +546,13 @@ impl Translator<'_, '_> {
         let holds = self.b.ins().icmp_imm_u(cc, a, imm);
         let go = self.b.create_block();
         self.b.ins().brif(holds, go, &[], slow, &[]);
+        self.b.switch_to_block(go);
+    }
+
+    /// Go on in a new block when `cond` holds, else to `slow`.
+    fn branch_unless(&mut self, cond: ir::Value, slow: ir::Block) {
+        let go = self.b.create_block();
+        self.b.ins().brif(cond, go, &[], slow, &[]);
         self.b.switch_to_block(go);
     }
 

@@ -127,7 +127,8 @@ impl Callees {
         let range_loop = sig(&[i64_, i64_], Some(i32_));
         let native_sig = sig(&[i64_, i64_], Some(i64_));
         type AdoptError = unsafe extern "C" fn(*mut super::JitFrame, *mut super::JitFrame);
-        type ReleaseWindow = unsafe extern "C" fn(*mut super::JitFrame, *mut Value, u32);
+        type ReleaseWindow = unsafe extern "C" fn(*mut Value, u32);
+        let release_window = sig(&[i64_, i32_], None);
         type InitWindow = unsafe extern "C" fn(*mut Value, *const CodeObject, u32);
         let init_window = sig(&[i64_, i64_, i32_], None);
         Callees {
@@ -138,7 +139,7 @@ impl Callees {
             },
             release_window: Callee {
                 addr: runtime_calls::release_window as ReleaseWindow as usize as i64,
-                sig: catch,
+                sig: release_window,
             },
             adopt_error: Callee {
                 addr: runtime_calls::adopt_error as AdoptError as usize as i64,
