@@ -24,7 +24,10 @@
 //!
 //! Only callees whose frames need nothing more qualify: parameters that
 //! bind one to one, no cells or closure, no exception handlers (so the
-//! handled-exception stack cannot change), not a generator.
+//! handled-exception stack cannot change), not a generator. And only call
+//! sites that may run often get the specialised code, which adds to the
+//! caller's compile time whether it runs or not: calls inside a loop, and
+//! recursive calls.
 
 use super::{Translator, ERROR_WORD};
 use crate::bytecode::instr::{Instr, Reg, NO_REG};
@@ -39,10 +42,6 @@ use cranelift_codegen::ir::{self, types, InstBuilder, MemFlagsData, StackSlotDat
 use std::collections::HashMap;
 use std::mem::offset_of;
 
-/// Callees with more registers than this are called through the runtime
-/// (each register costs a store at the call and a check after it).
-const MAX_DIRECT_REGS: usize = 48;
-
 /// Callees with at most this many registers get their window filled and
 /// checked by inline code; larger ones by runtime calls (smaller code,
 /// which compiles faster: a call site is translated whether or not it
@@ -50,7 +49,7 @@ const MAX_DIRECT_REGS: usize = 48;
 const INLINE_WINDOW: usize = 12;
 
 /// What a call site specialised to one function knows about it.
-pub(super) struct DirectCallee {
+pub(super) struct KnownCallee {
     /// The function object's word (the guard).
     func_word: u64,
     /// Its code object.
@@ -63,7 +62,7 @@ pub(super) struct DirectCallee {
     init: Vec<u64>,
     /// Registers that may hold a heap object when the callee returns, to
     /// release (constants holding objects included: the window holds a
-    /// reference to each).
+    /// reference to each). Used by windows of up to `INLINE_WINDOW`.
     release: Vec<Reg>,
     nregs: usize,
 }
@@ -71,10 +70,10 @@ pub(super) struct DirectCallee {
 /// The `Call` sites of `code` whose function is a global that, in
 /// `globals` now, holds a function a direct call can run; the functions
 /// are pinned in `code.native` (see the module doc).
-pub(super) fn direct_callees(
+pub(super) fn known_callees(
     code: &CodeObject,
     globals: Option<&Value>,
-) -> HashMap<u32, DirectCallee> {
+) -> HashMap<u32, KnownCallee> {
     let mut sites = HashMap::new();
     let Some(Obj::Dict(dict)) = globals.and_then(Value::as_obj) else {
         return sites;
@@ -92,7 +91,7 @@ pub(super) fn direct_callees(
         let Some(f) = dict.borrow().get_str(&code.names[name as usize]).cloned() else {
             continue;
         };
-        let Some(callee) = direct_callee(&f, argc as usize, globals) else {
+        let Some(callee) = known_callee(&f, argc as usize, globals) else {
             continue;
         };
         // Only calls that may run often are worth their code (each site
@@ -170,11 +169,8 @@ fn frameless_callee<'a>(
 
 /// The facts a direct call of `f` with `argc` arguments from code running
 /// in `globals` needs, or `None` when `f` does not qualify.
-fn direct_callee(f: &Value, argc: usize, globals: &Value) -> Option<DirectCallee> {
+fn known_callee(f: &Value, argc: usize, globals: &Value) -> Option<KnownCallee> {
     let (fo, callee) = frameless_callee(f, argc, globals)?;
-    if callee.nregs as usize > MAX_DIRECT_REGS {
-        return None;
-    }
     let nregs = callee.nregs as usize;
     let init = (argc..nregs)
         .map(|r| {
@@ -194,7 +190,7 @@ fn direct_callee(f: &Value, argc: usize, globals: &Value) -> Option<DirectCallee
         })
         .map(|r| r as Reg)
         .collect();
-    Some(DirectCallee {
+    Some(KnownCallee {
         func_word: f.bits(),
         code: callee as *const CodeObject,
         globals: &fo.globals as *const Value,
@@ -241,7 +237,7 @@ const DEPTH: i32 = offset_of!(Interp, depth) as i32;
 impl Translator<'_, '_> {
     /// `Call { dst, func, argc }` at `pc` as a direct call of `callee`
     /// (see the module doc), falling back to the runtime's call.
-    pub(super) fn direct_call(&mut self, pc: u32, ins: Instr, callee: &DirectCallee) {
+    pub(super) fn known_call(&mut self, pc: u32, ins: Instr, callee: &KnownCallee) {
         let Instr::Call { dst, func, argc } = ins else {
             unreachable!("direct calls are of Call instructions");
         };
@@ -512,7 +508,7 @@ impl Translator<'_, '_> {
     /// runtime's `release_window` only when one does (a returning function
     /// usually leaves none: its temporaries are consumed, its locals are
     /// mostly numbers).
-    fn release_window(&mut self, window: ir::Value, callee: &DirectCallee) {
+    fn release_window(&mut self, window: ir::Value, callee: &KnownCallee) {
         let n = self.const32(callee.nregs as u32);
         if callee.nregs > INLINE_WINDOW {
             self.call(self.callees.release_window, &[window, n]);

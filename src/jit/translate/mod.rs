@@ -342,7 +342,7 @@ pub(super) fn translate(
         frontend,
         range_loops,
         typing,
-        direct: calls::direct_callees(code, globals),
+        known: calls::known_callees(code, globals),
         callee_frame: None,
     };
     // (The entry block is finished first: Cranelift's entry is the first
@@ -387,7 +387,7 @@ struct Translator<'a, 'b> {
     /// Functions with loops: the typed copy (see `typed`).
     typing: Option<typed::Typing>,
     /// `Call` sites specialised to a known function (see `calls`).
-    direct: std::collections::HashMap<u32, calls::DirectCallee>,
+    known: std::collections::HashMap<u32, calls::KnownCallee>,
     /// The stack slot of direct calls' frame contexts, once one needs it.
     callee_frame: Option<StackSlot>,
 }
@@ -518,10 +518,10 @@ impl Translator<'_, '_> {
                 self.b.ins().return_(&[word]);
             }
             Instr::YieldFrom { .. } => self.yield_from(pc),
-            Instr::Call { .. } if self.direct.contains_key(&pc) => {
-                let callee = self.direct.remove(&pc).expect("checked");
-                self.direct_call(pc, ins, &callee);
-                self.direct.insert(pc, callee);
+            Instr::Call { .. } if self.known.contains_key(&pc) => {
+                let callee = self.known.remove(&pc).expect("checked");
+                self.known_call(pc, ins, &callee);
+                self.known.insert(pc, callee);
             }
             Instr::Call { .. } | Instr::CallMethod { .. } => {
                 self.through(self.callees.call, pc, ins)
