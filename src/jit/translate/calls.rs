@@ -419,6 +419,8 @@ impl Translator<'_, '_> {
     fn call_native(&mut self, e: &Entered, c: &CalleeParts) -> ir::Value {
         let i64_ = types::I64;
         let unbound = self.b.ins().iconst(i64_, Value::UNBOUND.bits() as i64);
+        // Every field is written: the runtime's entries take the whole
+        // context by reference.
         let no_namespace = self
             .b
             .ins()
@@ -468,8 +470,10 @@ impl Translator<'_, '_> {
     }
 
     /// After a native call: the function's reference `func` given back,
-    /// due finalizers run, then the callee's exception taken over (to the
-    /// instruction's error block) or its result stored in `dst`.
+    /// then the callee's exception taken over (to the instruction's error
+    /// block) or its result stored in `dst`, then the finalizers that
+    /// became due run (once for both releases: nothing in between can
+    /// observe them).
     fn finish_native_call(
         &mut self,
         pc: u32,
@@ -479,7 +483,6 @@ impl Translator<'_, '_> {
         func: ir::Value,
     ) {
         self.decref_if_obj(func);
-        self.poll_finalizers();
         let failed = self
             .b
             .ins()
@@ -490,6 +493,7 @@ impl Translator<'_, '_> {
         self.b.ins().brif(failed, adopt, &[], ok, &[]);
         self.b.switch_to_block(adopt);
         self.call(self.callees.adopt_error, &[self.ctx, e.frame]);
+        self.poll_finalizers();
         let err = self.error_block(pc);
         self.b.ins().jump(err, &[]);
         self.b.switch_to_block(ok);
