@@ -199,24 +199,32 @@ pub fn enable(interp: &mut Interp) {
 
 /// The native code of `code`, translating it first if need be; `None`
 /// when it must run in the VM.
+#[inline]
 fn native_code(code: &CodeObject, globals: Option<&Value>) -> Option<NativeFn> {
     match code.native.state() {
         NativeState::Compiled(f) => Some(f),
         NativeState::Fallback => None,
-        NativeState::NotCompiled => {
-            let state = match module::compile(code, globals) {
-                Ok(f) => NativeState::Compiled(f),
-                Err(_) => NativeState::Fallback,
-            };
-            code.native.state.set(state);
-            if let NativeState::Compiled(f) = state {
-                code.native.entry.set(f as usize);
-            }
-            match state {
-                NativeState::Compiled(f) => Some(f),
-                _ => None,
-            }
+        NativeState::NotCompiled => compile_now(code, globals),
+    }
+}
+
+/// `native_code`'s first call for `code`: translate it (out of line, so
+/// that every later call and generator resumption checks the state
+/// without the compiler's frame).
+#[cold]
+#[inline(never)]
+fn compile_now(code: &CodeObject, globals: Option<&Value>) -> Option<NativeFn> {
+    let state = match module::compile(code, globals) {
+        Ok(f) => NativeState::Compiled(f),
+        Err(_) => NativeState::Fallback,
+    };
+    code.native.state.set(state);
+    match state {
+        NativeState::Compiled(f) => {
+            code.native.entry.set(f as usize);
+            Some(f)
         }
+        _ => None,
     }
 }
 
