@@ -14,7 +14,7 @@
 //! compile-time fact. The JIT therefore only decides *how* to run each
 //! instruction, never *what* it means, and cannot drift from the VM.
 //!
-//! The translation (see `translate.rs`) gives every instruction its own
+//! The translation (see `translate`) gives every instruction its own
 //! basic block; jumps and loops are real control flow. Instructions with
 //! an inline fast path (small-int arithmetic, shifts and comparisons with
 //! tag and overflow checks, float and mixed int/float arithmetic, truth
@@ -46,8 +46,10 @@
 //! Frames: a Python call from generated code is a native call
 //! (`direct_call`, `call_function`, with no VM `Frame`: the context carries
 //! the code, globals and depth the runtime needs, and the callee's registers
-//! are a window of the interpreter's register stack, `reg_stack`), so
-//! recursion depth is checked by the runtime's frame
+//! are a window of the interpreter's register stack, `reg_stack`); calls
+//! of a known global function inside loops and recursive calls skip even
+//! that and go from machine code to machine code, doing the frame entry
+//! inline (`translate::calls`). Recursion depth is checked by the frame
 //! entry (`RecursionError`, plus a native stack guard), and the operation
 //! budget, deadline and Ctrl-C are polled at function entry and loop
 //! back-edges. Code that suspends — a generator, or REPL input that echoes
