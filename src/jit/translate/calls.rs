@@ -307,8 +307,7 @@ impl Translator<'_, '_> {
         let load = |t: &mut Self, ty: ir::Type, base: ir::Value, off: i32| {
             t.b.ins().load(ty, flags, base, off)
         };
-        let caller_globals = load(self, i64_, self.ctx, offset_of!(JitFrame, globals) as i32);
-        let caller_globals = load(self, i64_, caller_globals, 0);
+        let caller_globals = self.running_globals_word();
         let same = self
             .b
             .ins()
@@ -531,36 +530,7 @@ impl Translator<'_, '_> {
         let Some(any) = any else {
             return;
         };
-        let release = self.b.create_block();
-        self.b.set_cold_block(release);
-        let after = self.b.create_block();
-        self.b.ins().brif(any, release, &[], after, &[]);
-        self.b.switch_to_block(release);
-        self.call(self.callees.release_window, &[window, n]);
-        self.b.ins().jump(after, &[]);
-        self.b.switch_to_block(after);
-    }
-
-    /// Go on in a new block when `a CC imm` holds, else to `slow`.
-    fn guard(&mut self, cc: IntCC, a: ir::Value, imm: i64, slow: ir::Block) {
-        let holds = self.b.ins().icmp_imm_u(cc, a, imm);
-        let go = self.b.create_block();
-        self.b.ins().brif(holds, go, &[], slow, &[]);
-        self.b.switch_to_block(go);
-    }
-
-    /// Go on in a new block when `cond` holds, else to `slow`.
-    fn branch_unless(&mut self, cond: ir::Value, slow: ir::Block) {
-        let go = self.b.create_block();
-        self.b.ins().brif(cond, go, &[], slow, &[]);
-        self.b.switch_to_block(go);
-    }
-
-    /// Go to `slow` when `cond` holds, else on in a new block.
-    fn branch_if(&mut self, cond: ir::Value, slow: ir::Block) {
-        let go = self.b.create_block();
-        self.b.ins().brif(cond, slow, &[], go, &[]);
-        self.b.switch_to_block(go);
+        self.call_when(any, self.callees.release_window, &[window, n], true);
     }
 
     /// The stack slot the frame contexts of direct calls live in (one per
@@ -596,14 +566,7 @@ impl Translator<'_, '_> {
             .b
             .ins()
             .load(types::I8, MemFlagsData::trusted(), flag, 0);
-        let run = self.b.create_block();
-        self.b.set_cold_block(run);
-        let after = self.b.create_block();
-        self.b.ins().brif(due, run, &[], after, &[]);
-        self.b.switch_to_block(run);
-        self.call(self.callees.run_finalizers, &[self.ctx]);
-        self.b.ins().jump(after, &[]);
-        self.b.switch_to_block(after);
+        self.call_when(due, self.callees.run_finalizers, &[self.ctx], true);
     }
 
     /// A new reference to heap object `word`, counted inline.

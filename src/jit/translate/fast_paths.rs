@@ -285,7 +285,7 @@ impl Translator<'_, '_> {
             Arith::FloorDiv | Arith::Mod => {
                 // Python rounds toward negative infinity: adjust the
                 // truncating quotient and remainder when the signs differ.
-                self.guard_nonzero(j, slow);
+                self.branch_unless(j, slow); // j == 0: the generic path raises
                 let q = self.b.ins().sdiv(i, j);
                 let rem = self.b.ins().srem(i, j);
                 let rem_nz = self.b.ins().icmp_imm_u(IntCC::NotEqual, rem, 0);
@@ -328,17 +328,8 @@ impl Translator<'_, '_> {
             return r;
         }
         let fits = self.fits_small(r);
-        let ok = self.b.create_block();
-        self.b.ins().brif(fits, ok, &[], slow, &[]);
-        self.b.switch_to_block(ok);
+        self.branch_unless(fits, slow);
         r
-    }
-
-    /// Continue only when `j` is not zero (else the generic path raises).
-    fn guard_nonzero(&mut self, j: ir::Value, slow: ir::Block) {
-        let ok = self.b.create_block();
-        self.b.ins().brif(j, ok, &[], slow, &[]);
-        self.b.switch_to_block(ok);
     }
 
     /// Integer and float condition codes of a comparison.
@@ -698,13 +689,7 @@ impl Translator<'_, '_> {
             .b
             .ins()
             .icmp_imm_u(IntCC::Equal, r, runtime_calls::FINALIZERS_DUE as i64);
-        let run = self.b.create_block();
-        let after = self.b.create_block();
-        self.b.ins().brif(due, run, &[], after, &[]);
-        self.b.switch_to_block(run);
-        self.call(self.callees.release, &[self.ctx, r]);
-        self.b.ins().jump(after, &[]);
-        self.b.switch_to_block(after);
+        self.call_when(due, self.callees.release, &[self.ctx, r], false);
         self.consume_word(src, w);
         let next = self.next(pc);
         self.b.ins().jump(next, &[]);
@@ -780,27 +765,15 @@ impl Translator<'_, '_> {
         let epoch_at = crate::runtime::dict::globals_epoch_cell() as i64;
         let epoch_at = self.b.ins().iconst(types::I64, epoch_at);
         let epoch = self.b.ins().load(types::I64, flags, epoch_at, 0);
-        let seen = self.b.ins().load(
-            types::I64,
-            flags,
-            site,
-            std::mem::offset_of!(runtime_calls::GlobalSite, epoch) as i32,
-        );
+        let field = |t: &mut Self, off: usize| t.b.ins().load(types::I64, flags, site, off as i32);
+        let seen = field(self, std::mem::offset_of!(runtime_calls::GlobalSite, epoch));
         let lookup = self.b.create_block();
         self.b.set_cold_block(lookup);
         let same_epoch = self.b.ins().icmp(IntCC::Equal, epoch, seen);
-        let globals_at = self.b.ins().load(
-            types::I64,
-            flags,
-            self.ctx,
-            std::mem::offset_of!(super::super::JitFrame, globals) as i32,
-        );
-        let globals = self.b.ins().load(types::I64, flags, globals_at, 0);
-        let seen_globals = self.b.ins().load(
-            types::I64,
-            flags,
-            site,
-            std::mem::offset_of!(runtime_calls::GlobalSite, globals) as i32,
+        let globals = self.running_globals_word();
+        let seen_globals = field(
+            self,
+            std::mem::offset_of!(runtime_calls::GlobalSite, globals),
         );
         let same_globals = self.b.ins().icmp(IntCC::Equal, globals, seen_globals);
         let valid = self.b.ins().band(same_epoch, same_globals);
@@ -809,12 +782,7 @@ impl Translator<'_, '_> {
         let done = self.b.create_block();
         self.b.append_block_param(done, types::I64);
         self.b.switch_to_block(cached);
-        let w = self.b.ins().load(
-            types::I64,
-            flags,
-            site,
-            std::mem::offset_of!(runtime_calls::GlobalSite, value) as i32,
-        );
+        let w = field(self, std::mem::offset_of!(runtime_calls::GlobalSite, value));
         self.retain_if_obj(w);
         self.b.ins().jump(done, &[w.into()]);
 

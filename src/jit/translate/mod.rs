@@ -610,6 +610,37 @@ impl Translator<'_, '_> {
         self.b.ins().return_(&[word]);
     }
 
+    /// Go on in a new block when `a CC imm` holds, else to `slow`.
+    pub(super) fn guard(&mut self, cc: IntCC, a: ir::Value, imm: i64, slow: ir::Block) {
+        let holds = self.b.ins().icmp_imm_u(cc, a, imm);
+        let go = self.b.create_block();
+        self.b.ins().brif(holds, go, &[], slow, &[]);
+        self.b.switch_to_block(go);
+    }
+
+    /// Go on in a new block when `cond` holds, else to `slow`.
+    pub(super) fn branch_unless(&mut self, cond: ir::Value, slow: ir::Block) {
+        let go = self.b.create_block();
+        self.b.ins().brif(cond, go, &[], slow, &[]);
+        self.b.switch_to_block(go);
+    }
+
+    /// Go to `slow` when `cond` holds, else on in a new block.
+    pub(super) fn branch_if(&mut self, cond: ir::Value, slow: ir::Block) {
+        let go = self.b.create_block();
+        self.b.ins().brif(cond, slow, &[], go, &[]);
+        self.b.switch_to_block(go);
+    }
+
+    /// The word of the running code's globals (`JitFrame::globals` points
+    /// at it): what global-load caches and known calls compare.
+    fn running_globals_word(&mut self) -> ir::Value {
+        let flags = MemFlagsData::trusted();
+        let at = std::mem::offset_of!(super::JitFrame, globals) as i32;
+        let globals_at = self.b.ins().load(types::I64, flags, self.ctx, at);
+        self.b.ins().load(types::I64, flags, globals_at, 0)
+    }
+
     /// Address of register `r` relative to the register file.
     fn reg_offset(r: Reg) -> i32 {
         r as i32 * 8
@@ -677,11 +708,20 @@ impl Translator<'_, '_> {
     /// faster.)
     fn release_if_obj(&mut self, word: ir::Value) {
         let is_obj = self.is_obj(word);
-        let release = self.b.create_block();
+        self.call_when(is_obj, self.callees.release, &[self.ctx, word], false);
+    }
+
+    /// Call `callee` with `args` only when `cond` holds (in a cold block
+    /// when `cold`), then go on in a new block.
+    fn call_when(&mut self, cond: ir::Value, callee: Callee, args: &[ir::Value], cold: bool) {
+        let run = self.b.create_block();
+        if cold {
+            self.b.set_cold_block(run);
+        }
         let after = self.b.create_block();
-        self.b.ins().brif(is_obj, release, &[], after, &[]);
-        self.b.switch_to_block(release);
-        self.call(self.callees.release, &[self.ctx, word]);
+        self.b.ins().brif(cond, run, &[], after, &[]);
+        self.b.switch_to_block(run);
+        self.call(callee, args);
         self.b.ins().jump(after, &[]);
         self.b.switch_to_block(after);
     }
