@@ -4,6 +4,7 @@
 
 use super::instr::{Instr, Reg};
 use crate::runtime::attr::{AttrCache, MethodCache};
+use crate::runtime::dict::GlobalSite;
 use crate::runtime::interp::FrameInfo;
 use crate::runtime::object::Signature;
 use crate::runtime::Value;
@@ -61,6 +62,9 @@ pub struct CodeObject {
     /// the name was last found missing from them (0: not seen missing), so
     /// a builtin's lookup skips the globals while no global was added.
     pub global_miss: Vec<Cell<u64>>,
+    /// Per name: the value a `LoadGlobal` of it last found, while the
+    /// globals are unchanged (checked before the caches above).
+    pub global_sites: Vec<GlobalSite>,
     /// Per name: the inline cache of attribute loads and stores of it.
     pub attr_cache: Vec<AttrCache>,
     /// Per name: the inline cache of method calls of it.

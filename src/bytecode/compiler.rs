@@ -569,6 +569,7 @@ impl<'a> FnCompiler<'a> {
                 .map(|_| std::cell::Cell::new(u32::MAX))
                 .collect(),
             global_miss: (0..nnames).map(|_| std::cell::Cell::new(0)).collect(),
+            global_sites: (0..nnames).map(|_| Default::default()).collect(),
             attr_cache: (0..nnames).map(|_| Default::default()).collect(),
             method_cache: (0..nnames).map(|_| Default::default()).collect(),
             kwnames: self.kwnames,

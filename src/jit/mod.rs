@@ -117,9 +117,6 @@ pub struct NativeSlot {
     /// The functions this code's translation calls directly, held weakly
     /// so that their addresses stay theirs (see `Value::pin_address`).
     pins: std::cell::RefCell<Vec<std::rc::Weak<Obj>>>,
-    /// One `LoadGlobal` cache per name of the code (made with the
-    /// translation; generated code holds their addresses).
-    global_sites: std::cell::OnceCell<Box<[runtime_calls::GlobalSite]>>,
 }
 
 impl NativeSlot {

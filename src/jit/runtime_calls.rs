@@ -13,7 +13,6 @@ use crate::runtime::exceptions::{self, ExcType};
 use crate::runtime::object::Obj;
 use crate::runtime::{Interp, PyErr, Value};
 use crate::vm::dispatch::{protocol_arg, put_opt, take, Outcome};
-use std::cell::Cell;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
 /// `step`'s answer when the instruction raised.
@@ -435,52 +434,21 @@ unsafe fn peek(word: u64) -> std::mem::ManuallyDrop<Value> {
     std::mem::ManuallyDrop::new(unsafe { Value::from_raw(word) })
 }
 
-/// What a `LoadGlobal` of one name last found, for generated code to
-/// reuse while nothing in the globals changed: valid when `epoch` is the
-/// globals epoch now (`dict::globals_epoch_cell`) and `globals` the word
-/// of the running code's globals. The value's word is held without a
-/// reference: the watched dict it came from holds one, and any change to
-/// that dict moves the epoch on first. (`repr(C)`: generated code reads
-/// the fields.)
-#[repr(C)]
-#[derive(Default)]
-pub(crate) struct GlobalSite {
-    pub(crate) epoch: Cell<u64>,
-    pub(crate) globals: Cell<u64>,
-    pub(crate) value: Cell<u64>,
-}
-
 /// `LoadGlobal` of name `name` of the running code through its inline
 /// caches (globals, then builtins): the value's word (a new reference),
-/// else `NOT_HANDLED` (the general path raises the `NameError`). The
-/// answer is remembered in `site` when both dicts are watched.
-pub(super) unsafe extern "C" fn global_word(
-    ctx: *const JitFrame,
-    name: u32,
-    site: *const GlobalSite,
-) -> u64 {
+/// else `NOT_HANDLED` (the general path raises the `NameError`). Fills
+/// the name's `GlobalSite`, which generated code checks first.
+pub(super) unsafe extern "C" fn global_word(ctx: *const JitFrame, name: u32) -> u64 {
     lean(|| {
         // SAFETY: generated code passes its own live context, whose code,
         // globals and interpreter outlive the call; nothing here mutates
-        // them (the caches are cells); `site` is one of the code's sites.
-        let (code, globals, interp, site) = unsafe {
+        // them (the caches are cells).
+        let (code, globals, interp) = unsafe {
             let ctx = &*ctx;
-            (&*ctx.code, &*ctx.globals, &*ctx.interp, &*site)
+            (&*ctx.code, &*ctx.globals, &*ctx.interp)
         };
-        let Some(v) = crate::vm::helpers::global_or_builtin(interp, code, globals, name as usize)
-        else {
-            return NOT_HANDLED;
-        };
-        let watched = |d: &Value| match d.as_obj() {
-            Some(Obj::Dict(d)) => d.borrow().is_watched(),
-            _ => false,
-        };
-        if watched(globals) && watched(&interp.builtins) {
-            site.epoch.set(crate::runtime::dict::globals_epoch());
-            site.globals.set(globals.bits());
-            site.value.set(v.bits());
-        }
-        v.into_raw()
+        crate::vm::helpers::global_or_builtin(interp, code, globals, name as usize)
+            .map_or(NOT_HANDLED, Value::into_raw)
     })
 }
 

@@ -59,8 +59,53 @@ pub(crate) fn globals_epoch_cell() -> *const Cell<u64> {
 }
 
 /// The globals epoch now (see `globals_epoch_cell`).
+#[inline(always)]
 pub(crate) fn globals_epoch() -> u64 {
     GLOBALS_EPOCH.with(Cell::get)
+}
+
+/// What a `LoadGlobal` of one name last found, reused while nothing in
+/// the globals changed: valid when `epoch` is the globals epoch now and
+/// `globals` the bits of the running code's globals. The value's bits are
+/// held without a reference: the watched dict it came from holds one, and
+/// any change to that dict moves the epoch on first. One per name of a
+/// code object, checked by the VM (`GlobalSite::get`) and inline by
+/// generated code (`repr(C)`: it reads the fields).
+#[repr(C)]
+#[derive(Default)]
+pub struct GlobalSite {
+    pub(crate) epoch: Cell<u64>,
+    pub(crate) globals: Cell<u64>,
+    pub(crate) value: Cell<u64>,
+}
+
+impl GlobalSite {
+    /// The remembered value, if still valid for `globals`.
+    #[inline(always)]
+    pub fn get(&self, globals: &Value) -> Option<Value> {
+        if self.epoch.get() == globals_epoch() && self.globals.get() == globals.bits() {
+            // SAFETY: while the epoch has not moved, the watched dict the
+            // value came from still holds it (see above).
+            Some(unsafe { Value::from_bits_cloned(self.value.get()) })
+        } else {
+            None
+        }
+    }
+
+    /// Remember `v`, found by a full lookup of the name in `globals`, then
+    /// `builtins` — only if both dicts are watched (else a change would
+    /// not move the epoch).
+    pub fn remember(&self, globals: &Value, builtins: &Value, v: &Value) {
+        let watched = |d: &Value| match d.as_obj() {
+            Some(Obj::Dict(d)) => d.borrow().is_watched(),
+            _ => false,
+        };
+        if watched(globals) && watched(builtins) {
+            self.epoch.set(globals_epoch());
+            self.globals.set(globals.bits());
+            self.value.set(v.bits());
+        }
+    }
 }
 
 /// A keys version no dict of this thread has had yet (never 0, which

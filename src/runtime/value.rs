@@ -28,6 +28,7 @@ pub struct Value(u64);
 pub(crate) const TAG_SHIFT: u32 = 48;
 pub(crate) const TAG_INT: u64 = 0xFFF9;
 const TAG_SPECIAL: u64 = 0xFFFA;
+/// The highest tag: `is_obj` relies on no word above an object's.
 pub(crate) const TAG_OBJ: u64 = 0xFFFC;
 pub(crate) const PAYLOAD_MASK: u64 = (1 << TAG_SHIFT) - 1;
 const CANONICAL_NAN: u64 = 0x7FF8_0000_0000_0000;
@@ -174,9 +175,11 @@ impl Value {
     pub fn is_small_int(&self) -> bool {
         self.tag() == TAG_INT
     }
+    /// One compare: `TAG_OBJ` is the highest tag (no float has bits that
+    /// high, see `float`), so every word from its first one up is an object.
     #[inline]
     pub fn is_obj(&self) -> bool {
-        self.tag() == TAG_OBJ
+        self.0 >= TAG_OBJ << TAG_SHIFT
     }
     #[inline]
     pub fn is_none(&self) -> bool {

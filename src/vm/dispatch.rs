@@ -589,15 +589,25 @@ fn enter_fast(
     let new_base = stack.len();
     stack.reserve(code.nregs as usize);
     push_args(stack);
+    debug_assert!(stack.len() - new_base <= code.nregs as usize);
     frame::init_regs(&code, stack, new_base, &fo.closure);
     let globals = fo.globals.clone();
     let f = frame::push_function_frame(callers, code, globals, func, new_base as u32, dst);
-    if let Err(e) = frame::enter(interp, f) {
-        stack.truncate(new_base);
-        callers.pop();
-        return Err(e);
+    // A fresh frame has no saved exceptions to restore: `frame::enter`
+    // without that test.
+    // SAFETY: the frame holds its code, whose frame info this is, until
+    // `return_to_caller` or the unwinding of the run leaves it.
+    match unsafe { frame::enter_entry(interp, f.counts_depth, &f.code.frame_info, &f.globals) } {
+        Ok(entry) => {
+            f.entry = entry;
+            Ok(())
+        }
+        Err(e) => {
+            stack.truncate(new_base);
+            callers.pop();
+            Err(e)
+        }
     }
-    Ok(())
 }
 
 /// `Outcome::CallFast` on the frames of a run: enter `func` with the
@@ -612,10 +622,21 @@ fn call_fast(
     dst: Reg,
 ) -> PyResult<()> {
     let src = calls.top().base as usize + first as usize;
+    let end = src + argc as usize;
+    assert!(
+        end <= calls.stack.len(),
+        "call arguments outside the register file"
+    );
     let entered = enter_fast(interp, calls.stack, calls.callers, func, dst, |stack| {
-        for i in src..src + argc as usize {
-            let v = std::mem::replace(&mut stack[i], Value::UNBOUND);
-            stack.push(v);
+        for i in src..end {
+            // SAFETY: `i` is below the length (asserted above; the stack
+            // only grows while the arguments are moved), and `enter_fast`
+            // reserved room for the callee's registers, of which the
+            // arguments are the first.
+            unsafe {
+                let v = std::mem::replace(stack.get_unchecked_mut(i), Value::UNBOUND);
+                frame::push_reserved(stack, v);
+            }
         }
     });
     calls.frames_changed();
@@ -710,7 +731,8 @@ fn return_to_caller(interp: &mut Interp, calls: &mut Calls<'_>, v: Value) -> PyR
     let Some(done) = calls.callers.last_mut() else {
         unreachable!("a return to the caller of a base frame")
     };
-    frame::leave(interp, done, false);
+    // (Frames called in a run never suspend: only a run's base frame does.)
+    frame::leave_entry(interp, &done.entry, done.counts_depth, None);
     // Registers first, then the frame (in place).
     let dst = done.ret_dst;
     let init_self = std::mem::replace(&mut done.init_self, Value::UNBOUND);

@@ -214,6 +214,22 @@ fn all_fields_written(f: Frame) {
     } = f;
 }
 
+/// Append `v` to a register stack that has room for it (reserved for a
+/// callee's registers), without `push`'s capacity test.
+///
+/// # Safety
+/// `stack.len() < stack.capacity()`.
+#[inline(always)]
+pub unsafe fn push_reserved(stack: &mut Vec<Value>, v: Value) {
+    let n = stack.len();
+    debug_assert!(n < stack.capacity());
+    // SAFETY: slot `n` is reserved (the caller's contract) and unused.
+    unsafe {
+        stack.as_mut_ptr().add(n).write(v);
+        stack.set_len(n + 1);
+    }
+}
+
 /// Complete a register file whose entries from `base` are the bound
 /// parameters: unbound remaining slots, cells, closure cells, constants,
 /// temporaries.

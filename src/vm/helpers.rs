@@ -63,11 +63,28 @@ pub fn cached_get(d: &Value, cache: &Cell<u32>, key: &Value, hash: i64) -> Optio
 }
 
 /// The global or else builtin `code.names[i]`, through the code's caches:
-/// the position where it was last found in either dict, and for a
+/// the name's `GlobalSite` while the globals are unchanged; else the position where it was last found in either dict, and for a
 /// builtin the globals' keys version at which it was missing from them
 /// (so `len` costs no probe of the globals). Every backend's `LoadGlobal`.
 #[inline(always)]
 pub fn global_or_builtin(
+    interp: &Interp,
+    code: &CodeObject,
+    globals: &Value,
+    i: usize,
+) -> Option<Value> {
+    let site = &code.global_sites[i];
+    if let Some(v) = site.get(globals) {
+        return Some(v);
+    }
+    let v = global_or_builtin_lookup(interp, code, globals, i)?;
+    site.remember(globals, &interp.builtins, &v);
+    Some(v)
+}
+
+/// `global_or_builtin` past its site: the dicts, through their caches.
+#[inline(always)]
+fn global_or_builtin_lookup(
     interp: &Interp,
     code: &CodeObject,
     globals: &Value,

@@ -11,6 +11,7 @@
 
 use super::{runtime_calls, RangeLoop, Translator};
 use crate::bytecode::instr::{Instr, Reg};
+use crate::runtime::dict::GlobalSite;
 use crate::runtime::value::{PAYLOAD_MASK, TAG_INT, TAG_SHIFT};
 use crate::runtime::Value;
 use crate::syntax::ast::BinOp;
@@ -754,27 +755,19 @@ impl Translator<'_, '_> {
     pub(super) fn load_global(&mut self, pc: u32, ins: Instr, dst: Reg, name: u16) {
         // The name's site: what the last load found, while the globals
         // epoch and the running code's globals are those it saw.
-        let sites = self.code.native.global_sites.get_or_init(|| {
-            (0..self.code.names.len())
-                .map(|_| runtime_calls::GlobalSite::default())
-                .collect()
-        });
-        let site = &sites[name as usize] as *const runtime_calls::GlobalSite as i64;
+        let site = &self.code.global_sites[name as usize] as *const GlobalSite as i64;
         let flags = MemFlagsData::trusted();
         let site = self.b.ins().iconst(types::I64, site);
         let epoch_at = crate::runtime::dict::globals_epoch_cell() as i64;
         let epoch_at = self.b.ins().iconst(types::I64, epoch_at);
         let epoch = self.b.ins().load(types::I64, flags, epoch_at, 0);
         let field = |t: &mut Self, off: usize| t.b.ins().load(types::I64, flags, site, off as i32);
-        let seen = field(self, std::mem::offset_of!(runtime_calls::GlobalSite, epoch));
+        let seen = field(self, std::mem::offset_of!(GlobalSite, epoch));
         let lookup = self.b.create_block();
         self.b.set_cold_block(lookup);
         let same_epoch = self.b.ins().icmp(IntCC::Equal, epoch, seen);
         let globals = self.running_globals_word();
-        let seen_globals = field(
-            self,
-            std::mem::offset_of!(runtime_calls::GlobalSite, globals),
-        );
+        let seen_globals = field(self, std::mem::offset_of!(GlobalSite, globals));
         let same_globals = self.b.ins().icmp(IntCC::Equal, globals, seen_globals);
         let valid = self.b.ins().band(same_epoch, same_globals);
         let cached = self.b.create_block();
@@ -782,14 +775,14 @@ impl Translator<'_, '_> {
         let done = self.b.create_block();
         self.b.append_block_param(done, types::I64);
         self.b.switch_to_block(cached);
-        let w = field(self, std::mem::offset_of!(runtime_calls::GlobalSite, value));
+        let w = field(self, std::mem::offset_of!(GlobalSite, value));
         self.retain_if_obj(w);
         self.b.ins().jump(done, &[w.into()]);
 
         self.b.switch_to_block(lookup);
         let name = self.const32(name as u32);
         let w = self
-            .call(self.callees.global_word, &[self.ctx, name, site])
+            .call(self.callees.global_word, &[self.ctx, name])
             .expect("global_word returns");
         self.unless_not_handled(pc, ins, w);
         self.b.ins().jump(done, &[w.into()]);

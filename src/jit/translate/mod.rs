@@ -105,12 +105,8 @@ impl Callees {
         let word2 = sig(&[i64_, i64_], Some(i64_));
         let word3 = sig(&[i64_, i64_, i64_], Some(i64_));
         type Word1 = unsafe extern "C" fn(u64) -> u64;
-        let global_word = sig(&[i64_, i32_, i64_], Some(i64_));
-        type GlobalWord = unsafe extern "C" fn(
-            *const super::JitFrame,
-            u32,
-            *const runtime_calls::GlobalSite,
-        ) -> u64;
+        let global_word = sig(&[i64_, i32_], Some(i64_));
+        type GlobalWord = unsafe extern "C" fn(*const super::JitFrame, u32) -> u64;
         let attr_word = sig(&[i64_, i64_, i32_], Some(i64_));
         type AttrWord = unsafe extern "C" fn(*const super::JitFrame, u64, u32) -> u64;
         let store_attr_word = sig(&[i64_, i64_, i32_, i64_], Some(i64_));
