@@ -1007,12 +1007,11 @@ pub fn cached_method(obj: &Value, key: &Value, hash: i64, cache: &MethodCache) -
         return None;
     };
     let func = cache.funcs.get(&inst.class)?;
-    if !matches!(
-        inst.dict.borrow().probe(hash, key),
-        super::dict::Probe::NotFound
-    ) {
+    let d = inst.dict.borrow();
+    if d.may_contain(hash) && !matches!(d.probe(hash, key), super::dict::Probe::NotFound) {
         return None;
     }
+    drop(d);
     // SAFETY: `func` was found in this class's MRO at this epoch (see
     // `fill_method_cache`); no class changed since, so the class still
     // holds a reference to it.

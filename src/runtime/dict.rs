@@ -26,6 +26,17 @@ pub struct Dict {
     /// code may cache what a global name holds while the epoch stays (see
     /// `globals_epoch_cell`).
     watched: bool,
+    /// A 64-bit Bloom filter of the hashes of the keys added since the
+    /// dict was made or cleared (two bits a key; removals leave theirs): a
+    /// key whose bits are not all set is certainly missing. Method calls
+    /// test it before probing an instance's dict for a shadowing attribute.
+    key_bits: u64,
+}
+
+/// The two bits of `key_bits` a key with hash `hash` sets.
+#[inline(always)]
+fn bloom_bits(hash: i64) -> u64 {
+    (1u64 << (hash & 63)) | (1u64 << ((hash >> 6) & 63))
 }
 
 impl Default for Dict {
@@ -36,6 +47,7 @@ impl Default for Dict {
             len: 0,
             keys_version: next_keys_version(),
             watched: false,
+            key_bits: 0,
         }
     }
 }
@@ -227,38 +239,78 @@ impl Dict {
         }
     }
 
+    /// Could a key with hash `hash` be in the dict? `false` is certain
+    /// (see `key_bits`).
+    #[inline(always)]
+    pub fn may_contain(&self, hash: i64) -> bool {
+        let bits = bloom_bits(hash);
+        self.key_bits & bits == bits
+    }
+
     /// Probe for `key`, comparing intrinsically where possible.
+    #[inline]
     pub fn probe(&self, hash: i64, key: &Value) -> Probe {
+        self.probe_intrinsic(hash, key)
+            .unwrap_or_else(|| self.probe_with_candidates(hash, key))
+    }
+
+    /// `probe` while every entry of the same hash compares without Python
+    /// code (`simple_eq`), the usual case; `None` when one does not.
+    #[inline]
+    fn probe_intrinsic(&self, hash: i64, key: &Value) -> Option<Probe> {
+        self.probe_by(hash, key, |_, _| false)
+    }
+
+    /// `probe` collecting the entries whose equality needs Python code.
+    #[cold]
+    fn probe_with_candidates(&self, hash: i64, key: &Value) -> Probe {
+        let mut candidates = Vec::new();
+        let found = self.probe_by(hash, key, |slot, k| {
+            candidates.push((slot, k.clone()));
+            true
+        });
+        match found {
+            Some(Probe::NotFound) | None if !candidates.is_empty() => Probe::Candidates(candidates),
+            Some(p) => p,
+            None => Probe::NotFound,
+        }
+    }
+
+    /// The probe sequence for `key`: `Found`, or `NotFound` at an empty
+    /// index. An entry of the same hash that only Python code can compare
+    /// goes to `undecided`, which says whether to go on (else `None`).
+    #[inline(always)]
+    fn probe_by(
+        &self,
+        hash: i64,
+        key: &Value,
+        mut undecided: impl FnMut(usize, &Value) -> bool,
+    ) -> Option<Probe> {
         if self.indices.is_empty() {
-            return Probe::NotFound;
+            return Some(Probe::NotFound);
         }
         let mask = self.indices.len() - 1;
         let mut i = (hash as u64 as usize) & mask;
-        let mut candidates = Vec::new();
         loop {
             let slot = self.indices[i];
             if slot == EMPTY {
-                break;
+                return Some(Probe::NotFound);
             }
             if slot != DELETED {
                 let e = &self.entries[slot as usize];
                 if e.hash == hash {
                     if e.key.is(key) {
-                        return Probe::Found(slot as usize);
+                        return Some(Probe::Found(slot as usize));
                     }
                     match simple_eq(&e.key, key) {
-                        Some(true) => return Probe::Found(slot as usize),
+                        Some(true) => return Some(Probe::Found(slot as usize)),
                         Some(false) => {}
-                        None => candidates.push((slot as usize, e.key.clone())),
+                        None if undecided(slot as usize, &e.key) => {}
+                        None => return None,
                     }
                 }
             }
             i = (i + 1) & mask;
-        }
-        if candidates.is_empty() {
-            Probe::NotFound
-        } else {
-            Probe::Candidates(candidates)
         }
     }
 
@@ -318,6 +370,7 @@ impl Dict {
         let pos = self.entries.len();
         self.changed();
         self.keys_version = next_keys_version();
+        self.key_bits |= bloom_bits(hash);
         self.entries.push(Entry { hash, key, value });
         self.len += 1;
         self.place(hash, pos);

@@ -218,3 +218,35 @@ fn watched_dicts_move_the_globals_epoch() {
         drop(std::mem::take(&mut globals))
     });
 }
+
+/// Method calls skip probing an instance's dict when its key filter says
+/// the name cannot be there: the filter must never say so of a key the
+/// dict holds, whatever the dict went through.
+#[test]
+fn key_filter_never_denies_a_present_key() {
+    use super::dict::{str_hash, Dict};
+    let mut d = Dict::new();
+    let names: Vec<String> = (0..200).map(|i| format!("attr{i}")).collect();
+    for (i, n) in names.iter().enumerate() {
+        d.set_str(n, int(i as i64));
+        // Removals and the rebuilds of growth keep every present key's bits.
+        if i % 3 == 0 {
+            d.remove_str(&names[i / 2]);
+        }
+    }
+    for n in &names {
+        if d.get_str(n).is_some() {
+            assert!(
+                d.may_contain(str_hash(n)),
+                "{n} is present but filtered out"
+            );
+        }
+    }
+    assert!(
+        !Dict::new().may_contain(str_hash("area")),
+        "an empty dict may contain nothing"
+    );
+    d.clear();
+    let hits = names.iter().filter(|n| d.may_contain(str_hash(n))).count();
+    assert_eq!(hits, 0, "a cleared dict forgets its keys");
+}
