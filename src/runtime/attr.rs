@@ -1032,9 +1032,8 @@ pub fn fill_method_cache(obj: &Value, func: &Value, cache: &MethodCache) {
 
 /// `obj.name` when it is in a plain instance's dict and the cache says
 /// that is the attribute (`key` is the interned name, `hash` its hash);
-/// `None`: take the slow path. (Inlined into each backend's attribute
-/// load: the call's own cost was a quarter of the hit path.)
-#[inline(always)]
+/// `None`: take the slow path.
+#[inline]
 pub fn get_instance_attr_cached(
     obj: &Value,
     key: &Value,

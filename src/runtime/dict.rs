@@ -247,8 +247,9 @@ impl Dict {
         self.key_bits & bits == bits
     }
 
-    /// Probe for `key`, comparing intrinsically where possible.
-    #[inline]
+    /// Probe for `key`, comparing intrinsically where possible. (Out of
+    /// line: inlined, it grew the dispatch loop's hot paths around it.)
+    #[inline(never)]
     pub fn probe(&self, hash: i64, key: &Value) -> Probe {
         self.probe_intrinsic(hash, key)
             .unwrap_or_else(|| self.probe_with_candidates(hash, key))
