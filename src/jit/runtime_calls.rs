@@ -160,6 +160,53 @@ pub(super) unsafe extern "C" fn step_slow(ctx: *mut JitFrame, regs: *mut Value, 
     }
 }
 
+/// `ForIter` when `iter_next_word` did not handle the iterator: a
+/// generator is resumed here directly, as the VM loop's inline case does
+/// (without `step`'s trip through the loop); anything else goes to the
+/// VM's general implementation. The next pc, the loop's exit target when
+/// the iterator is done, or `PC_ERROR`.
+pub(super) unsafe extern "C" fn for_iter_next(
+    ctx: *mut JitFrame,
+    regs: *mut Value,
+    pc: u32,
+) -> u32 {
+    use crate::runtime::object::{GenStep, Resume};
+    // SAFETY: generated code passes its own context and registers.
+    let generator = unsafe {
+        guarded(ctx, regs, Some(PC_ERROR), |p, error| {
+            let Instr::ForIter { dst, iter, target } = p.frame.code.instrs[pc as usize] else {
+                return None;
+            };
+            let it = p.regs[iter as usize].clone();
+            if !matches!(it.as_obj(), Some(Obj::Generator(_))) {
+                return None;
+            }
+            let step = crate::runtime::iter::gen_resume(p.interp, &it, Resume::Send(Value::NONE));
+            drop(it);
+            Some(match step {
+                Ok(GenStep::Yield(v)) => {
+                    crate::vm::dispatch::put(p.interp, p.regs, dst, v);
+                    pc + 1
+                }
+                Ok(GenStep::Return(_)) => {
+                    let tb = p.frame.code.temp_base;
+                    crate::vm::dispatch::consume(p.interp, p.regs, iter, tb);
+                    target
+                }
+                Err(e) => {
+                    *error = Some(chain_handled(p.interp, e));
+                    PC_ERROR
+                }
+            })
+        })
+    };
+    match generator {
+        Some(next) => next,
+        // SAFETY: as above.
+        None => unsafe { step_slow(ctx, regs, pc) },
+    }
+}
+
 /// `step`'s answer when a `yield from` yielded (the value is in the
 /// context's `yielded`).
 pub(crate) const PC_YIELDED: u32 = u32::MAX - 1;

@@ -533,6 +533,18 @@ impl Translator<'_, '_> {
     /// Branch to a new block when `word` is not `NOT_HANDLED`, else to the
     /// instruction's general path; leaves the builder in the new block.
     fn unless_not_handled(&mut self, pc: u32, ins: Instr, word: ir::Value) {
+        self.unless_not_handled_through(pc, ins, word, None);
+    }
+
+    /// `unless_not_handled` whose general path is `entry` (a `step`-like
+    /// runtime entry) instead of the instruction's usual one.
+    fn unless_not_handled_through(
+        &mut self,
+        pc: u32,
+        ins: Instr,
+        word: ir::Value,
+        entry: Option<super::Callee>,
+    ) {
         let handled =
             self.b
                 .ins()
@@ -541,7 +553,13 @@ impl Translator<'_, '_> {
         let slow = self.b.create_block();
         self.b.set_cold_block(slow);
         self.b.ins().brif(handled, fast, &[], slow, &[]);
-        self.slow_path(slow, pc, ins);
+        match entry {
+            Some(entry) => {
+                self.b.switch_to_block(slow);
+                self.through(entry, pc, ins);
+            }
+            None => self.slow_path(slow, pc, ins),
+        }
         self.b.switch_to_block(fast);
     }
 
@@ -594,7 +612,8 @@ impl Translator<'_, '_> {
         let w = self
             .call(self.callees.iter_next_word, &[it])
             .expect("iter_next_word returns");
-        self.unless_not_handled(pc, ins, w);
+        let general = self.callees.for_iter_next;
+        self.unless_not_handled_through(pc, ins, w, Some(general));
         let done = self
             .b
             .ins()

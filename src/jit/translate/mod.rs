@@ -43,7 +43,7 @@ pub(super) fn native_signature(call_conv: CallConv) -> Signature {
 
 /// A runtime entry point: its address and its signature in this function.
 #[derive(Clone, Copy)]
-struct Callee {
+pub(super) struct Callee {
     addr: i64,
     sig: SigRef,
 }
@@ -51,6 +51,7 @@ struct Callee {
 struct Callees {
     step: Callee,
     step_slow: Callee,
+    for_iter_next: Callee,
     yield_value: Callee,
     yield_from: Callee,
     call: Callee,
@@ -155,6 +156,10 @@ impl Callees {
             },
             step_slow: Callee {
                 addr: runtime_calls::step_slow as Step as usize as i64,
+                sig: step,
+            },
+            for_iter_next: Callee {
+                addr: runtime_calls::for_iter_next as Step as usize as i64,
                 sig: step,
             },
             yield_value: Callee {
@@ -562,7 +567,7 @@ impl Translator<'_, '_> {
 
     /// The instruction through runtime entry `entry` (which answers like
     /// `step`), then the branch on its answer.
-    fn through(&mut self, entry: Callee, pc: u32, ins: Instr) {
+    pub(super) fn through(&mut self, entry: Callee, pc: u32, ins: Instr) {
         let pcv = self.const32(pc);
         let r = self
             .call(entry, &[self.ctx, self.regs, pcv])
