@@ -589,7 +589,6 @@ fn enter_fast(
     let new_base = stack.len();
     stack.reserve(code.nregs as usize);
     push_args(stack);
-    debug_assert!(stack.len() - new_base <= code.nregs as usize);
     frame::init_regs(&code, stack, new_base, &fo.closure);
     let globals = fo.globals.clone();
     let f = frame::push_function_frame(callers, code, globals, func, new_base as u32, dst);
@@ -628,11 +627,14 @@ fn call_fast(
         "call arguments outside the register file"
     );
     let entered = enter_fast(interp, calls.stack, calls.callers, func, dst, |stack| {
+        // (`enter_fast` reserved the callee's registers, of which the
+        // arguments are the first: this holds unless a function's arity
+        // exceeded its register file.)
+        assert!(stack.capacity() - stack.len() >= end - src);
         for i in src..end {
             // SAFETY: `i` is below the length (asserted above; the stack
-            // only grows while the arguments are moved), and `enter_fast`
-            // reserved room for the callee's registers, of which the
-            // arguments are the first.
+            // only grows while the arguments are moved), and there is room
+            // for every argument (asserted just above).
             unsafe {
                 let v = std::mem::replace(stack.get_unchecked_mut(i), Value::UNBOUND);
                 frame::push_reserved(stack, v);

@@ -63,9 +63,10 @@ pub fn cached_get(d: &Value, cache: &Cell<u32>, key: &Value, hash: i64) -> Optio
 }
 
 /// The global or else builtin `code.names[i]`, through the code's caches:
-/// the name's `GlobalSite` while the globals are unchanged; else the position where it was last found in either dict, and for a
-/// builtin the globals' keys version at which it was missing from them
-/// (so `len` costs no probe of the globals). Every backend's `LoadGlobal`.
+/// the name's `GlobalSite` while the globals are unchanged; else the
+/// position where it was last found in either dict, and for a builtin the
+/// globals' keys version at which it was missing from them (so `len` costs
+/// no probe of the globals). Every backend's `LoadGlobal`.
 #[inline(always)]
 pub fn global_or_builtin(
     interp: &Interp,
