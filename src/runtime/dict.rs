@@ -251,15 +251,9 @@ impl Dict {
     /// line: inlined, it grew the dispatch loop's hot paths around it.)
     #[inline(never)]
     pub fn probe(&self, hash: i64, key: &Value) -> Probe {
-        self.probe_intrinsic(hash, key)
-            .unwrap_or_else(|| self.probe_with_candidates(hash, key))
-    }
-
-    /// `probe` while every entry of the same hash compares without Python
-    /// code (`simple_eq`), the usual case; `None` when one does not.
-    #[inline]
-    fn probe_intrinsic(&self, hash: i64, key: &Value) -> Option<Probe> {
+        // Without the candidates `Vec` unless an entry needs Python code.
         self.probe_by(hash, key, |_, _| false)
+            .unwrap_or_else(|| self.probe_with_candidates(hash, key))
     }
 
     /// `probe` collecting the entries whose equality needs Python code.
@@ -270,10 +264,9 @@ impl Dict {
             candidates.push((slot, k.clone()));
             true
         });
-        match found {
-            Some(Probe::NotFound) | None if !candidates.is_empty() => Probe::Candidates(candidates),
-            Some(p) => p,
-            None => Probe::NotFound,
+        match found.expect("a probe that goes on past every candidate ends") {
+            Probe::NotFound if !candidates.is_empty() => Probe::Candidates(candidates),
+            p => p,
         }
     }
 

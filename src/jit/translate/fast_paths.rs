@@ -58,16 +58,10 @@ const CANONICAL_NAN: u64 = 0x7FF8_0000_0000_0000;
 const INT_TAG_WORD: u64 = TAG_INT << TAG_SHIFT;
 
 impl Translator<'_, '_> {
-    /// Emit the generic path of instruction `pc` in block `slow`.
-    fn slow_path(&mut self, slow: ir::Block, pc: u32, ins: Instr) {
-        self.b.switch_to_block(slow);
-        self.generic(pc, ins);
-    }
-
-    /// `slow_path` for arithmetic, comparisons and branches: the VM loop's
-    /// inline cases for them (small ints, floats) are what the inline path
-    /// here already did, so the general path goes straight to the VM's
-    /// general implementation (`step_slow`).
+    /// The general path, in block `slow`, of arithmetic, comparisons and
+    /// branches: the VM loop's inline cases for them (small ints, floats)
+    /// are what the inline path here already did, so it goes straight to
+    /// the VM's general implementation (`step_slow`).
     fn operands_slow_path(&mut self, slow: ir::Block, pc: u32, ins: Instr) {
         self.b.switch_to_block(slow);
         self.through(self.callees.step_slow, pc, ins);
@@ -533,17 +527,18 @@ impl Translator<'_, '_> {
     /// Branch to a new block when `word` is not `NOT_HANDLED`, else to the
     /// instruction's general path; leaves the builder in the new block.
     fn unless_not_handled(&mut self, pc: u32, ins: Instr, word: ir::Value) {
-        self.unless_not_handled_through(pc, ins, word, None);
+        let entry = self.generic_entry(&ins);
+        self.unless_not_handled_through(pc, ins, word, entry);
     }
 
-    /// `unless_not_handled` whose general path is `entry` (a `step`-like
-    /// runtime entry) instead of the instruction's usual one.
+    /// `unless_not_handled` whose general path is the runtime entry
+    /// `entry` (which answers like `step`).
     fn unless_not_handled_through(
         &mut self,
         pc: u32,
         ins: Instr,
         word: ir::Value,
-        entry: Option<super::Callee>,
+        entry: super::Callee,
     ) {
         let handled =
             self.b
@@ -553,13 +548,8 @@ impl Translator<'_, '_> {
         let slow = self.b.create_block();
         self.b.set_cold_block(slow);
         self.b.ins().brif(handled, fast, &[], slow, &[]);
-        match entry {
-            Some(entry) => {
-                self.b.switch_to_block(slow);
-                self.through(entry, pc, ins);
-            }
-            None => self.slow_path(slow, pc, ins),
-        }
+        self.b.switch_to_block(slow);
+        self.through(entry, pc, ins);
         self.b.switch_to_block(fast);
     }
 
@@ -613,7 +603,7 @@ impl Translator<'_, '_> {
             .call(self.callees.iter_next_word, &[it])
             .expect("iter_next_word returns");
         let general = self.callees.for_iter_next;
-        self.unless_not_handled_through(pc, ins, w, Some(general));
+        self.unless_not_handled_through(pc, ins, w, general);
         let done = self
             .b
             .ins()

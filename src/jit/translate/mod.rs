@@ -557,12 +557,16 @@ impl Translator<'_, '_> {
     /// The instruction through `step` (or `step_slow` when the VM's loop
     /// has no fast path for it to try), then the branch on its answer.
     fn generic(&mut self, pc: u32, ins: Instr) {
-        let entry = if crate::vm::dispatch::loop_has_fast_path(&ins) {
+        self.through(self.generic_entry(&ins), pc, ins)
+    }
+
+    /// The runtime entry of `ins`'s general path (see `generic`).
+    pub(super) fn generic_entry(&self, ins: &Instr) -> Callee {
+        if crate::vm::dispatch::loop_has_fast_path(ins) {
             self.callees.step
         } else {
             self.callees.step_slow
-        };
-        self.through(entry, pc, ins)
+        }
     }
 
     /// The instruction through runtime entry `entry` (which answers like
