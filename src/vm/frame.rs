@@ -383,8 +383,9 @@ pub fn leave_entry(
 }
 
 /// Enter a frame (see `enter_entry`), restoring the exceptions a
-/// suspended generator was handling.
-#[inline]
+/// suspended generator was handling. (Inlined: every generator
+/// resumption enters and leaves its frame, and the calls showed.)
+#[inline(always)]
 pub fn enter(interp: &mut Interp, f: &mut Frame) -> PyResult<()> {
     // SAFETY: the frame holds its code, whose frame info this is, until
     // `leave` (frames are entered and left in pairs).
@@ -396,7 +397,7 @@ pub fn enter(interp: &mut Interp, f: &mut Frame) -> PyResult<()> {
 }
 
 /// Leave a frame (returning, failing or suspending).
-#[inline]
+#[inline(always)]
 pub fn leave(interp: &mut Interp, f: &mut Frame, suspending: bool) {
     let keep = if suspending {
         Some(&mut f.saved_handled)
