@@ -782,6 +782,20 @@ impl<'a> FnCompiler<'a> {
                 };
                 self.emit_jump(i, l);
             }
+            ExprKind::Compare { left, comparisons }
+                if comparisons.len() == 1
+                    && matches!(comparisons[0].0, CmpOp::Is | CmpOp::IsNot) =>
+            {
+                let (op, right) = &comparisons[0];
+                let a = self.operand(left)?;
+                let b = self.operand(right)?;
+                let i = if (*op == CmpOp::Is) == when {
+                    Instr::JumpIfIs { a, b, target: 0 }
+                } else {
+                    Instr::JumpIfIsNot { a, b, target: 0 }
+                };
+                self.emit_jump(i, l);
+            }
             _ => {
                 let r = self.operand(e)?;
                 let i = if when {

@@ -885,6 +885,22 @@ impl<'a> FnCompiler<'a> {
                 let star = items
                     .iter()
                     .position(|e| matches!(e.kind, ExprKind::Starred(_)));
+                if star.is_none() {
+                    if let Some(first) = self.consecutive_locals(items) {
+                        if !(first..first + n as Reg).contains(&src) {
+                            self.emit(Instr::Unpack {
+                                src,
+                                dst: first,
+                                n: n as u16,
+                            });
+                            for r in first..first + n as Reg {
+                                self.set_bound(r);
+                            }
+                            self.release(m);
+                            return Ok(());
+                        }
+                    }
+                }
                 let base = self.temps(n)?;
                 match star {
                     None => {
@@ -918,6 +934,28 @@ impl<'a> FnCompiler<'a> {
         }
         self.release(m);
         Ok(())
+    }
+
+    /// The first register when the targets are plain locals in
+    /// consecutive registers (`left, right = node`, in the order they
+    /// were first bound): an `Unpack` can then write them directly. (It
+    /// assigns nothing unless the length is right, as CPython.)
+    fn consecutive_locals(&mut self, items: &[Expr]) -> Option<Reg> {
+        let mut first = None;
+        for (i, item) in items.iter().enumerate() {
+            let ExprKind::Name(n) = &item.kind else {
+                return None;
+            };
+            let NameLoc::Local(r) = self.resolve(n) else {
+                return None;
+            };
+            match first {
+                None => first = Some(r),
+                Some(f) if r == f + i as Reg => {}
+                Some(_) => return None,
+            }
+        }
+        first
     }
 
     fn aug_assign(

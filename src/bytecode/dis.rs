@@ -222,7 +222,9 @@ fn operands(code: &CodeObject, ins: &Instr) -> String {
         | JumpIfNotGt { a, b, target }
         | JumpIfNotGe { a, b, target }
         | JumpIfNotEq { a, b, target }
-        | JumpIfNotNe { a, b, target } => format!("{}, {}, @{target}", r(a), r(b)),
+        | JumpIfNotNe { a, b, target }
+        | JumpIfIs { a, b, target }
+        | JumpIfIsNot { a, b, target } => format!("{}, {}, @{target}", r(a), r(b)),
         GetIter { dst, src } => format!("{} <- iter({})", r(dst), r(src)),
         ForIter { dst, iter, target } => {
             format!("{} <- next({}), exhausted: @{target}", r(dst), r(iter))

@@ -262,6 +262,19 @@ pub enum Instr {
         b: Reg,
         target: u32,
     },
+    /// Fused identity test and branch: jump when `a is b` (`JumpIfIs`) or
+    /// when `a is not b` (`JumpIfIsNot`); temporary operands are consumed.
+    /// (`if x is None:` is one instruction, with no bool in between.)
+    JumpIfIs {
+        a: Reg,
+        b: Reg,
+        target: u32,
+    },
+    JumpIfIsNot {
+        a: Reg,
+        b: Reg,
+        target: u32,
+    },
     /// `dst = iter(src)`.
     GetIter {
         dst: Reg,
@@ -566,6 +579,8 @@ impl Instr {
             | JumpIfNotGe { target, .. }
             | JumpIfNotEq { target, .. }
             | JumpIfNotNe { target, .. }
+            | JumpIfIs { target, .. }
+            | JumpIfIsNot { target, .. }
             | ForIter { target, .. } => Some(target),
             _ => None,
         }
@@ -586,6 +601,8 @@ impl Instr {
             | JumpIfNotGe { target, .. }
             | JumpIfNotEq { target, .. }
             | JumpIfNotNe { target, .. }
+            | JumpIfIs { target, .. }
+            | JumpIfIsNot { target, .. }
             | ForIter { target, .. } => *target = t,
             _ => panic!("set_target on a non-branch instruction {self:?}"),
         }
@@ -641,6 +658,8 @@ impl Instr {
             JumpIfNotGe { .. } => "JUMP_IF_NOT_GE",
             JumpIfNotEq { .. } => "JUMP_IF_NOT_EQ",
             JumpIfNotNe { .. } => "JUMP_IF_NOT_NE",
+            JumpIfIs { .. } => "JUMP_IF_IS",
+            JumpIfIsNot { .. } => "JUMP_IF_IS_NOT",
             GetIter { .. } => "GET_ITER",
             ForIter { .. } => "FOR_ITER",
             Return { .. } => "RETURN",

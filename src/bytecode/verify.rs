@@ -88,7 +88,9 @@ fn inline_registers_in_range(ins: &Instr, nregs: u16) -> bool {
         | Instr::JumpIfNotGt { a, b, .. }
         | Instr::JumpIfNotGe { a, b, .. }
         | Instr::JumpIfNotEq { a, b, .. }
-        | Instr::JumpIfNotNe { a, b, .. } => reg(a) && reg(b),
+        | Instr::JumpIfNotNe { a, b, .. }
+        | Instr::JumpIfIs { a, b, .. }
+        | Instr::JumpIfIsNot { a, b, .. } => reg(a) && reg(b),
         Instr::GetAttr { dst, obj, .. } => reg(dst) && reg(obj),
         Instr::GetItem { dst, obj, idx } => reg(dst) && reg(obj) && reg(idx),
         Instr::SetItem { obj, idx, src } => reg(obj) && reg(idx) && reg(src),

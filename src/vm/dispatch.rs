@@ -954,6 +954,8 @@ pub(crate) fn loop_has_fast_path(ins: &Instr) -> bool {
             | Instr::JumpIfNotGe { .. }
             | Instr::JumpIfNotEq { .. }
             | Instr::JumpIfNotNe { .. }
+            | Instr::JumpIfIs { .. }
+            | Instr::JumpIfIsNot { .. }
             | Instr::LoadGlobal { .. }
             | Instr::GetAttr { .. }
             | Instr::GetItem { .. }
@@ -1244,6 +1246,15 @@ fn run_instrs<const ONE: bool>(
                     }
                     continue;
                 }
+            }
+            Instr::JumpIfIs { a, b, target } | Instr::JumpIfIsNot { a, b, target } => {
+                let same = same_object(rs!(a), rs!(b));
+                consume_reg!(a);
+                consume_reg!(b);
+                if same == matches!(ins, Instr::JumpIfIs { .. }) {
+                    pc = target as usize;
+                }
+                continue;
             }
             Instr::ForIter { dst, iter, target } => {
                 if let Some(step) = iter::native_next(rs!(iter)) {

@@ -330,6 +330,15 @@ pub(crate) fn slow(
                     pc = target as usize;
                 }
             }
+            Instr::JumpIfIs { a, b, target } | Instr::JumpIfIsNot { a, b, target } => {
+                let (va, vb) = (take(regs, a, tb), take(regs, b, tb));
+                let same = crate::runtime::ops::same_object(&va, &vb);
+                drop((va, vb));
+                interp.run_finalizers();
+                if same == matches!(ins, Instr::JumpIfIs { .. }) {
+                    pc = target as usize;
+                }
+            }
             Instr::GetIter { dst, src } => {
                 let v = take(regs, src, tb);
                 let it = tri!('run, interp.iter(&v));

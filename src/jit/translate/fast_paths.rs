@@ -494,6 +494,31 @@ impl Translator<'_, '_> {
         self.consume_words(&[(a, x), (b, y)]);
         self.put_and_continue(pc, dst, r);
     }
+
+    /// `JumpIfIs`/`JumpIfIsNot`: the identity test as a word comparison,
+    /// operands consumed, then the branch (taken when `a is b` equals
+    /// `jump_if_same`).
+    pub(super) fn identity_branch(
+        &mut self,
+        pc: u32,
+        a: Reg,
+        b: Reg,
+        target: u32,
+        jump_if_same: bool,
+    ) {
+        let x = self.load_reg(a);
+        let y = self.load_reg(b);
+        let cc = if jump_if_same {
+            IntCC::Equal
+        } else {
+            IntCC::NotEqual
+        };
+        let jumps = self.b.ins().icmp(cc, x, y);
+        self.consume_words(&[(a, x), (b, y)]);
+        let next = self.next(pc);
+        let dest = self.branch_to(pc, target);
+        self.b.ins().brif(jumps, dest, &[], next, &[]);
+    }
 }
 
 /// Containers and iteration: the common case through a lean runtime entry

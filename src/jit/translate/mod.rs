@@ -505,6 +505,8 @@ impl Translator<'_, '_> {
             | Instr::JumpIfNotGe { a, b, target }
             | Instr::JumpIfNotEq { a, b, target }
             | Instr::JumpIfNotNe { a, b, target } => self.compare_branch(pc, ins, a, b, target),
+            Instr::JumpIfIs { a, b, target } => self.identity_branch(pc, a, b, target, true),
+            Instr::JumpIfIsNot { a, b, target } => self.identity_branch(pc, a, b, target, false),
             Instr::JumpIfFalse { cond, target } | Instr::JumpIfFalseKeep { cond, target } => {
                 self.bool_branch(pc, ins, cond, target, false)
             }

@@ -443,6 +443,8 @@ pub(super) fn written(ins: &Instr) -> (Reg, u16) {
         | JumpIfNotGe { .. }
         | JumpIfNotEq { .. }
         | JumpIfNotNe { .. }
+        | JumpIfIs { .. }
+        | JumpIfIsNot { .. }
         | Return { .. }
         | ListAppend { .. }
         | ListExtend { .. }
