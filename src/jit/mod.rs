@@ -179,8 +179,8 @@ impl JitFrame {
     fn new(interp: &mut Interp, frame: &Frame, resume_at: u32) -> JitFrame {
         JitFrame {
             interp: interp as *mut Interp,
-            code: &*frame.code as *const CodeObject,
-            globals: &frame.globals as *const Value,
+            code: &**frame.code as *const CodeObject,
+            globals: &*frame.globals as *const Value,
             ns: &frame.ns as *const Value,
             depth: frame.entry.depth,
             error: ErrorSlot::EMPTY,

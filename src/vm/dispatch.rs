@@ -585,13 +585,11 @@ fn enter_fast(
     let Code::Bytecode(code) = &fo.code else {
         unreachable!("a fast call of a non-bytecode function")
     };
-    let code = code.clone();
     let new_base = stack.len();
     stack.reserve(code.nregs as usize);
     push_args(stack);
-    frame::init_regs(&code, stack, new_base, &fo.closure);
-    let globals = fo.globals.clone();
-    let f = frame::push_function_frame(callers, code, globals, func, new_base as u32, dst);
+    frame::init_regs(code, stack, new_base, &fo.closure);
+    let f = frame::push_function_frame(callers, func, new_base as u32, dst);
     // A fresh frame has no saved exceptions to restore: `frame::enter`
     // without that test.
     // SAFETY: the frame holds its code, whose frame info this is, until
@@ -861,7 +859,7 @@ impl<'s> Calls<'s> {
                 self.stack.as_mut_ptr().add(f.base as usize),
                 code.nregs as usize,
             );
-            let globals: &'a Value = &*(&f.globals as *const Value);
+            let globals: &'a Value = &*(&*f.globals as *const Value);
             let ns: Option<&'a Value> = f.ns().map(|n| &*(n as *const Value));
             let run = Running {
                 code,

@@ -12,20 +12,30 @@
 use crate::bytecode::instr::NO_REG;
 use crate::bytecode::{CodeKind, CodeObject, Reg};
 use crate::runtime::interp::FrameInfo;
-use crate::runtime::object::{Function, Obj};
+use crate::runtime::object::{Code, Function, Obj};
 use crate::runtime::{Interp, PyResult, Value};
 use std::cell::RefCell;
+use std::mem::ManuallyDrop;
 use std::rc::Rc;
 
 pub struct Frame {
-    pub code: Rc<CodeObject>,
+    /// The code being run. Owned (a reference counted), except in the
+    /// frames `push_function_frame` makes, which borrow it and `globals`
+    /// from the function they run (`func`, which the frame owns and which
+    /// never changes them): a call then costs no count updates for them.
+    /// `Drop` releases them only when owned (`owns_code_and_globals`).
+    pub code: ManuallyDrop<Rc<CodeObject>>,
     /// The registers while the frame is off the stack (see above).
     pub regs: Vec<Value>,
     /// Index of register 0 in the run's stack.
     pub base: u32,
     /// The next instruction to run (after a call: the one after it).
     pub pc: u32,
-    pub globals: Value,
+    /// The module's globals (owned or borrowed, as `code`).
+    pub globals: ManuallyDrop<Value>,
+    /// Whether `code` and `globals` are counted references of this frame
+    /// (else borrowed from `func`).
+    owns_code_and_globals: bool,
     /// Module and class bodies: where namespace stores go (else unbound).
     pub ns: Value,
     /// The function being run, kept alive with its closure and globals.
@@ -57,11 +67,12 @@ impl Frame {
     ) -> Frame {
         let counts_depth = code.kind != CodeKind::Module;
         Frame {
-            code,
+            code: ManuallyDrop::new(code),
             regs,
             base: 0,
             pc: 0,
-            globals,
+            globals: ManuallyDrop::new(globals),
+            owns_code_and_globals: true,
             ns,
             func,
             ret_dst: NO_REG,
@@ -118,8 +129,22 @@ impl Frame {
     }
 }
 
-/// Push a function frame (registers already on the run's stack at
-/// `base`, result going to `ret_dst`) onto `callers`, writing its fields
+impl Drop for Frame {
+    fn drop(&mut self) {
+        if self.owns_code_and_globals {
+            // SAFETY: the frame's own references, released once, here.
+            unsafe {
+                ManuallyDrop::drop(&mut self.code);
+                ManuallyDrop::drop(&mut self.globals);
+            }
+        }
+    }
+}
+
+/// Push a frame running the bytecode function `func` (registers already
+/// on the run's stack at `base`, result going to `ret_dst`) onto
+/// `callers`, its code and globals borrowed from the function (see
+/// `Frame::code`), writing its fields
 /// straight into the vector's free slot. Built on the stack and copied,
 /// the frame was read back with wide loads over its narrow stores: a
 /// store-forwarding stall that was a quarter of the dispatch loop's time
@@ -127,12 +152,25 @@ impl Frame {
 #[inline(always)]
 pub fn push_function_frame(
     callers: &mut Vec<Frame>,
-    code: Rc<CodeObject>,
-    globals: Value,
     func: Value,
     base: u32,
     ret_dst: Reg,
 ) -> &mut Frame {
+    let Some(Obj::Function(fo)) = func.as_obj() else {
+        unreachable!("a function frame of a non-function")
+    };
+    let Code::Bytecode(code) = &fo.code else {
+        unreachable!("a function frame of a non-bytecode function")
+    };
+    // SAFETY: uncounted copies of the function's references, never
+    // released (`owns_code_and_globals` is false): the frame owns `func`,
+    // whose code and globals do not change, so they outlive the frame.
+    let (code, globals) = unsafe {
+        (
+            ManuallyDrop::new(Rc::from_raw(Rc::as_ptr(code))),
+            ManuallyDrop::new(Value::from_raw(fo.globals.bits())),
+        )
+    };
     let counts_depth = code.kind != CodeKind::Module;
     callers.reserve(1);
     let n = callers.len();
@@ -147,6 +185,7 @@ pub fn push_function_frame(
         std::ptr::addr_of_mut!((*slot).base).write(base);
         std::ptr::addr_of_mut!((*slot).pc).write(0);
         std::ptr::addr_of_mut!((*slot).globals).write(globals);
+        std::ptr::addr_of_mut!((*slot).owns_code_and_globals).write(false);
         std::ptr::addr_of_mut!((*slot).ns).write(Value::UNBOUND);
         std::ptr::addr_of_mut!((*slot).func).write(func);
         std::ptr::addr_of_mut!((*slot).ret_dst).write(ret_dst);
@@ -184,8 +223,10 @@ pub fn pop_finished(callers: &mut Vec<Frame>) {
     unsafe {
         callers.set_len(n);
         let f = callers.as_mut_ptr().add(n);
-        drop(std::ptr::read(std::ptr::addr_of!((*f).code)));
-        drop(std::ptr::read(std::ptr::addr_of!((*f).globals)));
+        if (*f).owns_code_and_globals {
+            ManuallyDrop::drop(&mut (*f).code);
+            ManuallyDrop::drop(&mut (*f).globals);
+        }
         drop(std::ptr::read(std::ptr::addr_of!((*f).ns)));
         drop(std::ptr::read(std::ptr::addr_of!((*f).func)));
         drop(std::ptr::read(std::ptr::addr_of!((*f).init_self)));
@@ -203,6 +244,7 @@ fn all_fields_written(f: Frame) {
         base: _,
         pc: _,
         globals: _,
+        owns_code_and_globals: _,
         ns: _,
         func: _,
         ret_dst: _,
