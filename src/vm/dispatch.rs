@@ -344,6 +344,8 @@ pub(crate) fn fast_callable(fval: &Value, argc: usize) -> bool {
 
 /// Resume a generator frame with `input`: `Ok(Some(v))` if it yields
 /// again at once (a delegated `yield from`), `Ok(None)` to continue.
+/// (Inlined: every resumption of a generator comes here.)
+#[inline]
 pub(crate) fn resume(
     interp: &mut Interp,
     f: &mut Frame,
@@ -962,6 +964,7 @@ pub(crate) fn loop_has_fast_path(ins: &Instr) -> bool {
             | Instr::CallMethod { .. }
             | Instr::ForIter { .. }
             | Instr::Clear { .. }
+            | Instr::Yield { .. }
             | Instr::Return { .. }
     )
 }
@@ -1494,6 +1497,12 @@ fn run_instrs<const ONE: bool>(
                     }
                 }
                 break Outcome::Return(v);
+            }
+            Instr::Yield { src, .. } => {
+                // (Only a run's base frame can be a generator's: the value
+                // leaves the run.)
+                let v = take_reg!(src);
+                break Outcome::Yield(v);
             }
             Instr::Clear { reg } => {
                 let old = std::mem::replace(rm!(reg), Value::UNBOUND);
