@@ -522,7 +522,10 @@ fn run_generator(
     if word == YIELD_WORD {
         frame.suspended = true;
         frame.pc = ctx.yielded_at;
-        frame.regs = regs;
+        // (`frame.regs` was emptied on entry: no drop of the old vector.)
+        let emptied = std::mem::replace(&mut frame.regs, regs);
+        debug_assert_eq!(emptied.capacity(), 0);
+        std::mem::forget(emptied);
         frame::leave(interp, frame, true);
         let v = std::mem::replace(&mut ctx.yielded, Value::UNBOUND);
         return Ok(Exit::Yield(if v.is_unbound() { Value::NONE } else { v }));

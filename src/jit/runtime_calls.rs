@@ -211,25 +211,6 @@ pub(super) unsafe extern "C" fn for_iter_next(
 /// context's `yielded`).
 pub(crate) const PC_YIELDED: u32 = u32::MAX - 1;
 
-/// `yield src`: park the value in the context and answer `YIELD_WORD`,
-/// which the generated code returns at once.
-pub(super) unsafe extern "C" fn yield_value(ctx: *mut JitFrame, regs: *mut Value, pc: u32) -> u64 {
-    // SAFETY: generated code passes its own context and registers.
-    let parked = unsafe {
-        guarded(ctx, regs, None, |p, _| {
-            let Instr::Yield { src, .. } = p.frame.code.instrs[pc as usize] else {
-                return None;
-            };
-            Some(take(p.regs, src, p.frame.code.temp_base))
-        })
-    };
-    // SAFETY: `ctx` is live (see above); no other reference to it is held.
-    let ctx = unsafe { &mut *ctx };
-    ctx.yielded = parked.unwrap_or(Value::NONE);
-    ctx.yielded_at = pc + 1;
-    super::YIELD_WORD
-}
-
 /// One step of `yield from` at its first execution: the next pc when the
 /// sub-iterator is already done, `PC_YIELDED` when it yielded a value
 /// (parked in the context), `PC_ERROR` when it raised.

@@ -52,7 +52,6 @@ struct Callees {
     step: Callee,
     step_slow: Callee,
     for_iter_next: Callee,
-    yield_value: Callee,
     yield_from: Callee,
     call: Callee,
     global_word: Callee,
@@ -161,10 +160,6 @@ impl Callees {
             for_iter_next: Callee {
                 addr: runtime_calls::for_iter_next as Step as usize as i64,
                 sig: step,
-            },
-            yield_value: Callee {
-                addr: runtime_calls::yield_value as Ret as usize as i64,
-                sig: take_return,
             },
             yield_from: Callee {
                 addr: runtime_calls::yield_from as Step as usize as i64,
@@ -513,13 +508,7 @@ impl Translator<'_, '_> {
             Instr::JumpIfTrue { cond, target } | Instr::JumpIfTrueKeep { cond, target } => {
                 self.bool_branch(pc, ins, cond, target, true)
             }
-            Instr::Yield { .. } => {
-                let pcv = self.const32(pc);
-                let word = self
-                    .call(self.callees.yield_value, &[self.ctx, self.regs, pcv])
-                    .expect("yield_value returns");
-                self.b.ins().return_(&[word]);
-            }
+            Instr::Yield { src, .. } => self.yield_value(pc, src),
             Instr::YieldFrom { .. } => self.yield_from(pc),
             Instr::Call { .. } if self.known.contains_key(&pc) => {
                 let callee = self.known.remove(&pc).expect("checked");
@@ -615,6 +604,31 @@ impl Translator<'_, '_> {
         self.b.switch_to_block(ret);
         let word = self.b.ins().iconst(types::I64, YIELD_WORD as i64);
         self.b.ins().return_(&[word]);
+    }
+
+    /// `yield src`, inline: the value (moved out of a temporary, else a
+    /// new reference) is parked in the context with the pc to resume at,
+    /// and the code returns `YIELD_WORD` (see `run_generator`, which takes
+    /// the value out again, so the slot holds none here).
+    fn yield_value(&mut self, pc: u32, src: Reg) {
+        let word = self.load_reg(src);
+        if src >= self.code.temp_base {
+            let unbound = self
+                .b
+                .ins()
+                .iconst(types::I64, Value::UNBOUND.bits() as i64);
+            self.store_reg(src, unbound);
+        } else {
+            self.retain_if_obj(word);
+        }
+        let flags = MemFlagsData::trusted();
+        let yielded = std::mem::offset_of!(super::JitFrame, yielded) as i32;
+        self.b.ins().store(flags, word, self.ctx, yielded);
+        let resume_at = self.const32(pc + 1);
+        let yielded_at = std::mem::offset_of!(super::JitFrame, yielded_at) as i32;
+        self.b.ins().store(flags, resume_at, self.ctx, yielded_at);
+        let yield_word = self.b.ins().iconst(types::I64, YIELD_WORD as i64);
+        self.b.ins().return_(&[yield_word]);
     }
 
     /// Go on in a new block when `a CC imm` holds, else to `slow`.
