@@ -758,12 +758,12 @@ pub(super) unsafe extern "C" fn catch(ctx: *mut JitFrame, regs: *mut Value, pc: 
                 return;
             };
             let start = h.exc_reg as usize;
-            let dropped: Vec<Value> = p.regs[start..]
-                .iter_mut()
-                .map(|r| std::mem::replace(r, Value::UNBOUND))
-                .collect();
+            // (Dropping a value only queues finalizers, so they can go
+            // one by one.)
+            for r in &mut p.regs[start..] {
+                drop(std::mem::replace(r, Value::UNBOUND));
+            }
             p.regs[start] = e.0;
-            drop(dropped);
             p.interp.run_finalizers();
         })
     }
