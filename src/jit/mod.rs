@@ -341,20 +341,11 @@ pub(crate) unsafe fn direct_call(ctx: *mut JitFrame, regs: *mut Value, pc: u32) 
     // SAFETY: `regs` holds `nregs` values and the instruction names
     // registers of this code (`func + argc` is below `nregs`).
     let caller = unsafe { std::slice::from_raw_parts_mut(regs, code.nregs as usize) };
-    // Taken out for the call (and put back if it is not this kind): the
-    // function value keeps `fo` and its code alive meanwhile.
+    compiled_callee(&caller[func], argc)?;
+    // Taken out for the call: the function value keeps `fo` and its code
+    // alive meanwhile.
     let fval = std::mem::replace(&mut caller[func], Value::UNBOUND);
-    let plan = match fval.as_obj() {
-        Some(Obj::Function(fo)) if fo.fast_arity as usize == argc => match &fo.code {
-            Code::Bytecode(callee) => match callee.native.state() {
-                NativeState::Compiled(entry) => Some((fo, callee, entry)),
-                _ => None,
-            },
-            _ => None,
-        },
-        _ => None,
-    };
-    let Some((fo, callee, entry)) = plan else {
+    let Some((fo, callee, entry)) = compiled_callee(&fval, argc) else {
         caller[func] = fval;
         return None;
     };
@@ -375,6 +366,25 @@ pub(crate) unsafe fn direct_call(ctx: *mut JitFrame, regs: *mut Value, pc: u32) 
             cx.error.put(Some(e));
             Some(runtime_calls::PC_ERROR)
         }
+    }
+}
+
+/// The function, code and native entry of `f` when it is a Python
+/// function with native code whose parameters bind `argc` arguments one
+/// to one (what `direct_call` calls).
+fn compiled_callee(
+    f: &Value,
+    argc: usize,
+) -> Option<(&crate::runtime::object::Function, &CodeObject, NativeFn)> {
+    match f.as_obj() {
+        Some(Obj::Function(fo)) if fo.fast_arity as usize == argc => match &fo.code {
+            Code::Bytecode(callee) => match callee.native.state() {
+                NativeState::Compiled(entry) => Some((&**fo, &**callee, entry)),
+                _ => None,
+            },
+            _ => None,
+        },
+        _ => None,
     }
 }
 

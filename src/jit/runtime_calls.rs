@@ -291,12 +291,6 @@ pub(super) unsafe extern "C" fn call(ctx: *mut JitFrame, regs: *mut Value, pc: u
                     super::call_function(p.interp, func, |w| w.move_from(args))
                 }
                 CallTarget::Native { func, first, argc } => {
-                    let r = p.interp.call(&func, &p.regs[first..first + argc], &[]);
-                    clear_args(p, first, argc);
-                    drop(func);
-                    r.map_err(|e| chain_handled(p.interp, e))
-                }
-                CallTarget::Method { func, first, argc } => {
                     let r = func(p.interp, &p.regs[first..first + argc], &[]);
                     clear_args(p, first, argc);
                     p.interp.run_finalizers();
@@ -331,14 +325,9 @@ enum CallTarget {
         first: usize,
         argc: usize,
     },
-    /// A builtin function.
+    /// A builtin function, or a builtin type's method taking the object
+    /// first (called through its function pointer, as the VM's loop does).
     Native {
-        func: Value,
-        first: usize,
-        argc: usize,
-    },
-    /// A builtin type's method, taking the object first.
-    Method {
         func: crate::runtime::object::NativeFnPtr,
         first: usize,
         argc: usize,
@@ -355,9 +344,9 @@ fn call_target(p: &mut Parts, ins: Instr) -> Option<(CallTarget, u16)> {
     match ins {
         Instr::Call { dst, func, argc } => {
             let (first, argc) = (func as usize + 1, argc as usize);
-            let python = plain_kind(&p.regs[func as usize], argc)?;
+            let kind = plain_kind(&p.regs[func as usize], argc)?;
             let func = std::mem::replace(&mut p.regs[func as usize], Value::UNBOUND);
-            Some((plain_target(func, python, first, argc), dst))
+            Some((plain_target(func, kind, first, argc), dst))
         }
         Instr::CallMethod {
             dst,
@@ -380,20 +369,20 @@ fn call_target(p: &mut Parts, ins: Instr) -> Option<(CallTarget, u16)> {
             }
             let cache = &code.method_cache[i];
             if let Some(func) = crate::runtime::attr::cached_native_method(this, cache) {
-                return Some((CallTarget::Method { func, first, argc }, dst));
+                return Some((CallTarget::Native { func, first, argc }, dst));
             }
             match method_lookup(p.interp, this, &code.names[i], key, *hash) {
                 Method::Native(func) => {
                     crate::runtime::attr::fill_native_method_cache(this, func, cache);
-                    Some((CallTarget::Method { func, first, argc }, dst))
+                    Some((CallTarget::Native { func, first, argc }, dst))
                 }
                 // A module's function (`math.sqrt(x)`): called without the
                 // module, whose register is emptied as the VM does.
                 Method::Plain(func) => {
                     let (first, argc) = (first + 1, argc - 1);
-                    let python = plain_kind(&func, argc)?;
+                    let kind = plain_kind(&func, argc)?;
                     drop(std::mem::replace(&mut p.regs[first - 1], Value::UNBOUND));
-                    Some((plain_target(func, python, first, argc), dst))
+                    Some((plain_target(func, kind, first, argc), dst))
                 }
                 _ => None,
             }
@@ -402,24 +391,34 @@ fn call_target(p: &mut Parts, ins: Instr) -> Option<(CallTarget, u16)> {
     }
 }
 
-/// Can the call entry call `f` with `argc` arguments itself? `Some(true)`
-/// for a Python function whose parameters they bind one to one,
-/// `Some(false)` for a native function, `None` for anything else.
-fn plain_kind(f: &Value, argc: usize) -> Option<bool> {
+/// How the call entry calls a function itself.
+enum PlainKind {
+    /// A Python function whose parameters bind the arguments one to one.
+    Python,
+    /// A native function.
+    Native(crate::runtime::object::NativeFnPtr),
+}
+
+/// Can the call entry call `f` with `argc` arguments itself, and how?
+/// `None` for anything else.
+fn plain_kind(f: &Value, argc: usize) -> Option<PlainKind> {
     use crate::runtime::object::Obj;
     if crate::vm::dispatch::fast_callable(f, argc) {
-        Some(true)
-    } else {
-        matches!(f.as_obj(), Some(Obj::Native(_))).then_some(false)
+        return Some(PlainKind::Python);
+    }
+    match f.as_obj() {
+        Some(Obj::Native(n)) => Some(PlainKind::Native(n.func)),
+        _ => None,
     }
 }
 
-/// The call of a function `plain_kind` accepted (`python` is its answer).
-fn plain_target(func: Value, python: bool, first: usize, argc: usize) -> CallTarget {
-    if python {
-        CallTarget::Python { func, first, argc }
-    } else {
-        CallTarget::Native { func, first, argc }
+/// The call of a function `plain_kind` accepted (`kind` is its answer).
+/// (A native function's value is not needed for the call: its code is
+/// a plain function pointer.)
+fn plain_target(func: Value, kind: PlainKind, first: usize, argc: usize) -> CallTarget {
+    match kind {
+        PlainKind::Python => CallTarget::Python { func, first, argc },
+        PlainKind::Native(f) => CallTarget::Native { func: f, first, argc },
     }
 }
 
