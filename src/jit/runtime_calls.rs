@@ -418,7 +418,11 @@ fn plain_kind(f: &Value, argc: usize) -> Option<PlainKind> {
 fn plain_target(func: Value, kind: PlainKind, first: usize, argc: usize) -> CallTarget {
     match kind {
         PlainKind::Python => CallTarget::Python { func, first, argc },
-        PlainKind::Native(f) => CallTarget::Native { func: f, first, argc },
+        PlainKind::Native(f) => CallTarget::Native {
+            func: f,
+            first,
+            argc,
+        },
     }
 }
 

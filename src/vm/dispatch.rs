@@ -959,6 +959,7 @@ pub(crate) fn loop_has_fast_path(ins: &Instr) -> bool {
             | Instr::LoadGlobal { .. }
             | Instr::GetAttr { .. }
             | Instr::GetItem { .. }
+            | Instr::BuildTuple { .. }
             | Instr::SetItem { .. }
             | Instr::Call { .. }
             | Instr::CallMethod { .. }
@@ -1311,6 +1312,11 @@ fn run_instrs<const ONE: bool>(
                     interp.run_finalizers();
                     continue;
                 }
+            }
+            Instr::BuildTuple { dst, start, n } => {
+                let items = take_range(regs, start, n, tb);
+                put_reg!(dst, Value::tuple(items));
+                continue;
             }
             Instr::GetItem { dst, obj, idx } => {
                 if let Some(v) = fast_getitem(rs!(obj), rs!(idx)) {
