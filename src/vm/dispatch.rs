@@ -958,6 +958,7 @@ pub(crate) fn loop_has_fast_path(ins: &Instr) -> bool {
             | Instr::JumpIfIsNot { .. }
             | Instr::LoadGlobal { .. }
             | Instr::GetAttr { .. }
+            | Instr::SetAttr { .. }
             | Instr::GetItem { .. }
             | Instr::BuildTuple { .. }
             | Instr::SetItem { .. }
@@ -1380,6 +1381,29 @@ fn run_instrs<const ONE: bool>(
                             argc: 1,
                             dst,
                         });
+                    }
+                }
+            }
+            Instr::SetAttr { obj, name, src } => {
+                // An instance attribute the cache says is a plain dict
+                // entry (else `slow`, with the value back in its register).
+                let i = name as usize;
+                let (key, hash) = &code.name_values[i];
+                let cache = &code.attr_cache[i];
+                let v = take_reg!(src);
+                match crate::runtime::attr::set_instance_attr_cached(rs!(obj), key, *hash, cache, v)
+                {
+                    Ok(old) => {
+                        consume_reg!(obj);
+                        if let Some(old) = old.filter(Value::is_obj) {
+                            release(interp, old);
+                        }
+                        continue;
+                    }
+                    Err(v) => {
+                        if src >= tb {
+                            *rm!(src) = v;
+                        }
                     }
                 }
             }
