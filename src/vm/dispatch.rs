@@ -1507,6 +1507,16 @@ fn run_instrs<const ONE: bool>(
                         Ok(()) => continue,
                         Err(e) => break Outcome::Error(e),
                     }
+                } else if let Some(func) = helpers::module_native(rs!(obj), key, *hash) {
+                    // A module's built-in function (`math.sqrt(x)`): called
+                    // without the module, as `slow` calls a `Method::Plain`.
+                    code.pos.set(code.positions[pc - 1]);
+                    consume_reg!(obj);
+                    let first = obj as usize + 1;
+                    match call_native(interp, regs, func, first..first + argc as usize, dst) {
+                        Ok(()) => continue,
+                        Err(e) => break Outcome::Error(e),
+                    }
                 }
             }
             Instr::Return { src } => {

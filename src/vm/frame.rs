@@ -19,7 +19,7 @@ use std::mem::ManuallyDrop;
 use std::rc::Rc;
 
 pub struct Frame {
-    /// The code being run. Owned (a reference counted), except in the
+    /// The code being run. Owned (a counted reference), except in the
     /// frames `push_function_frame` makes, which borrow it and `globals`
     /// from the function they run (`func`, which the frame owns and which
     /// never changes them): a call then costs no count updates for them.

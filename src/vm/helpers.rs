@@ -201,6 +201,29 @@ pub fn assertion_error(interp: &mut Interp, msg: Option<Value>) -> PyErr {
     PyErr(exceptions::new_exception(interp, &cls, args))
 }
 
+/// The function pointer of `module.name` when `module` is a module and
+/// the attribute a built-in function (`key`, `hash`: the name as an
+/// interned str and its hash).
+#[inline]
+pub fn module_native(
+    module: &Value,
+    key: &Value,
+    hash: i64,
+) -> Option<crate::runtime::object::NativeFnPtr> {
+    use crate::runtime::dict::Probe;
+    let Some(Obj::Module(m)) = module.as_obj() else {
+        return None;
+    };
+    let d = dict_of(&m.dict).borrow();
+    let Probe::Found(p) = d.probe(hash, key) else {
+        return None;
+    };
+    match d.value_at(p).as_obj() {
+        Some(Obj::Native(n)) => Some(n.func),
+        _ => None,
+    }
+}
+
 /// `with`: find `__enter__` and `__exit__` on the type (unbound), for
 /// the caller to call `__enter__`.
 pub fn with_methods(interp: &mut Interp, mgr: &Value) -> PyResult<(Value, Value)> {
