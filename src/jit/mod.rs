@@ -494,7 +494,7 @@ pub fn resume_in_place(
         Ok(None) => frame.pc,
         Ok(Some(v)) => {
             // A delegated `yield from` yielded again.
-            frame.regs = regs;
+            frame.keep_regs(regs);
             frame::leave(interp, frame, true);
             return Ok(Exit::Yield(v));
         }
@@ -532,10 +532,7 @@ fn run_generator(
     if word == YIELD_WORD {
         frame.suspended = true;
         frame.pc = ctx.yielded_at;
-        // (`frame.regs` was emptied on entry: no drop of the old vector.)
-        let emptied = std::mem::replace(&mut frame.regs, regs);
-        debug_assert_eq!(emptied.capacity(), 0);
-        std::mem::forget(emptied);
+        frame.keep_regs(regs);
         frame::leave(interp, frame, true);
         let v = std::mem::replace(&mut ctx.yielded, Value::UNBOUND);
         return Ok(Exit::Yield(if v.is_unbound() { Value::NONE } else { v }));

@@ -510,11 +510,8 @@ pub fn run_in_place(
             Outcome::Yield(v) => {
                 debug_assert!(callers.is_empty());
                 base.suspended = true;
-                // `base.regs` was emptied into `stack` on entry: writing it
-                // back needs no drop of the old (empty) vector.
-                let emptied = std::mem::replace(&mut base.regs, stack);
-                debug_assert_eq!(emptied.capacity(), 0);
-                std::mem::forget(emptied);
+                // (`base.regs` became `stack` on entry.)
+                base.keep_regs(stack);
                 frame::leave(interp, base, true);
                 return Ok(Exit::Yield(v));
             }

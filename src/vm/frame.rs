@@ -123,6 +123,16 @@ impl Frame {
         }
     }
 
+    /// Give a suspending generator frame back its registers, which were
+    /// taken out of it on entry (`std::mem::take`): the empty vector left
+    /// there needs no drop.
+    #[inline(always)]
+    pub fn keep_regs(&mut self, regs: Vec<Value>) {
+        let emptied = std::mem::replace(&mut self.regs, regs);
+        debug_assert_eq!(emptied.capacity(), 0);
+        std::mem::forget(emptied);
+    }
+
     /// The runtime's view of this frame.
     pub fn info(&self) -> FrameInfo {
         self.code.frame_info.clone()

@@ -406,11 +406,7 @@ impl Translator<'_, '_> {
     }
 
     fn store_unbound(&mut self, r: Reg) {
-        let unbound = self
-            .b
-            .ins()
-            .iconst(types::I64, Value::UNBOUND.bits() as i64);
-        self.store_reg(r, unbound);
+        self.unbind_reg(r);
     }
 
     /// Fill the callee's frame context and call its machine code on the

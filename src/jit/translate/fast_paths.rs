@@ -441,11 +441,7 @@ impl Translator<'_, '_> {
     /// `Clear reg`: unbind, releasing a heap value through the runtime.
     pub(super) fn clear(&mut self, pc: u32, reg: Reg) {
         let old = self.load_reg(reg);
-        let unbound = self
-            .b
-            .ins()
-            .iconst(types::I64, Value::UNBOUND.bits() as i64);
-        self.store_reg(reg, unbound);
+        self.unbind_reg(reg);
         self.release_if_obj(old);
         let next = self.next(pc);
         self.b.ins().jump(next, &[]);
@@ -531,11 +527,7 @@ impl Translator<'_, '_> {
         if r < self.code.temp_base {
             return;
         }
-        let unbound = self
-            .b
-            .ins()
-            .iconst(types::I64, Value::UNBOUND.bits() as i64);
-        self.store_reg(r, unbound);
+        self.unbind_reg(r);
         self.release_if_obj(word);
     }
 
@@ -756,11 +748,7 @@ impl Translator<'_, '_> {
                 let next = self.next(pc);
                 self.b.ins().jump(next, &[]);
             } else {
-                let unbound = self
-                    .b
-                    .ins()
-                    .iconst(types::I64, Value::UNBOUND.bits() as i64);
-                self.store_reg(src, unbound);
+                self.unbind_reg(src);
                 self.put_and_continue(pc, dst, v);
             }
             self.b.switch_to_block(iterate);
@@ -831,11 +819,7 @@ impl Translator<'_, '_> {
     pub(super) fn return_(&mut self, src: Reg) {
         let w = self.load_reg(src);
         if src >= self.code.temp_base {
-            let unbound = self
-                .b
-                .ins()
-                .iconst(types::I64, Value::UNBOUND.bits() as i64);
-            self.store_reg(src, unbound);
+            self.unbind_reg(src);
             self.b.ins().return_(&[w]);
             return;
         }

@@ -613,11 +613,7 @@ impl Translator<'_, '_> {
     fn yield_value(&mut self, pc: u32, src: Reg) {
         let word = self.load_reg(src);
         if src >= self.code.temp_base {
-            let unbound = self
-                .b
-                .ins()
-                .iconst(types::I64, Value::UNBOUND.bits() as i64);
-            self.store_reg(src, unbound);
+            self.unbind_reg(src);
         } else {
             self.retain_if_obj(word);
         }
@@ -693,6 +689,15 @@ impl Translator<'_, '_> {
             .store(MemFlagsData::trusted(), v, self.regs, Self::reg_offset(r));
     }
 
+    /// Empty register `r` (a temporary whose value moved out).
+    fn unbind_reg(&mut self, r: Reg) {
+        let unbound = self
+            .b
+            .ins()
+            .iconst(types::I64, Value::UNBOUND.bits() as i64);
+        self.store_reg(r, unbound);
+    }
+
     /// Is `word` a heap object (tag `0xFFFC`)?
     fn is_obj(&mut self, word: ir::Value) -> ir::Value {
         let tag = self.b.ins().ushr_imm_u(word, TAG_SHIFT as i64);
@@ -709,11 +714,7 @@ impl Translator<'_, '_> {
             return false;
         }
         let v = self.load_reg(src);
-        let unbound = self
-            .b
-            .ins()
-            .iconst(types::I64, Value::UNBOUND.bits() as i64);
-        self.store_reg(src, unbound);
+        self.unbind_reg(src);
         let old = self.load_reg(dst);
         self.store_reg(dst, v);
         self.release_if_obj(old);
