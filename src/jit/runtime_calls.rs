@@ -650,7 +650,7 @@ pub(super) unsafe extern "C" fn tuple_word(regs: *mut Value, start: u32, n: u32,
                 r.clone()
             }
         });
-        Value::tuple(taken.collect()).into_raw()
+        Value::tuple_from_iter(taken).into_raw()
     })
 }
 

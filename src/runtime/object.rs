@@ -14,12 +14,21 @@ use num_bigint::BigInt;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
+/// How many items a tuple holds in the object itself. Every `Obj` is as
+/// large as its largest variant (an instance), so small tuples (pairs,
+/// keys, argument tuples: nearly all of them) fit there for free and cost
+/// one allocation instead of two. (`obj_stays_small` checks the size.)
+pub const TUPLE_INLINE: usize = 12;
+
+/// A tuple's items: inline up to `TUPLE_INLINE`, else on the heap.
+pub type TupleItems = smallvec::SmallVec<[Value; TUPLE_INLINE]>;
+
 pub enum Obj {
     /// Only ints that do not fit the unboxed 48-bit form.
     Int(BigInt),
     Str(PyStr),
     List(RefCell<Vec<Value>>),
-    Tuple(Box<[Value]>),
+    Tuple(TupleItems),
     Dict(RefCell<Dict>),
     Set(RefCell<PySet>),
     FrozenSet(PySet),
@@ -612,8 +621,10 @@ impl Drop for Obj {
                 drop_reversed(items);
             }
             Obj::Tuple(t) => {
-                let items = std::mem::take(t).into_vec();
-                drop_reversed(items);
+                // Last to first, as `drop_reversed` (CPython's order).
+                while let Some(v) = t.pop() {
+                    drop(v);
+                }
             }
             _ => {}
         }
@@ -656,5 +667,22 @@ impl IterState {
             IterState::GetItem { obj, .. } => f(obj),
             IterState::Range { .. } | IterState::Exhausted => {}
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Inline tuple items must not make every object larger than an
+    /// instance already makes it.
+    #[test]
+    fn obj_stays_small() {
+        assert!(std::mem::size_of::<TupleItems>() <= std::mem::size_of::<Instance>());
+        assert!(
+            std::mem::size_of::<Obj>() <= 120,
+            "{}",
+            std::mem::size_of::<Obj>()
+        );
     }
 }

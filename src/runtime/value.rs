@@ -117,9 +117,19 @@ impl Value {
         }
     }
 
+    /// A new heap object. The allocation is made first and the object
+    /// written into it once: `Rc::new` built the whole (120-byte) box on
+    /// the stack and copied it, a quarter of the cost of a small tuple.
+    #[inline]
     pub fn obj(o: Obj) -> Value {
         let track = o.is_gc_container();
-        let rc = Rc::new(o);
+        let mut rc = Rc::<Obj>::new_uninit();
+        let Some(slot) = Rc::get_mut(&mut rc) else {
+            unreachable!("a new Rc is unique")
+        };
+        slot.write(o);
+        // SAFETY: written just above.
+        let rc = unsafe { rc.assume_init() };
         if track {
             super::gc::track(&rc);
         }
@@ -145,7 +155,35 @@ impl Value {
     }
 
     pub fn tuple(v: Vec<Value>) -> Value {
-        Value::obj(Obj::Tuple(v.into_boxed_slice()))
+        let items = if v.len() <= super::object::TUPLE_INLINE {
+            v.into_iter().collect()
+        } else {
+            super::object::TupleItems::from_vec(v)
+        };
+        Value::obj(Obj::Tuple(items))
+    }
+
+    /// A tuple of the items of `items`, built in place (no vector first:
+    /// a small tuple is then one allocation).
+    #[inline]
+    pub fn tuple_from_iter(items: impl ExactSizeIterator<Item = Value>) -> Value {
+        use super::object::{TupleItems, TUPLE_INLINE};
+        let n = items.len();
+        if n > TUPLE_INLINE {
+            return Value::tuple(items.collect());
+        }
+        let mut buf = std::mem::MaybeUninit::<[Value; TUPLE_INLINE]>::uninit();
+        let first = buf.as_mut_ptr().cast::<Value>();
+        let mut len = 0;
+        for v in items.take(n) {
+            // SAFETY: `len < n <= TUPLE_INLINE`: a slot of `buf`.
+            unsafe { first.add(len).write(v) };
+            len += 1;
+        }
+        // SAFETY: the first `len` items of `buf` are written; the rest are
+        // never read or dropped (they are past the length).
+        let items = unsafe { TupleItems::from_buf_and_len_unchecked(buf, len) };
+        Value::obj(Obj::Tuple(items))
     }
 
     /// The text of a str value.

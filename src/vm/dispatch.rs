@@ -1312,8 +1312,8 @@ fn run_instrs<const ONE: bool>(
                 }
             }
             Instr::BuildTuple { dst, start, n } => {
-                let items = take_range(regs, start, n, tb);
-                put_reg!(dst, Value::tuple(items));
+                let t = Value::tuple_from_iter(take_each(regs, start, n, tb));
+                put_reg!(dst, t);
                 continue;
             }
             Instr::GetItem { dst, obj, idx } => {
@@ -1588,7 +1588,19 @@ pub(super) fn call_native(
 /// Move `n` consecutive operands out of the register file.
 #[inline]
 pub(super) fn take_range(regs: &mut [Value], start: Reg, n: u16, tb: Reg) -> Vec<Value> {
-    (start..start + n).map(|r| take(regs, r, tb)).collect()
+    take_each(regs, start, n, tb).collect()
+}
+
+/// Registers `start..start + n` one by one, as `take` (for containers
+/// built in place).
+#[inline]
+pub(super) fn take_each(
+    regs: &mut [Value],
+    start: Reg,
+    n: u16,
+    tb: Reg,
+) -> impl ExactSizeIterator<Item = Value> + '_ {
+    (start..start + n).map(move |r| take(regs, r, tb))
 }
 
 /// `list[i]`, `tuple[i]` with a small int index in range.

@@ -8,8 +8,8 @@
 
 use super::dispatch::{
     consume, fast_binop, fast_callable, fast_compare, fast_getitem, fast_truthy, invoke,
-    method_lookup, put, put_opt, release, take, take_range, yield_from_step, Invoke, Method,
-    Outcome,
+    method_lookup, put, put_opt, release, take, take_each, take_range, yield_from_step, Invoke,
+    Method, Outcome,
 };
 use super::helpers;
 use crate::bytecode::instr::{Instr, Reg, NO_REG};
@@ -366,8 +366,8 @@ pub(crate) fn slow(
 
             // ---- containers ----
             Instr::BuildTuple { dst, start, n } => {
-                let items = take_range(regs, start, n, tb);
-                put(interp, regs, dst, Value::tuple(items));
+                let t = Value::tuple_from_iter(take_each(regs, start, n, tb));
+                put(interp, regs, dst, t);
             }
             Instr::BuildList { dst, start, n } => {
                 let items = take_range(regs, start, n, tb);
