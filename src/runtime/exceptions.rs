@@ -184,22 +184,18 @@ pub fn matches(interp: &mut Interp, exc: &Value, typ: &Value) -> PyResult<bool> 
     if interp.limit_kind(exc).is_some() {
         return Ok(false);
     }
-    match typ.as_obj() {
-        Some(Obj::Tuple(items)) => {
-            for t in items.iter() {
-                if matches(interp, exc, t)? {
-                    return Ok(true);
-                }
-            }
-            Ok(false)
-        }
-        Some(Obj::Class(_)) if is_exception_class(interp, typ) => {
-            let cls = interp.type_of(exc);
-            Ok(super::attr::is_subclass(&cls, typ))
-        }
-        _ => Err(interp
-            .type_error("catching classes that do not inherit from BaseException is not allowed")),
+    // As CPython: every item of a tuple must be an exception class (a
+    // nested tuple is not one), checked before any item is tried.
+    let classes = match typ.as_obj() {
+        Some(Obj::Tuple(items)) => &items[..],
+        _ => std::slice::from_ref(typ),
+    };
+    if !classes.iter().all(|t| is_exception_class(interp, t)) {
+        return Err(interp
+            .type_error("catching classes that do not inherit from BaseException is not allowed"));
     }
+    let cls = interp.type_of(exc);
+    Ok(classes.iter().any(|t| super::attr::is_subclass(&cls, t)))
 }
 
 /// Turn the operand of `raise` into an exception instance.

@@ -933,6 +933,12 @@ pub(crate) fn loop_has_fast_path(ins: &Instr) -> bool {
             | Instr::FloorDiv { .. }
             | Instr::Mod { .. }
             | Instr::TrueDiv { .. }
+            | Instr::BinOp { .. }
+            | Instr::Inplace { .. }
+            | Instr::GetIter { .. }
+            | Instr::ExcMatch { .. }
+            | Instr::PushHandled { .. }
+            | Instr::PopHandled
             | Instr::Lt { .. }
             | Instr::Le { .. }
             | Instr::Gt { .. }
@@ -1124,6 +1130,41 @@ fn run_instrs<const ONE: bool>(
                         put_reg!(dst, Value::int(r));
                         continue;
                     }
+                }
+            }
+            Instr::BinOp { op, dst, a, b } | Instr::Inplace { op, dst, a, b } => {
+                // Shifts, bitwise and power of small ints (`r >> 8`).
+                if let (Some(i), Some(j)) = (rs!(a).as_small_int(), rs!(b).as_small_int()) {
+                    if let Some(v) = small_int_op(op, i, j) {
+                        put_reg!(dst, v);
+                        continue;
+                    }
+                }
+            }
+            Instr::ExcMatch { dst, exc, typ } => {
+                // (An error, a bad `except` operand, is raised by `slow`.)
+                if let Ok(m) = crate::runtime::exceptions::matches(interp, rs!(exc), rs!(typ)) {
+                    consume_reg!(typ);
+                    put_reg!(dst, Value::bool(m));
+                    continue;
+                }
+            }
+            Instr::PushHandled { exc } => {
+                let e = rs!(exc).clone();
+                interp.handled.push(e);
+                continue;
+            }
+            Instr::PopHandled => {
+                let old = interp.handled.pop();
+                drop(old);
+                continue;
+            }
+            Instr::GetIter { dst, src } => {
+                // Built-in iterables; instances (`__iter__`) go slow.
+                if let Some(it) = crate::runtime::iter::native_iter(rs!(src)) {
+                    consume_reg!(src);
+                    put_reg!(dst, it);
+                    continue;
                 }
             }
             Instr::FloorDiv { dst, a, b } => {
