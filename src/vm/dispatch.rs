@@ -1501,6 +1501,24 @@ fn run_instrs<const ONE: bool>(
                             }
                         }
                     }
+                    Some(Obj::Class(_)) => {
+                        // `Point(x, y)`: the new instance, then its bytecode
+                        // `__init__` entered in this loop (as `slow` would).
+                        code.pos.set(code.positions[pc - 1]);
+                        let cls = (*rm!(func)).clone();
+                        let first = func as usize + 1;
+                        let args = &regs[first..first + argc as usize];
+                        if let Some((obj, init)) = fast_init(interp, &cls, args) {
+                            put_reg!(func, obj);
+                            drop(cls);
+                            enter_or_break!(Outcome::CallInit {
+                                func: init,
+                                first: func + 1,
+                                argc,
+                                dst,
+                            });
+                        }
+                    }
                     _ => {}
                 }
             }
