@@ -1134,11 +1134,9 @@ fn run_instrs<const ONE: bool>(
             }
             Instr::BinOp { op, dst, a, b } | Instr::Inplace { op, dst, a, b } => {
                 // Shifts, bitwise and power of small ints (`r >> 8`).
-                if let (Some(i), Some(j)) = (rs!(a).as_small_int(), rs!(b).as_small_int()) {
-                    if let Some(v) = small_int_op(op, i, j) {
-                        put_reg!(dst, v);
-                        continue;
-                    }
+                if let Some(v) = fast_binop(op, rs!(a), rs!(b)) {
+                    put_reg!(dst, v);
+                    continue;
                 }
             }
             Instr::ExcMatch { dst, exc, typ } => {

@@ -595,17 +595,8 @@ pub(crate) fn slow(
                         dst,
                     });
                 }
-                let args = &regs[first..first + argc as usize];
-                if let Some((obj, init)) = super::dispatch::fast_init(interp, &fv, args) {
-                    drop(fv);
-                    regs[first - 1] = obj;
-                    break 'run Some(Outcome::CallInit {
-                        func: init,
-                        first: first as Reg,
-                        argc,
-                        dst,
-                    });
-                }
+                // (A class whose `__init__` the loop can enter was
+                // instantiated by the loop's inline case.)
                 let r = invoke(interp, &fv, &regs[first..first + argc as usize], &[]);
                 for r in first..first + argc as usize {
                     regs[r] = Value::UNBOUND;

@@ -269,7 +269,7 @@ impl Translator<'_, '_> {
         };
         let e = self.enter_native(&parts, slow);
         self.set_position(pc);
-        self.store_unbound(func);
+        self.unbind_reg(func);
         self.move_args(&e, func + 1, argc as usize);
         if callee.nregs <= INLINE_WINDOW {
             for (i, &bits) in callee.init.iter().enumerate() {
@@ -401,12 +401,8 @@ impl Translator<'_, '_> {
             self.b
                 .ins()
                 .store(MemFlagsData::trusted(), w, e.window, i as i32 * 8);
-            self.store_unbound(arg);
+            self.unbind_reg(arg);
         }
-    }
-
-    fn store_unbound(&mut self, r: Reg) {
-        self.unbind_reg(r);
     }
 
     /// Fill the callee's frame context and call its machine code on the
