@@ -59,6 +59,7 @@
 //! cannot handle would run in the VM and be reported by `--stats`; no
 //! program of the conformance suite needs that.
 
+mod layout;
 mod module;
 mod reg_stack;
 mod runtime_calls;

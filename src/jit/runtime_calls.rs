@@ -344,6 +344,20 @@ fn call_target(p: &mut Parts, ins: Instr) -> Option<(CallTarget, u16)> {
     match ins {
         Instr::Call { dst, func, argc } => {
             let (first, argc) = (func as usize + 1, argc as usize);
+            if let Some(new) = builtin_new(&p.regs[func as usize]) {
+                // `range(n)`, `str(x)`: the type's `__new__` gets the type
+                // and the arguments, consecutive registers already (as the
+                // VM's loop calls it).
+                let (first, argc) = (func as usize, argc + 1);
+                return Some((
+                    CallTarget::Native {
+                        func: new,
+                        first,
+                        argc,
+                    },
+                    dst,
+                ));
+            }
             let kind = plain_kind(&p.regs[func as usize], argc)?;
             let func = std::mem::replace(&mut p.regs[func as usize], Value::UNBOUND);
             Some((plain_target(func, kind, first, argc), dst))
@@ -369,6 +383,14 @@ fn call_target(p: &mut Parts, ins: Instr) -> Option<(CallTarget, u16)> {
             }
             let cache = &code.method_cache[i];
             if let Some(func) = crate::runtime::attr::cached_native_method(this, cache) {
+                return Some((CallTarget::Native { func, first, argc }, dst));
+            }
+            if let Some(func) = crate::vm::helpers::module_native(this, key, *hash) {
+                // A module's built-in function (`math.sqrt(x)`), as the VM
+                // loop calls it: without the module, whose register is
+                // emptied.
+                drop(std::mem::replace(&mut p.regs[first], Value::UNBOUND));
+                let (first, argc) = (first + 1, argc - 1);
                 return Some((CallTarget::Native { func, first, argc }, dst));
             }
             match method_lookup(p.interp, this, &code.names[i], key, *hash) {
@@ -408,6 +430,15 @@ fn plain_kind(f: &Value, argc: usize) -> Option<PlainKind> {
     }
     match f.as_obj() {
         Some(Obj::Native(n)) => Some(PlainKind::Native(n.func)),
+        _ => None,
+    }
+}
+
+/// The native `__new__` of a built-in type (`range`, `str`, `list`...).
+fn builtin_new(f: &Value) -> Option<crate::runtime::object::NativeFnPtr> {
+    use crate::runtime::object::{Layout, Obj};
+    match f.as_obj() {
+        Some(Obj::Class(c)) if c.layout == Layout::Builtin => c.native_new.get(),
         _ => None,
     }
 }

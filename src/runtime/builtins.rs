@@ -782,7 +782,7 @@ fn divmod(interp: &mut Interp, args: &[Value], kw: Kw) -> PyResult<Value> {
             }
             let q = interp.binop(BinOp::FloorDiv, a, b)?;
             let r = interp.binop(BinOp::Mod, a, b)?;
-            Ok(Value::tuple(vec![q, r]))
+            Ok(Value::pair(q, r))
         }
         _ => {
             if let Some(m) = super::attr::user_special(interp, a, "__divmod__") {

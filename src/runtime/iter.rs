@@ -118,7 +118,7 @@ impl Interp {
                         let r = match kind {
                             "k" => k.clone(),
                             "v" => v.clone(),
-                            _ => Value::tuple(vec![k.clone(), v.clone()]),
+                            _ => Value::pair(k.clone(), v.clone()),
                         };
                         return Ok(Some(r));
                     }
@@ -153,40 +153,36 @@ impl Interp {
                 drop(st);
                 match self.next(&inner)? {
                     Some(v) => {
-                        let nc = self.binop(crate::syntax::ast::BinOp::Add, &c, &Value::int(1))?;
+                        let nc = match c.as_small_int() {
+                            Some(i) => Value::int(i + 1),
+                            None => {
+                                self.binop(crate::syntax::ast::BinOp::Add, &c, &Value::int(1))?
+                            }
+                        };
                         if let IterState::Enumerate { count, .. } = &mut *cell.borrow_mut() {
                             *count = nc;
                         }
-                        Ok(Some(Value::tuple(vec![c, v])))
+                        Ok(Some(Value::pair(c, v)))
                     }
                     None => Ok(None),
                 }
             }
             IterState::Zip(iters) => {
-                let iters = iters.clone();
-                drop(st);
-                let mut out = Vec::with_capacity(iters.len());
-                for it in &iters {
-                    match self.next(it)? {
-                        Some(v) => out.push(v),
-                        None => return Ok(None),
-                    }
-                }
                 if iters.is_empty() {
                     return Ok(None);
                 }
-                Ok(Some(Value::tuple(out)))
-            }
-            IterState::Map { func, iters } => {
-                let (func, iters) = (func.clone(), iters.clone());
                 drop(st);
-                let mut args = Vec::with_capacity(iters.len());
-                for it in &iters {
-                    match self.next(it)? {
-                        Some(v) => args.push(v),
-                        None => return Ok(None),
-                    }
-                }
+                let Some(items) = self.next_of_each(cell)? else {
+                    return Ok(None);
+                };
+                Ok(Some(Value::tuple_from_iter(items.into_iter())))
+            }
+            IterState::Map { func, .. } => {
+                let func = func.clone();
+                drop(st);
+                let Some(args) = self.next_of_each(cell)? else {
+                    return Ok(None);
+                };
                 self.call(&func, &args, &[]).map(Some)
             }
             IterState::Filter { func, inner } => {
@@ -234,6 +230,34 @@ impl Interp {
             }
             IterState::Exhausted => Ok(None),
         }
+    }
+}
+
+/// The items of one step of a `zip` or `map` (on the stack for up to 4).
+type EachItems = smallvec::SmallVec<[Value; 4]>;
+
+impl Interp {
+    /// The next item of each iterator of a `zip` or `map` (`cell`), or
+    /// `None` when one is exhausted (the later ones are not advanced).
+    /// Each iterator is cloned out of the state for its own step (a count
+    /// update, not a copy of the list each step; the state is not borrowed
+    /// while an iterator runs, which may be a generator using the zip).
+    fn next_of_each(&mut self, cell: &RefCell<IterState>) -> PyResult<Option<EachItems>> {
+        let mut items = EachItems::new();
+        for k in 0.. {
+            let it = match &*cell.borrow() {
+                IterState::Zip(iters) | IterState::Map { iters, .. } => iters.get(k).cloned(),
+                _ => None,
+            };
+            let Some(it) = it else {
+                break;
+            };
+            match self.next(&it)? {
+                Some(v) => items.push(v),
+                None => return Ok(None),
+            }
+        }
+        Ok(Some(items))
     }
 }
 

@@ -2605,7 +2605,7 @@ fn dict_popitem(interp: &mut Interp, args: &[Value], kw: &Kw) -> PyResult<Value>
     no_args(interp, args, kw, "dict.popitem")?;
     let kv = d.borrow_mut().pop_last();
     match kv {
-        Some((k, v)) => Ok(Value::tuple(vec![k, v])),
+        Some((k, v)) => Ok(Value::pair(k, v)),
         None => Err(key_error(
             interp,
             &Value::str("popitem(): dictionary is empty"),
@@ -2793,7 +2793,7 @@ fn view_items(kind: ViewKind, d: &Value) -> Vec<Value> {
         ViewKind::Values => dd.values(),
         ViewKind::Items => dd
             .iter()
-            .map(|(k, v)| Value::tuple(vec![k.clone(), v.clone()]))
+            .map(|(k, v)| Value::pair(k.clone(), v.clone()))
             .collect(),
     }
 }

@@ -23,6 +23,7 @@ pub const TUPLE_INLINE: usize = 12;
 /// A tuple's items: inline up to `TUPLE_INLINE`, else on the heap.
 pub type TupleItems = smallvec::SmallVec<[Value; TUPLE_INLINE]>;
 
+#[repr(u32)]
 pub enum Obj {
     /// Only ints that do not fit the unboxed 48-bit form.
     Int(BigInt),

@@ -86,17 +86,24 @@ impl Interp {
     pub fn seq_index(&self, idx: &Value, len: usize, what: &str) -> PyResult<usize> {
         let i = match num(idx) {
             Some(Num::I(i)) => i,
-            Some(Num::B(_)) => {
-                return Err(self.err(
-                    ExcType::IndexError,
-                    "cannot fit 'int' into an index-sized integer",
-                ))
-            }
+            // Past the 48-bit small ints but within a machine word: just
+            // out of range (CPython's limit is `Py_ssize_t`).
+            Some(Num::B(b)) => match i64::try_from(b) {
+                Ok(i) => i,
+                Err(_) => {
+                    return Err(self.err(
+                        ExcType::IndexError,
+                        "cannot fit 'int' into an index-sized integer",
+                    ))
+                }
+            },
             _ => {
+                // ("list indices" for a store too, as CPython words it.)
                 return Err(self.type_error(format!(
-                    "{what} indices must be integers or slices, not {}",
+                    "{} indices must be integers or slices, not {}",
+                    what.trim_end_matches(" assignment"),
                     self.type_name(idx)
-                )))
+                )));
             }
         };
         let j = if i < 0 { i + len as i64 } else { i };

@@ -185,6 +185,13 @@ impl Value {
         Value::obj(Obj::Tuple(items))
     }
 
+    /// The 2-tuple `(a, b)` (dict items, `enumerate`, `divmod`), built in
+    /// place: one allocation, no vector first.
+    #[inline]
+    pub fn pair(a: Value, b: Value) -> Value {
+        Value::tuple_from_iter([a, b].into_iter())
+    }
+
     /// The text of a str value.
     pub fn as_str(&self) -> Option<&str> {
         match self.as_obj() {

@@ -11,6 +11,7 @@
 
 use super::{runtime_calls, RangeLoop, Translator};
 use crate::bytecode::instr::{Instr, Reg};
+use crate::jit::layout::{list_layout, ListLayout};
 use crate::runtime::dict::GlobalSite;
 use crate::runtime::value::{PAYLOAD_MASK, TAG_INT, TAG_SHIFT};
 use crate::runtime::Value;
@@ -570,31 +571,108 @@ impl Translator<'_, '_> {
         self.b.switch_to_block(fast);
     }
 
-    /// `dst = obj[idx]` for lists and tuples.
+    /// `dst = obj[idx]` for lists and tuples: a list with a small-int
+    /// index in range is read inline (`list_slot`), the rest through the
+    /// runtime.
     pub(super) fn get_item(&mut self, pc: u32, ins: Instr, dst: Reg, obj: Reg, idx: Reg) {
         let o = self.load_reg(obj);
         let i = self.load_reg(idx);
-        let item = self
+        let done = self.b.create_block();
+        let item = self.b.append_block_param(done, types::I64);
+        let runtime = self.b.create_block();
+        if let Some(layout) = list_layout() {
+            let slot = self.list_slot(layout, o, i, false, runtime);
+            let word = self
+                .b
+                .ins()
+                .load(types::I64, MemFlagsData::trusted(), slot, 0);
+            self.retain_if_obj(word);
+            self.b.ins().jump(done, &[word.into()]);
+        } else {
+            self.b.ins().jump(runtime, &[]);
+        }
+        self.b.switch_to_block(runtime);
+        let word = self
             .call(self.callees.item_word, &[o, i])
             .expect("item_word returns");
-        self.unless_not_handled(pc, ins, item);
+        self.unless_not_handled(pc, ins, word);
+        self.b.ins().jump(done, &[word.into()]);
+        self.b.switch_to_block(done);
         self.consume_word(obj, o);
         self.put_and_continue(pc, dst, item);
     }
 
-    /// `obj[idx] = src` for lists.
+    /// `obj[idx] = src` for lists (inline as in `get_item`).
     pub(super) fn set_item(&mut self, pc: u32, ins: Instr, obj: Reg, idx: Reg, src: Reg) {
         let o = self.load_reg(obj);
         let i = self.load_reg(idx);
         let v = self.load_reg(src);
-        let old = self
+        let done = self.b.create_block();
+        let old = self.b.append_block_param(done, types::I64);
+        let runtime = self.b.create_block();
+        if let Some(layout) = list_layout() {
+            let slot = self.list_slot(layout, o, i, true, runtime);
+            let flags = MemFlagsData::trusted();
+            let replaced = self.b.ins().load(types::I64, flags, slot, 0);
+            // The list's new reference (the register's is released below
+            // if it is a temporary), as `store_item_word` makes.
+            self.retain_if_obj(v);
+            self.b.ins().store(flags, v, slot, 0);
+            self.b.ins().jump(done, &[replaced.into()]);
+        } else {
+            self.b.ins().jump(runtime, &[]);
+        }
+        self.b.switch_to_block(runtime);
+        let replaced = self
             .call(self.callees.store_item_word, &[o, i, v])
             .expect("store_item_word returns");
-        self.unless_not_handled(pc, ins, old);
+        self.unless_not_handled(pc, ins, replaced);
+        self.b.ins().jump(done, &[replaced.into()]);
+        self.b.switch_to_block(done);
         self.consume_words(&[(src, v), (obj, o), (idx, i)]);
         self.release_if_obj(old);
         let next = self.next(pc);
         self.b.ins().jump(next, &[]);
+    }
+
+    /// The address of item `i` (a word) of list `o` (a word), going to
+    /// `slow` unless `o` is a list, `i` a small int within its length
+    /// (negative from the end, as Python counts) and the list not being
+    /// changed — for a store (`write`), not borrowed at all, as
+    /// `RefCell::borrow_mut` would require.
+    fn list_slot(
+        &mut self,
+        layout: ListLayout,
+        o: ir::Value,
+        i: ir::Value,
+        write: bool,
+        slow: ir::Block,
+    ) -> ir::Value {
+        let flags = MemFlagsData::trusted();
+        let is_obj = self.is_obj(o);
+        self.branch_unless(is_obj, slow);
+        let is_int = self.is_int(i);
+        self.branch_unless(is_int, slow);
+        let p = self.b.ins().band_imm_u(o, PAYLOAD_MASK as i64);
+        let tag = self.b.ins().uload32(flags, p, 0);
+        self.guard(IntCC::Equal, tag, layout.tag as i64, slow);
+        let flag = self.b.ins().load(types::I64, flags, p, layout.flag);
+        let free = if write {
+            IntCC::Equal
+        } else {
+            IntCC::SignedGreaterThanOrEqual
+        };
+        self.guard(free, flag, 0, slow);
+        let len = self.b.ins().load(types::I64, flags, p, layout.len);
+        let k = self.unbox_int(i);
+        let from_end = self.b.ins().iadd(k, len);
+        let negative = self.b.ins().icmp_imm_u(IntCC::SignedLessThan, k, 0);
+        let k = self.b.ins().select(negative, from_end, k);
+        let inside = self.b.ins().icmp(IntCC::UnsignedLessThan, k, len);
+        self.branch_unless(inside, slow);
+        let items = self.b.ins().load(types::I64, flags, p, layout.items);
+        let offset = self.b.ins().ishl_imm_u(k, 3);
+        self.b.ins().iadd(items, offset)
     }
 
     /// `dst = next(iter)` for range, list and tuple iterators; the
