@@ -296,6 +296,22 @@ pub(super) unsafe extern "C" fn call(ctx: *mut JitFrame, regs: *mut Value, pc: u
                     p.interp.run_finalizers();
                     r.map_err(|e| chain_handled(p.interp, e))
                 }
+                CallTarget::Init { init, first, argc } => {
+                    // As `finish` runs `Outcome::CallInit`: the instance
+                    // (in the class's register) first, then the arguments.
+                    let obj = std::mem::replace(&mut p.regs[first - 1], Value::UNBOUND);
+                    let this = obj.clone();
+                    let args = &mut p.regs[first..first + argc];
+                    super::call_function(p.interp, init, |w| {
+                        w.push(this);
+                        w.move_from(args)
+                    })
+                    .and_then(|v| {
+                        p.interp
+                            .init_result(v, obj)
+                            .map_err(|e| chain_handled(p.interp, e))
+                    })
+                }
             };
             match r {
                 Ok(v) => {
@@ -332,6 +348,13 @@ enum CallTarget {
         first: usize,
         argc: usize,
     },
+    /// `Class(args)`: the new instance is in register `first - 1` (where
+    /// the class was); its bytecode `__init__` gets it and the arguments.
+    Init {
+        init: Value,
+        first: usize,
+        argc: usize,
+    },
 }
 
 /// What `call` does for instruction `ins` (and the result register), or
@@ -357,6 +380,14 @@ fn call_target(p: &mut Parts, ins: Instr) -> Option<(CallTarget, u16)> {
                     },
                     dst,
                 ));
+            }
+            if let Some(Obj::Class(_)) = p.regs[func as usize].as_obj() {
+                // `Point(x, y)`: made here, as the VM's loop makes it.
+                let cls = p.regs[func as usize].clone();
+                let args = &p.regs[first..first + argc];
+                let (obj, init) = crate::vm::dispatch::fast_init(p.interp, &cls, args)?;
+                p.regs[func as usize] = obj;
+                return Some((CallTarget::Init { init, first, argc }, dst));
             }
             let kind = plain_kind(&p.regs[func as usize], argc)?;
             let func = std::mem::replace(&mut p.regs[func as usize], Value::UNBOUND);

@@ -759,7 +759,7 @@ fn return_to_caller(interp: &mut Interp, calls: &mut Calls<'_>, v: Value) -> PyR
 /// `__new__` whose `__init__` is a plain bytecode function taking the
 /// arguments: the new instance (made as the runtime's `instantiate` does)
 /// and the `__init__` to run in this loop (see `Outcome::CallInit`).
-pub(super) fn fast_init(
+pub(crate) fn fast_init(
     interp: &mut Interp,
     cls: &Value,
     args: &[Value],

@@ -524,7 +524,7 @@ impl Translator<'_, '_> {
 impl Translator<'_, '_> {
     /// Release temporary `r` (an operand the instruction consumes), whose
     /// word `word` was loaded before; locals keep their value.
-    fn consume_word(&mut self, r: Reg, word: ir::Value) {
+    pub(super) fn consume_word(&mut self, r: Reg, word: ir::Value) {
         if r < self.code.temp_base {
             return;
         }
@@ -648,11 +648,24 @@ impl Translator<'_, '_> {
         write: bool,
         slow: ir::Block,
     ) -> ir::Value {
+        let is_int = self.is_int(i);
+        self.branch_unless(is_int, slow);
+        let k = self.unbox_int(i);
+        self.list_slot_at(layout, o, k, write, slow)
+    }
+
+    /// `list_slot` with the index `k` unboxed (an `i64`).
+    pub(super) fn list_slot_at(
+        &mut self,
+        layout: ListLayout,
+        o: ir::Value,
+        k: ir::Value,
+        write: bool,
+        slow: ir::Block,
+    ) -> ir::Value {
         let flags = MemFlagsData::trusted();
         let is_obj = self.is_obj(o);
         self.branch_unless(is_obj, slow);
-        let is_int = self.is_int(i);
-        self.branch_unless(is_int, slow);
         let p = self.b.ins().band_imm_u(o, PAYLOAD_MASK as i64);
         let tag = self.b.ins().uload32(flags, p, 0);
         self.guard(IntCC::Equal, tag, layout.tag as i64, slow);
@@ -664,7 +677,6 @@ impl Translator<'_, '_> {
         };
         self.guard(free, flag, 0, slow);
         let len = self.b.ins().load(types::I64, flags, p, layout.len);
-        let k = self.unbox_int(i);
         let from_end = self.b.ins().iadd(k, len);
         let negative = self.b.ins().icmp_imm_u(IntCC::SignedLessThan, k, 0);
         let k = self.b.ins().select(negative, from_end, k);

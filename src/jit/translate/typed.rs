@@ -39,6 +39,8 @@ use super::Translator;
 use crate::bytecode::instr::{Instr, Reg, NO_REG};
 use crate::bytecode::verify::ends_flow;
 use crate::bytecode::CodeObject;
+use crate::jit::layout::list_layout;
+use crate::runtime::Value;
 use cranelift_codegen::ir::condcodes::{FloatCC, IntCC};
 use cranelift_codegen::ir::{self, types, Block, InstBuilder};
 use cranelift_frontend::Variable;
@@ -81,12 +83,20 @@ pub(super) enum Plan {
     Branch { num: Ty, a: Reg, b: Reg },
     /// A truth test of a typed number.
     Truth { cond: Reg, jump_on: bool },
+    /// A truth test of a value of unknown type that must be a bool (else
+    /// the typed copy is left: `__bool__` may run Python code).
+    Bool { cond: Reg, jump_on: bool },
     /// `dst = src` of a typed value.
     Move { dst: Reg, src: Reg },
     /// The `ForIter` of a `for … in range(…)`: counted, `dst` an int (an
     /// iterator of anything else takes the general path, and its items
     /// must be small ints to stay in the typed copy).
     Count { dst: Reg },
+    /// `dst = obj[idx]` of a list, read inline; anything else leaves the
+    /// typed copy (the list and index are checked, not known).
+    Item { dst: Reg, obj: Reg, idx: Reg },
+    /// `obj[idx] = src` of a list, stored inline (as `Item`).
+    Store { obj: Reg, idx: Reg, src: Reg },
     /// The instruction's ordinary translation.
     General,
     /// Leave the typed copy for the general one here: an instruction
@@ -128,6 +138,8 @@ fn arith_of(ins: &Instr) -> Option<(Arith, Reg, Reg, Reg)> {
 pub(super) struct Site {
     /// In an innermost loop's body (see `sites`).
     in_loop: bool,
+    /// In an innermost loop that does float arithmetic (see `sites`).
+    float_loop: bool,
     /// The `ForIter` of a loop that may count natively (`RangeLoop`).
     counted: bool,
 }
@@ -137,7 +149,15 @@ pub(super) fn plan(ins: &Instr, s: &[Ty], site: Site) -> Plan {
     use Instr::*;
     let ty = |r: Reg| s[r as usize];
     if let Some((op, dst, a, b)) = arith_of(ins) {
-        return match numeric_kind(ty(a), ty(b)) {
+        // Two operands of unknown type in a float loop: floats, checked
+        // (each must be a float, else the typed copy is left).
+        let speculate = site.float_loop && ty(a) == Ty::Any && ty(b) == Ty::Any;
+        let kind = if speculate {
+            Some(Ty::Float)
+        } else {
+            numeric_kind(ty(a), ty(b))
+        };
+        return match kind {
             Some(Ty::Int) => Plan::Arith {
                 op,
                 num: Ty::Int,
@@ -181,8 +201,22 @@ pub(super) fn plan(ins: &Instr, s: &[Ty], site: Site) -> Plan {
                 jump_on: true,
             }
         }
+        JumpIfFalse { cond, .. } if site.in_loop => Plan::Bool {
+            cond,
+            jump_on: false,
+        },
+        JumpIfTrue { cond, .. } if site.in_loop => Plan::Bool {
+            cond,
+            jump_on: true,
+        },
         Move { dst, src } | Copy { dst, src } if ty(src) != Ty::Any => Plan::Move { dst, src },
         ForIter { dst, .. } if site.counted => Plan::Count { dst },
+        GetItem { dst, obj, idx } if site.in_loop && ty(obj) == Ty::Any && ty(idx) != Ty::Float => {
+            Plan::Item { dst, obj, idx }
+        }
+        SetItem { obj, idx, src } if site.in_loop && ty(obj) == Ty::Any && ty(idx) != Ty::Float => {
+            Plan::Store { obj, idx, src }
+        }
         Nop
         | Jump { .. }
         | Move { .. }
@@ -204,8 +238,9 @@ pub(super) fn plan(ins: &Instr, s: &[Ty], site: Site) -> Plan {
         | ForIter { .. }
         | Return { .. } => Plan::General,
         // Outside loops an instruction runs once per call: staying in the
-        // typed copy costs only its translation.
-        _ if !site.in_loop => Plan::General,
+        // typed copy costs only its translation. A float loop stays in it
+        // whatever it does: float arithmetic gains most from types.
+        _ if !site.in_loop || site.float_loop => Plan::General,
         _ => Plan::Exit,
     }
 }
@@ -240,19 +275,37 @@ fn sites(code: &CodeObject) -> Vec<Site> {
     let mut sites = vec![
         Site {
             in_loop: false,
+            float_loop: false,
             counted: false,
         };
         code.instrs.len()
     ];
     for (head, end) in innermost_loops(code) {
+        let float_loop = code.instrs[head..=end]
+            .iter()
+            .any(|ins| does_float_arithmetic(code, ins));
         for site in &mut sites[head..=end] {
             site.in_loop = true;
+            site.float_loop = float_loop;
         }
     }
     for pc in super::range_loop_pcs(code) {
         sites[pc as usize].counted = true;
     }
     sites
+}
+
+/// Does `ins` surely do float arithmetic: a true division (whose result
+/// is a float), or arithmetic with a float constant? (What makes a loop a
+/// float loop, see `Site`; a syntactic test, since types are what the
+/// loop's plan depends on.)
+fn does_float_arithmetic(code: &CodeObject, ins: &Instr) -> bool {
+    let float_const = |r: Reg| code.const_reg(r).is_some_and(Value::is_float);
+    match arith_of(ins) {
+        Some((Arith::TrueDiv, ..)) => true,
+        Some((_, _, a, b)) => float_const(a) || float_const(b),
+        None => false,
+    }
 }
 
 /// The state after `ins` (run as `plan` says) in `s`: operands guarded
@@ -291,7 +344,19 @@ pub(super) fn apply(
                 refine_int(code, s, b);
             }
         }
-        Plan::Truth { .. } | Plan::Exit => {}
+        Plan::Item { dst, obj, idx } => {
+            refine_int(code, s, idx);
+            consumed_temporary(code, s, obj);
+            s.ty[dst as usize] = Ty::Any;
+            s.stale[dst as usize] = false;
+        }
+        Plan::Store { obj, idx, src } => {
+            refine_int(code, s, idx);
+            for r in [obj, idx, src] {
+                consumed_temporary(code, s, r);
+            }
+        }
+        Plan::Truth { .. } | Plan::Bool { .. } | Plan::Exit => {}
         // (The state of the loop's exit, where `dst` keeps its value, is
         // the one before: see `infer_with`.)
         Plan::Count { dst } => def(s, dst, Ty::Int),
@@ -343,6 +408,15 @@ fn touches_nothing(ins: &Instr) -> bool {
 /// nothing, and a temporary's old value has died with its last use.
 fn stores_at_once(code: &CodeObject, eager: &[bool], dst: Reg, old: Ty) -> bool {
     eager[dst as usize] || (old == Ty::Any && dst < code.temp_base)
+}
+
+/// A temporary an instruction consumes holds nothing afterwards (its
+/// register is emptied; a typed value of it is gone).
+fn consumed_temporary(code: &CodeObject, s: &mut State, r: Reg) {
+    if r >= code.temp_base {
+        s.ty[r as usize] = Ty::Any;
+        s.stale[r as usize] = false;
+    }
 }
 
 /// An operand of int arithmetic of unknown type passed its guard: it is an
@@ -674,8 +748,11 @@ impl Translator<'_, '_> {
                 self.b.ins().jump(general, &[]);
             }
             Plan::Arith { op, num, dst, a, b } => self.typed_arith(pc, op, num, dst, a, b),
+            Plan::Item { dst, obj, idx } => self.typed_item(pc, dst, obj, idx),
+            Plan::Store { obj, idx, src } => self.typed_store(pc, obj, idx, src),
             Plan::Branch { num, a, b } => self.typed_branch(pc, ins, num, a, b),
             Plan::Truth { cond, jump_on } => self.typed_truth(pc, ins, cond, jump_on),
+            Plan::Bool { cond, jump_on } => self.typed_bool(pc, ins, cond, jump_on),
             Plan::Move { dst, src } => {
                 let ty = self.cur_ty(src);
                 if dst != src {
@@ -808,8 +885,9 @@ impl Translator<'_, '_> {
 
     /// Operand `r` of float arithmetic as an `f64`: a float, or an int
     /// converted (exactly: 48 bits); an operand of unknown type is checked
-    /// to be one of the two.
-    fn float_operand(&mut self, pc: u32, r: Reg) -> ir::Value {
+    /// to be one of the two — to be a float when `float_only` (both
+    /// operands unknown: two ints must not make a float).
+    fn float_operand(&mut self, pc: u32, r: Reg, float_only: bool) -> ir::Value {
         match self.cur_ty(r) {
             Ty::Float => self.typed_value(r, Ty::Float),
             Ty::Int => {
@@ -819,13 +897,21 @@ impl Translator<'_, '_> {
             Ty::Any => {
                 let w = self.load_reg(r);
                 let t = self.tag(w);
-                let ok = self.b.ins().icmp_imm_u(
-                    IntCC::UnsignedLessThanOrEqual,
-                    t,
-                    crate::runtime::value::TAG_INT as i64,
-                );
+                let (cc, tag) = if float_only {
+                    (IntCC::UnsignedLessThan, crate::runtime::value::TAG_INT)
+                } else {
+                    (
+                        IntCC::UnsignedLessThanOrEqual,
+                        crate::runtime::value::TAG_INT,
+                    )
+                };
+                let ok = self.b.ins().icmp_imm_u(cc, t, tag as i64);
                 self.exit_unless(pc, ok);
-                self.number_f64(w)
+                if float_only {
+                    self.b.ins().bitcast(types::F64, ir::MemFlagsData::new(), w)
+                } else {
+                    self.number_f64(w)
+                }
             }
         }
     }
@@ -874,11 +960,94 @@ impl Translator<'_, '_> {
             };
             self.def_typed(dst, ty, r);
         } else {
-            let x = self.float_operand(pc, a);
-            let y = self.float_operand(pc, b);
+            let float_only = self.cur_ty(a) == Ty::Any && self.cur_ty(b) == Ty::Any;
+            let x = self.float_operand(pc, a, float_only);
+            let y = self.float_operand(pc, b, float_only);
             let exit = self.exit_block(pc);
             let r = self.float_result(op, x, y, exit);
             self.def_typed(dst, Ty::Float, r);
+        }
+        let next = self.next(pc);
+        self.b.ins().jump(next, &[]);
+    }
+
+    /// `dst = obj[idx]` of a list, inline (`list_slot_at`); any other
+    /// case leaves the typed copy at `pc`, whose general translation does
+    /// it.
+    fn typed_item(&mut self, pc: u32, dst: Reg, obj: Reg, idx: Reg) {
+        let Some(layout) = list_layout() else {
+            let exit = self.exit_block(pc);
+            self.b.ins().jump(exit, &[]);
+            return;
+        };
+        let k = self.int_operand(pc, idx);
+        let o = self.load_reg(obj);
+        let exit = self.exit_block(pc);
+        let slot = self.list_slot_at(layout, o, k, false, exit);
+        let word = self
+            .b
+            .ins()
+            .load(types::I64, ir::MemFlagsData::trusted(), slot, 0);
+        self.retain_if_obj(word);
+        self.consume_word(obj, o);
+        self.put_word(dst, word);
+        let code = self.code;
+        let cur = &mut self.typing_mut().cur;
+        consumed_temporary(code, cur, obj);
+        cur.ty[dst as usize] = Ty::Any;
+        cur.stale[dst as usize] = false;
+        let next = self.next(pc);
+        self.b.ins().jump(next, &[]);
+    }
+
+    /// `obj[idx] = src` of a list, inline (as `typed_item`); a typed value
+    /// is stored boxed (a number owns nothing).
+    fn typed_store(&mut self, pc: u32, obj: Reg, idx: Reg, src: Reg) {
+        let Some(layout) = list_layout() else {
+            let exit = self.exit_block(pc);
+            self.b.ins().jump(exit, &[]);
+            return;
+        };
+        let k = self.int_operand(pc, idx);
+        let o = self.load_reg(obj);
+        let exit = self.exit_block(pc);
+        let slot = self.list_slot_at(layout, o, k, true, exit);
+        let src_ty = self.cur_ty(src);
+        let v = match src_ty {
+            Ty::Any => {
+                let w = self.load_reg(src);
+                // The list's new reference (a temporary's is released below).
+                self.retain_if_obj(w);
+                w
+            }
+            Ty::Int => {
+                let i = self.typed_value(src, Ty::Int);
+                self.box_int(i)
+            }
+            Ty::Float => {
+                let f = self.typed_value(src, Ty::Float);
+                self.box_float(f)
+            }
+        };
+        let flags = ir::MemFlagsData::trusted();
+        let old = self.b.ins().load(types::I64, flags, slot, 0);
+        self.b.ins().store(flags, v, slot, 0);
+        // Consumed temporaries, each once: the object, an unknown value,
+        // the index (an int: its register is only emptied).
+        if src_ty == Ty::Any {
+            self.consume_word(src, v);
+        }
+        if obj != src {
+            self.consume_word(obj, o);
+        }
+        if idx != src && idx != obj && idx >= self.code.temp_base {
+            self.unbind_reg(idx);
+        }
+        self.release_if_obj(old);
+        let code = self.code;
+        let cur = &mut self.typing_mut().cur;
+        for r in [obj, idx, src] {
+            consumed_temporary(code, cur, r);
         }
         let next = self.next(pc);
         self.b.ins().jump(next, &[]);
@@ -939,14 +1108,33 @@ impl Translator<'_, '_> {
             let j = self.int_operand(pc, b);
             self.b.ins().icmp(icc, i, j)
         } else {
-            let x = self.float_operand(pc, a);
-            let y = self.float_operand(pc, b);
+            let x = self.float_operand(pc, a, false);
+            let y = self.float_operand(pc, b, false);
             self.b.ins().fcmp(fcc, x, y)
         };
         let target = ins.target().expect("a branch");
         let next = self.next(pc);
         let dest = self.branch_to(pc, target);
         self.b.ins().brif(c, next, &[], dest, &[]);
+    }
+
+    fn typed_bool(&mut self, pc: u32, ins: Instr, cond: Reg, jump_on: bool) {
+        let w = self.load_reg(cond);
+        let (jump_word, stay_word) = if jump_on {
+            (Value::TRUE.bits(), Value::FALSE.bits())
+        } else {
+            (Value::FALSE.bits(), Value::TRUE.bits())
+        };
+        let exit = self.exit_block(pc);
+        let target = ins.target().expect("a branch");
+        let dest = self.branch_to(pc, target);
+        let jumps = self.b.ins().icmp_imm_u(IntCC::Equal, w, jump_word as i64);
+        let not_jump = self.b.create_block();
+        self.b.ins().brif(jumps, dest, &[], not_jump, &[]);
+        self.b.switch_to_block(not_jump);
+        let stays = self.b.ins().icmp_imm_u(IntCC::Equal, w, stay_word as i64);
+        let next = self.next(pc);
+        self.b.ins().brif(stays, next, &[], exit, &[]);
     }
 
     fn typed_truth(&mut self, pc: u32, ins: Instr, cond: Reg, jump_on: bool) {
