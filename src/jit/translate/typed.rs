@@ -83,8 +83,9 @@ pub(super) enum Plan {
     Branch { num: Ty, a: Reg, b: Reg },
     /// A truth test of a typed number.
     Truth { cond: Reg, jump_on: bool },
-    /// A truth test of a value of unknown type that must be a bool (else
-    /// the typed copy is left: `__bool__` may run Python code).
+    /// A truth test of a value of unknown type: a bool inline, anything
+    /// else (`__bool__` may run Python code) after storing the stale
+    /// registers.
     Bool { cond: Reg, jump_on: bool },
     /// `dst = src` of a typed value.
     Move { dst: Reg, src: Reg },
@@ -1125,7 +1126,6 @@ impl Translator<'_, '_> {
         } else {
             (Value::FALSE.bits(), Value::TRUE.bits())
         };
-        let exit = self.exit_block(pc);
         let target = ins.target().expect("a branch");
         let dest = self.branch_to(pc, target);
         let jumps = self.b.ins().icmp_imm_u(IntCC::Equal, w, jump_word as i64);
@@ -1134,7 +1134,18 @@ impl Translator<'_, '_> {
         self.b.switch_to_block(not_jump);
         let stays = self.b.ins().icmp_imm_u(IntCC::Equal, w, stay_word as i64);
         let next = self.next(pc);
-        self.b.ins().brif(stays, next, &[], exit, &[]);
+        let other = self.b.create_block();
+        self.b.set_cold_block(other);
+        self.b.ins().brif(stays, next, &[], other, &[]);
+        // Not a bool: the general test (which may run `__bool__`) with the
+        // registers up to date. The state stays as it was: the stale
+        // registers are stored again later, which is harmless (the same
+        // number), and both paths meet in the same typed blocks.
+        self.b.switch_to_block(other);
+        for (r, ty) in self.stale_registers() {
+            self.materialize(r, ty);
+        }
+        self.bool_branch(pc, ins, cond, target, jump_on);
     }
 
     fn typed_truth(&mut self, pc: u32, ins: Instr, cond: Reg, jump_on: bool) {

@@ -119,3 +119,26 @@ def mutate_while_looping(xs):
 
 
 print(mutate_while_looping([1.0, 2.0, 3.0]))
+
+
+class Raising:
+    def __bool__(self):
+        raise RuntimeError("no truth")
+
+
+def truth_raises(items):
+    acc = 0.0
+    n = 0
+    try:
+        for k in range(len(items)):
+            n += 1
+            acc += k / 2
+            if items[k]:
+                acc += 100.0
+    except RuntimeError as e:
+        return f"{e} after n={n} acc={acc}"
+    return n, acc
+
+
+print(truth_raises([True, 1, 0, Raising(), True]))
+print(truth_raises([False, True]))
