@@ -972,19 +972,34 @@ impl Translator<'_, '_> {
         self.b.ins().jump(next, &[]);
     }
 
-    /// `dst = obj[idx]` of a list, inline (`list_slot_at`); any other
-    /// case leaves the typed copy at `pc`, whose general translation does
-    /// it.
-    fn typed_item(&mut self, pc: u32, dst: Reg, obj: Reg, idx: Reg) {
+    /// The word of list register `obj` and the address of its item `idx`
+    /// (checked: anything else leaves the typed copy at `pc`); `None`, the
+    /// exit taken, when this build's list layout is not known.
+    fn typed_list_slot(
+        &mut self,
+        pc: u32,
+        obj: Reg,
+        idx: Reg,
+        write: bool,
+    ) -> Option<(ir::Value, ir::Value)> {
         let Some(layout) = list_layout() else {
             let exit = self.exit_block(pc);
             self.b.ins().jump(exit, &[]);
-            return;
+            return None;
         };
         let k = self.int_operand(pc, idx);
         let o = self.load_reg(obj);
         let exit = self.exit_block(pc);
-        let slot = self.list_slot_at(layout, o, k, false, exit);
+        Some((o, self.list_slot_at(layout, o, k, write, exit)))
+    }
+
+    /// `dst = obj[idx]` of a list, inline (`list_slot_at`); any other
+    /// case leaves the typed copy at `pc`, whose general translation does
+    /// it.
+    fn typed_item(&mut self, pc: u32, dst: Reg, obj: Reg, idx: Reg) {
+        let Some((o, slot)) = self.typed_list_slot(pc, obj, idx, false) else {
+            return;
+        };
         let word = self
             .b
             .ins()
@@ -1004,15 +1019,9 @@ impl Translator<'_, '_> {
     /// `obj[idx] = src` of a list, inline (as `typed_item`); a typed value
     /// is stored boxed (a number owns nothing).
     fn typed_store(&mut self, pc: u32, obj: Reg, idx: Reg, src: Reg) {
-        let Some(layout) = list_layout() else {
-            let exit = self.exit_block(pc);
-            self.b.ins().jump(exit, &[]);
+        let Some((o, slot)) = self.typed_list_slot(pc, obj, idx, true) else {
             return;
         };
-        let k = self.int_operand(pc, idx);
-        let o = self.load_reg(obj);
-        let exit = self.exit_block(pc);
-        let slot = self.list_slot_at(layout, o, k, true, exit);
         let src_ty = self.cur_ty(src);
         let v = match src_ty {
             Ty::Any => {
