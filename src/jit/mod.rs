@@ -21,8 +21,9 @@
 //! tests of bools, `is`, register moves and copies, constants — constant
 //! registers are immediates — and `for … in range(…)`, counted in a stack
 //! slot, see `translate::RangeLoop`) run without a call, or with only a
-//! reference-count call (`runtime_calls::retain`).
-//! List/tuple items, list stores, iter() and iteration of ranges, lists and
+//! reference-count call (`runtime_calls::retain`). So do list items and
+//! list stores with a small-int index (the list's layout is probed once,
+//! see `layout`). Tuple items, iter() and iteration of ranges, lists and
 //! tuples, tuple building and unpacking, globals and instance attributes go
 //! through small word-in/word-out entries (`runtime_calls::item_word` and
 //! friends) over the runtime's inline caches, the registers updated by the

@@ -22,12 +22,16 @@
 //! An operand of unknown type next to a typed one is *guarded*: checked
 //! to be a small int (and then known to be one: its register is refined)
 //! or, for float arithmetic, a number; anything else exits. A `for … in
-//! range(…)` yields unboxed ints. Other instructions run their ordinary
+//! range(…)` yields unboxed ints. In loops, list items are read and
+//! stored inline (anything but a list and a small-int index exits), and a
+//! truth test of a bool is inline. In a *float loop* (one that divides or
+//! uses a float constant) two operands of unknown type are taken for
+//! floats, each checked to be one. Other instructions run their ordinary
 //! translation inside the typed copy (what they may write becomes unknown
-//! again), except that in an innermost loop the large ones (calls,
-//! containers, attributes) end the typed copy: its translation costs
-//! compile time, and only a loop that stays in it pays that back (see
-//! `Typing::new`).
+//! again), except that in an innermost loop that is not a float loop the
+//! large ones (calls, containers, attributes) end the typed copy: its
+//! translation costs compile time, and only a loop that stays in it pays
+//! that back (see `Typing::new`).
 //!
 //! The types come from a forward data-flow pass over the instructions
 //! (`infer`), which mirrors the translation exactly: the two share `plan`
