@@ -296,22 +296,7 @@ pub(super) unsafe extern "C" fn call(ctx: *mut JitFrame, regs: *mut Value, pc: u
                     p.interp.run_finalizers();
                     r.map_err(|e| chain_handled(p.interp, e))
                 }
-                CallTarget::Init { init, first, argc } => {
-                    // As `finish` runs `Outcome::CallInit`: the instance
-                    // (in the class's register) first, then the arguments.
-                    let obj = std::mem::replace(&mut p.regs[first - 1], Value::UNBOUND);
-                    let this = obj.clone();
-                    let args = &mut p.regs[first..first + argc];
-                    super::call_function(p.interp, init, |w| {
-                        w.push(this);
-                        w.move_from(args)
-                    })
-                    .and_then(|v| {
-                        p.interp
-                            .init_result(v, obj)
-                            .map_err(|e| chain_handled(p.interp, e))
-                    })
-                }
+                CallTarget::Init { init, first, argc } => run_init(p, init, first, argc),
             };
             match r {
                 Ok(v) => {
@@ -463,6 +448,28 @@ fn plain_kind(f: &Value, argc: usize) -> Option<PlainKind> {
         Some(Obj::Native(n)) => Some(PlainKind::Native(n.func)),
         _ => None,
     }
+}
+
+/// `Class(args)` once the instance is made (`Outcome::CallInit`, the call
+/// entry's `CallTarget::Init`): `__init__` (`init`) gets the instance, in
+/// register `first - 1` where the class was, then the `argc` arguments
+/// from `first`; the result is the instance (`Interp::init_result`).
+fn run_init(
+    p: &mut Parts,
+    init: Value,
+    first: usize,
+    argc: usize,
+) -> crate::runtime::PyResult<Value> {
+    let obj = std::mem::replace(&mut p.regs[first - 1], Value::UNBOUND);
+    let this = obj.clone();
+    let args = &mut p.regs[first..first + argc];
+    let v = super::call_function(p.interp, init, |w| {
+        w.push(this);
+        w.move_from(args)
+    })?;
+    p.interp
+        .init_result(v, obj)
+        .map_err(|e| chain_handled(p.interp, e))
 }
 
 /// The native `__new__` of a built-in type (`range`, `str`, `list`...).
@@ -763,18 +770,7 @@ fn finish(p: &mut Parts, out: Outcome) -> Result<(), PyErr> {
             argc,
             dst,
         } => {
-            let first = first as usize;
-            let obj = std::mem::replace(&mut p.regs[first - 1], Value::UNBOUND);
-            let args = &mut p.regs[first..first + argc as usize];
-            let this = obj.clone();
-            let v = super::call_function(p.interp, func, |regs| {
-                regs.push(this);
-                regs.move_from(args)
-            })?;
-            let obj = p
-                .interp
-                .init_result(v, obj)
-                .map_err(|e| chain_handled(p.interp, e))?;
+            let obj = run_init(p, func, first as usize, argc as usize)?;
             store_result(p, dst, obj);
             Ok(())
         }

@@ -902,15 +902,16 @@ impl Translator<'_, '_> {
             Ty::Any => {
                 let w = self.load_reg(r);
                 let t = self.tag(w);
-                let (cc, tag) = if float_only {
-                    (IntCC::UnsignedLessThan, crate::runtime::value::TAG_INT)
+                // Floats have the tags below the int tag.
+                let cc = if float_only {
+                    IntCC::UnsignedLessThan
                 } else {
-                    (
-                        IntCC::UnsignedLessThanOrEqual,
-                        crate::runtime::value::TAG_INT,
-                    )
+                    IntCC::UnsignedLessThanOrEqual
                 };
-                let ok = self.b.ins().icmp_imm_u(cc, t, tag as i64);
+                let ok = self
+                    .b
+                    .ins()
+                    .icmp_imm_u(cc, t, crate::runtime::value::TAG_INT as i64);
                 self.exit_unless(pc, ok);
                 if float_only {
                     self.b.ins().bitcast(types::F64, ir::MemFlagsData::new(), w)
