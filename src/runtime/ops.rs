@@ -905,10 +905,22 @@ pub fn same_object(a: &Value, b: &Value) -> bool {
     a.is(b)
 }
 
-fn num_big(n: Num) -> BigInt {
+/// `divmod(a, b)` of two ints, at least one of them a bigint, and `b`
+/// not zero: floor quotient and remainder from one division.
+pub fn bigint_divmod(a: &Value, b: &Value) -> (Value, Value) {
+    let (Some(x), Some(y)) = (num(a), num(b)) else {
+        unreachable!("bigint_divmod of non-ints")
+    };
+    let (q, r) = num_big(x).div_mod_floor(&num_big(y));
+    (Value::bigint(q), Value::bigint(r))
+}
+
+/// An int operand as a bigint: borrowed when it is one (copying the
+/// digits of a large operand was a tenth of a bigint-heavy run).
+fn num_big(n: Num<'_>) -> std::borrow::Cow<'_, BigInt> {
     match n {
-        Num::I(i) => BigInt::from(i),
-        Num::B(b) => b.clone(),
+        Num::I(i) => std::borrow::Cow::Owned(BigInt::from(i)),
+        Num::B(b) => std::borrow::Cow::Borrowed(b),
         Num::F(_) => unreachable!("floats handled before"),
     }
 }
