@@ -329,12 +329,26 @@ impl Interp {
     /// stack headroom. Pair with `leave_call`.
     #[inline]
     pub fn enter_call(&mut self) -> PyResult<()> {
-        self.depth += 1;
-        if self.depth >= self.recursion_limit || self.stack_exhausted() {
-            self.depth -= 1;
-            return Err(self.err(ExcType::RecursionError, "maximum recursion depth exceeded"));
+        if self.stack_exhausted() {
+            return Err(self.recursion_error());
         }
+        self.enter_call_in_place()
+    }
+
+    /// `enter_call` for a frame that uses no native stack (one the VM's
+    /// dispatch loop runs in place): the recursion limit only.
+    #[inline]
+    pub fn enter_call_in_place(&mut self) -> PyResult<()> {
+        if self.depth + 1 >= self.recursion_limit {
+            return Err(self.recursion_error());
+        }
+        self.depth += 1;
         Ok(())
+    }
+
+    #[cold]
+    fn recursion_error(&self) -> PyErr {
+        self.err(ExcType::RecursionError, "maximum recursion depth exceeded")
     }
 
     #[inline]

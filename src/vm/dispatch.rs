@@ -593,7 +593,9 @@ fn enter_fast(
     // without that test.
     // SAFETY: the frame holds its code, whose frame info this is, until
     // `return_to_caller` or the unwinding of the run leaves it.
-    match unsafe { frame::enter_entry(interp, f.counts_depth, &f.code.frame_info, &f.globals) } {
+    match unsafe {
+        frame::enter_entry_with::<false>(interp, f.counts_depth, &f.code.frame_info, &f.globals)
+    } {
         Ok(entry) => {
             f.entry = entry;
             Ok(())
@@ -727,19 +729,26 @@ fn enter_called(
 /// (`__init__` returned something else) is the caller's.
 #[inline(always)]
 fn return_to_caller(interp: &mut Interp, calls: &mut Calls<'_>, v: Value) -> PyResult<()> {
-    let Some(done) = calls.callers.last_mut() else {
+    let n = calls.callers.len();
+    if n == 0 {
         unreachable!("a return to the caller of a base frame")
-    };
+    }
+    // SAFETY: slot `n - 1` holds the innermost frame (`n > 0`).
+    let done = unsafe { &mut *calls.callers.as_mut_ptr().add(n - 1) };
     // (Frames called in a run never suspend: only a run's base frame does.)
     frame::leave_entry(interp, &done.entry, done.counts_depth, None);
     // Registers first, then the frame (in place).
     let dst = done.ret_dst;
     let init_self = std::mem::replace(&mut done.init_self, Value::UNBOUND);
     let base = done.base as usize;
-    // SAFETY: the frame's registers are the stack from `base` on; after
-    // their release the length drops below them, so none is used again.
+    let len = calls.stack.len();
+    assert!(base <= len, "a frame's registers outside the stack");
+    // SAFETY: the frame's registers are the stack from `base` on (checked
+    // above); after their release the length drops below them, so none is
+    // used again.
     unsafe {
-        frame::release_regs(&done.code, &mut calls.stack[base..]);
+        let regs = std::slice::from_raw_parts_mut(calls.stack.as_mut_ptr().add(base), len - base);
+        frame::release_regs(&done.code, regs);
         calls.stack.set_len(base);
     }
     frame::pop_finished(calls.callers);
@@ -1072,9 +1081,9 @@ fn run_instrs<const ONE: bool>(
         // SAFETY: `pc` is an instruction: the code starts at 0 (or where it
         // stopped, at an instruction), every branch and handler target is one
         // and its last instruction ends the flow (`bytecode::verify`).
-        let ins = unsafe { *instrs.get_unchecked(pc) };
+        let ins_ref = unsafe { instrs.get_unchecked(pc) };
         pc += 1;
-        match ins {
+        match *ins_ref {
             Instr::Move { dst, src } => {
                 let v = take_reg!(src);
                 put_reg!(dst, v);
@@ -1195,7 +1204,7 @@ fn run_instrs<const ONE: bool>(
             | Instr::Ne { dst, a, b } => {
                 let (x, y) = (rs!(a), rs!(b));
                 if let (Some(i), Some(j)) = (x.as_small_int(), y.as_small_int()) {
-                    let r = match ins {
+                    let r = match *ins_ref {
                         Instr::Lt { .. } => i < j,
                         Instr::Le { .. } => i <= j,
                         Instr::Gt { .. } => i > j,
@@ -1290,7 +1299,7 @@ fn run_instrs<const ONE: bool>(
                 let same = same_object(rs!(a), rs!(b));
                 consume_reg!(a);
                 consume_reg!(b);
-                if same == matches!(ins, Instr::JumpIfIs { .. }) {
+                if same == matches!(*ins_ref, Instr::JumpIfIs { .. }) {
                     pc = target as usize;
                 }
                 continue;
@@ -1608,7 +1617,7 @@ fn run_instrs<const ONE: bool>(
             _ => {}
         }
         let mut p = pc;
-        if let Some(o) = super::slow::slow(interp, code, globals, ns_opt, regs, ins, &mut p) {
+        if let Some(o) = super::slow::slow(interp, code, globals, ns_opt, regs, *ins_ref, &mut p) {
             pc = p;
             enter_or_break!(o);
         }

@@ -315,24 +315,31 @@ pub fn init_regs(code: &CodeObject, regs: &mut Vec<Value>, base: usize, closure:
 /// (the slots count as uninitialised after).
 #[inline(always)]
 pub unsafe fn release_regs(code: &CodeObject, regs: &mut [Value]) {
-    // SAFETY (each call): the caller gives all of `regs` up.
+    // SAFETY (each call): the caller gives all of `regs` up; the ranges
+    // are clamped to it.
+    let n = regs.len();
     if code.reg_init_has_objects {
-        unsafe { release_in_place(regs) };
+        unsafe { release_in_place(regs.as_mut_ptr(), n) };
     } else {
-        let (cbase, tbase) = ((code.nslots + code.nfree) as usize, code.temp_base as usize);
-        unsafe { release_in_place(&mut regs[..cbase]) };
-        unsafe { release_in_place(&mut regs[tbase..]) };
+        let cbase = ((code.nslots + code.nfree) as usize).min(n);
+        let tbase = (code.temp_base as usize).min(n);
+        unsafe { release_in_place(regs.as_mut_ptr(), cbase) };
+        unsafe { release_in_place(regs.as_mut_ptr().add(tbase), n - tbase) };
     }
 }
 
-/// `release_regs` of one run of registers (a function, not a closure, so
-/// that it is inlined into every call path).
+/// `release_regs` of one run of `n` registers from `regs` (a function,
+/// not a closure, so that it is inlined into every call path; pointers,
+/// not slices, so that no bounds checks are left in the loop).
 ///
 /// # Safety
-/// The caller gives the values up: they are not used again.
+/// The `n` values are initialised and the caller gives them up: they are
+/// not used again.
 #[inline(always)]
-unsafe fn release_in_place(regs: &mut [Value]) {
-    for r in regs {
+unsafe fn release_in_place(regs: *mut Value, n: usize) {
+    for i in 0..n {
+        // SAFETY: `i < n`, within the caller's run of values.
+        let r = unsafe { &mut *regs.add(i) };
         if r.is_obj() {
             // SAFETY: the caller gives the values up; each is read out once.
             drop(unsafe { std::ptr::read(r) });
@@ -392,9 +399,30 @@ pub unsafe fn enter_entry(
     info: &FrameInfo,
     globals: &Value,
 ) -> PyResult<Entry> {
+    // SAFETY: the caller's contract.
+    unsafe { enter_entry_with::<true>(interp, counts_depth, info, globals) }
+}
+
+/// `enter_entry`, checking the native stack only with `NATIVE`: a frame
+/// the dispatch loop enters in place (`enter_fast`) uses no native stack,
+/// so only the recursion limit applies to it.
+///
+/// # Safety
+/// As `enter_entry`.
+#[inline(always)]
+pub unsafe fn enter_entry_with<const NATIVE: bool>(
+    interp: &mut Interp,
+    counts_depth: bool,
+    info: &FrameInfo,
+    globals: &Value,
+) -> PyResult<Entry> {
     interp.tick()?;
     if counts_depth {
-        interp.enter_call()?;
+        if NATIVE {
+            interp.enter_call()?;
+        } else {
+            interp.enter_call_in_place()?;
+        }
     }
     // SAFETY: the caller's contract.
     unsafe { interp.frames.push(info) };
