@@ -845,7 +845,7 @@ impl<'a> FnCompiler<'a> {
         if acc == NO_REG {
             self.return_none();
         } else {
-            self.emit(Instr::Return { src: acc });
+            self.emit_return(acc);
         }
         Ok(())
     }

@@ -688,10 +688,10 @@ impl<'a> FnCompiler<'a> {
         };
         if needs_unwind {
             let saved = self.unwind(0)?;
-            self.emit(Instr::Return { src: r });
+            self.emit_return(r);
             self.restore(saved);
         } else {
-            self.emit(Instr::Return { src: r });
+            self.emit_return(r);
         }
         self.set_unreachable();
         Ok(())

@@ -691,7 +691,7 @@ impl<'a> FnCompiler<'a> {
             {
                 c.pos = e.span.start;
                 let r = c.operand(e)?;
-                c.emit(Instr::Return { src: r });
+                c.emit_return(r);
             } else {
                 c.block(&def.body)?;
                 c.return_none_if_reachable();
@@ -750,7 +750,7 @@ impl<'a> FnCompiler<'a> {
         c.block(&cls.body)?;
         if scope.needs_class_cell {
             // The body's result is the `__class__` cell, which MakeClass fills.
-            c.emit(Instr::Return { src: 0 });
+            c.emit_return(0);
         } else {
             c.return_none();
         }
@@ -816,7 +816,14 @@ impl<'a> FnCompiler<'a> {
 
     pub fn return_none(&mut self) {
         let r = self.none_reg();
-        self.emit(Instr::Return { src: r });
+        self.emit_return(r);
+    }
+
+    /// `return src`, with the temporaries in use now as the ones that
+    /// may still hold values (see `Instr::Return`).
+    pub fn emit_return(&mut self, src: Reg) {
+        let live = (self.next_temp - self.temp_base as u32) as u16;
+        self.emit(Instr::Return { src, live });
     }
 
     /// The implicit `return None` at the end of a body, unless control

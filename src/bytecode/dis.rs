@@ -229,7 +229,7 @@ fn operands(code: &CodeObject, ins: &Instr) -> String {
         ForIter { dst, iter, target } => {
             format!("{} <- next({}), exhausted: @{target}", r(dst), r(iter))
         }
-        Return { src } => r(src),
+        Return { src, .. } => r(src),
         BuildTuple { dst, start, n }
         | BuildList { dst, start, n }
         | BuildSet { dst, start, n }

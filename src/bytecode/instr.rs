@@ -286,8 +286,13 @@ pub enum Instr {
         iter: Reg,
         target: u32,
     },
+    /// Return `src`. Only the first `live` temporaries can hold an object
+    /// here (the compiler's temporaries in use at the `return`; every
+    /// other one was consumed or cleared), so a return releases those and
+    /// the locals, not the whole register file.
     Return {
         src: Reg,
+        live: u16,
     },
 
     // ---- containers (items in `n` consecutive registers from `start`) ----

@@ -99,7 +99,7 @@ fn inline_registers_in_range(ins: &Instr, nregs: u16) -> bool {
         Instr::ForIter { dst, iter, .. } => reg(dst) && reg(iter),
         Instr::Unpack { src, dst, n } => reg(src) && span(dst, n as u32),
         Instr::Clear { reg: r } => reg(r),
-        Instr::Return { src } => reg(src),
+        Instr::Return { src, .. } => reg(src),
         _ => true,
     }
 }
@@ -116,16 +116,19 @@ mod tests {
                 b: 1,
                 target: 2,
             },
-            Instr::Return { src: 0 },
+            Instr::Return { src: 0, live: 0 },
             Instr::Add { dst: 2, a: 0, b: 1 },
-            Instr::Return { src: 2 },
+            Instr::Return { src: 2, live: 0 },
         ];
         assert_eq!(verify(&code, &[], 3), Ok(()));
     }
 
     #[test]
     fn registers_beyond_the_file_are_rejected() {
-        let code = [Instr::Add { dst: 3, a: 0, b: 1 }, Instr::Return { src: 0 }];
+        let code = [
+            Instr::Add { dst: 3, a: 0, b: 1 },
+            Instr::Return { src: 0, live: 0 },
+        ];
         assert!(verify(&code, &[], 3).is_err());
         let call = [
             Instr::Call {
@@ -133,7 +136,7 @@ mod tests {
                 func: 1,
                 argc: 2,
             },
-            Instr::Return { src: 0 },
+            Instr::Return { src: 0, live: 0 },
         ];
         assert!(verify(&call, &[], 3).is_err(), "arguments past the end");
         assert_eq!(verify(&call, &[], 4), Ok(()));
@@ -149,6 +152,6 @@ mod tests {
             target: 5,
             exc_reg: 0,
         };
-        assert!(verify(&[Instr::Return { src: 0 }], &[handler], 1).is_err());
+        assert!(verify(&[Instr::Return { src: 0, live: 0 }], &[handler], 1).is_err());
     }
 }

@@ -503,7 +503,9 @@ pub fn run_in_place(
                     return Ok(Exit::Return(v));
                 }
                 let mut calls = Calls::new(&mut stack, &mut callers, base);
-                if let Err(e) = return_to_caller(interp, &mut calls, v) {
+                // (Not the `Return` arm of the loop: which temporaries are
+                // live is not known, so all are released.)
+                if let Err(e) = return_to_caller(interp, &mut calls, v, u16::MAX) {
                     outcome = Some(Outcome::Error(e));
                 }
             }
@@ -728,7 +730,12 @@ fn enter_called(
 /// instance instead, for an `__init__` frame of `Class(...)`). An error
 /// (`__init__` returned something else) is the caller's.
 #[inline(always)]
-fn return_to_caller(interp: &mut Interp, calls: &mut Calls<'_>, v: Value) -> PyResult<()> {
+fn return_to_caller(
+    interp: &mut Interp,
+    calls: &mut Calls<'_>,
+    v: Value,
+    live: u16,
+) -> PyResult<()> {
     let n = calls.callers.len();
     if n == 0 {
         unreachable!("a return to the caller of a base frame")
@@ -748,7 +755,7 @@ fn return_to_caller(interp: &mut Interp, calls: &mut Calls<'_>, v: Value) -> PyR
     // used again.
     unsafe {
         let regs = std::slice::from_raw_parts_mut(calls.stack.as_mut_ptr().add(base), len - base);
-        frame::release_regs(&done.code, regs);
+        frame::release_regs_at_return(&done.code, regs, live);
         calls.stack.set_len(base);
     }
     frame::pop_finished(calls.callers);
@@ -1582,11 +1589,11 @@ fn run_instrs<const ONE: bool>(
                     }
                 }
             }
-            Instr::Return { src } => {
+            Instr::Return { src, live } => {
                 let v = take_reg!(src);
                 if let Some(c) = calls.as_deref_mut().filter(|_| !ONE) {
                     if !c.callers.is_empty() {
-                        match return_to_caller(interp, c, v) {
+                        match return_to_caller(interp, c, v, live) {
                             Ok(()) => {
                                 switch_frame!(c);
                                 continue;

@@ -328,6 +328,34 @@ pub unsafe fn release_regs(code: &CodeObject, regs: &mut [Value]) {
     }
 }
 
+/// `release_regs` at a `Return` whose first `live` temporaries are the
+/// ones that may hold objects (`Instr::Return`): the others are skipped.
+/// (A temporary past them can still hold a plain value, such as the
+/// bool a conditional jump tested, which owns nothing.)
+///
+/// # Safety
+/// As `release_regs`.
+#[inline(always)]
+pub unsafe fn release_regs_at_return(code: &CodeObject, regs: &mut [Value], live: u16) {
+    let n = regs.len();
+    let tbase = (code.temp_base as usize).min(n);
+    let tend = (tbase + live as usize).min(n);
+    debug_assert!(
+        !regs[tend..].iter().any(Value::is_obj),
+        "a temporary past the live ones holds an object at a return in {}",
+        code.name
+    );
+    // SAFETY (each call): the caller gives all of `regs` up; the ranges
+    // are within it.
+    if code.reg_init_has_objects {
+        unsafe { release_in_place(regs.as_mut_ptr(), tend) };
+    } else {
+        let cbase = ((code.nslots + code.nfree) as usize).min(n);
+        unsafe { release_in_place(regs.as_mut_ptr(), cbase) };
+        unsafe { release_in_place(regs.as_mut_ptr().add(tbase), tend - tbase) };
+    }
+}
+
 /// `release_regs` of one run of `n` registers from `regs` (a function,
 /// not a closure, so that it is inlined into every call path; pointers,
 /// not slices, so that no bounds checks are left in the loop).

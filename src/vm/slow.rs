@@ -359,7 +359,7 @@ pub(crate) fn slow(
                     }
                 }
             }
-            Instr::Return { src } => {
+            Instr::Return { src, .. } => {
                 let v = take(regs, src, tb);
                 break 'run Some(Outcome::Return(v));
             }

@@ -461,7 +461,7 @@ impl Translator<'_, '_> {
                 let dest = self.branch_to(pc, target);
                 self.b.ins().jump(dest, &[]);
             }
-            Instr::Return { src } => self.return_(src),
+            Instr::Return { src, .. } => self.return_(src),
             Instr::Move { dst, src } if self.fast_move(pc, dst, src) => {}
             Instr::Move { dst, src } | Instr::Copy { dst, src } => self.copy(pc, dst, src),
             Instr::LoadConst { dst, idx } => self.load_const(pc, dst, idx),
