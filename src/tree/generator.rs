@@ -30,6 +30,11 @@ struct TreeGen {
     floor: usize,
     info: crate::runtime::interp::FrameInfo,
     globals: Value,
+    /// Exceptions the suspended frame was handling (its `except` blocks
+    /// open at the `yield`): off the interpreter's handled stack while it
+    /// is suspended, so that the resumer sees its own (as the VM's frames
+    /// keep `Frame::saved_handled`).
+    saved_handled: Vec<Value>,
 }
 
 impl GenBody for TreeGen {
@@ -42,7 +47,12 @@ impl GenBody for TreeGen {
         // SAFETY: `self.info` outlives this resumption, which pops it.
         unsafe { interp.frames.push(&self.info) };
         interp.frame_globals.push(self.globals.clone());
+        let handled_base = interp.handled.len();
+        interp.handled.append(&mut self.saved_handled);
         let r = self.co.resume(GenInput(interp as *mut Interp, input));
+        if let CoroutineResult::Yield(_) = r {
+            self.saved_handled = interp.handled.split_off(handled_base);
+        }
         interp.frame_globals.pop();
         interp.frames.pop();
         interp.stack_floor.set(saved);
@@ -104,6 +114,7 @@ pub fn make_generator(code: Rc<TreeCode>, frame: Frame, name: Name, qualname: Rc
                 floor,
                 info,
                 globals,
+                saved_handled: Vec::new(),
             }))
         }
         Err(_) => Some(Box::new(NoStack)),

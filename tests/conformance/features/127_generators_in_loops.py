@@ -79,7 +79,7 @@ try:
     raise TypeError("outer")
 except TypeError:
     for v in catches_inside():
-        print("loop sees", v)
+        print("loop sees", v, sys.exc_info()[0].__name__)
 
 
 def stop_inside():
