@@ -1049,7 +1049,7 @@ pub fn fill_method_cache(obj: &Value, func: &Value, cache: &MethodCache) {
 /// `obj.name` when it is in a plain instance's dict and the cache says
 /// that is the attribute (`key` is the interned name, `hash` its hash);
 /// `None`: take the slow path.
-#[inline]
+#[inline(always)]
 pub fn get_instance_attr_cached(
     obj: &Value,
     key: &Value,
@@ -1070,7 +1070,7 @@ pub fn get_instance_attr_cached(
 
 /// `obj.name = value` as a plain dict store when the cache allows it:
 /// `Ok(old value)`, or `Err(value)` back for the slow path.
-#[inline]
+#[inline(always)]
 pub fn set_instance_attr_cached(
     obj: &Value,
     key: &Value,
