@@ -31,6 +31,10 @@ pub struct Handler {
     pub end: u32,
     pub target: u32,
     pub exc_reg: Reg,
+    /// Past the registers that can hold an object when an instruction of
+    /// the range fails (the most temporaries in use at any of them): the
+    /// handler clears `exc_reg..clear_end`, not the whole register file.
+    pub clear_end: Reg,
 }
 
 pub struct CodeObject {
@@ -46,6 +50,10 @@ pub struct CodeObject {
     pub instrs: Vec<Instr>,
     /// Source byte offset of each instruction's statement, for line numbers.
     pub positions: Vec<u32>,
+    /// The line of each instruction (from `positions`), so that a
+    /// traceback entry costs no search of the file's line table: every
+    /// exception adds one per frame it leaves.
+    pub lines: Box<[u32]>,
     /// Innermost first where ranges nest; see `handler_for`.
     pub handlers: Vec<Handler>,
     /// Heap constants (`LoadConst`).
@@ -137,20 +145,28 @@ impl CodeObject {
 
     /// 1-based line of a source byte offset.
     pub fn line_of(&self, pos: u32) -> u32 {
-        match self.line_starts.binary_search(&pos) {
-            Ok(i) => i as u32 + 1,
-            Err(i) => i as u32,
-        }
+        line_of(&self.line_starts, pos)
     }
 
     /// The line an instruction belongs to.
     pub fn line_at(&self, pc: usize) -> u32 {
-        self.line_of(self.positions.get(pc).copied().unwrap_or(self.def_pos))
+        match self.lines.get(pc) {
+            Some(&line) => line,
+            None => self.line_of(self.def_pos),
+        }
     }
 
     /// The innermost handler covering `pc`.
     #[inline]
     pub fn handler_for(&self, pc: u32) -> Option<&Handler> {
         self.handlers.iter().find(|h| h.start <= pc && pc < h.end)
+    }
+}
+
+/// 1-based line of a source byte offset, given where each line starts.
+pub fn line_of(line_starts: &[u32], pos: u32) -> u32 {
+    match line_starts.binary_search(&pos) {
+        Ok(i) => i as u32 + 1,
+        Err(i) => i as u32,
     }
 }

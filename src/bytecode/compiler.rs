@@ -145,6 +145,9 @@ pub struct FnCompiler<'a> {
     positions: Vec<u32>,
     /// Innermost active handler of each instruction (`u32::MAX`: none).
     handler_of: Vec<u32>,
+    /// The temporaries in use (`next_temp`) at each instruction, for the
+    /// handlers' `clear_end`.
+    temps_in_use: Vec<u32>,
     handlers: Vec<HandlerSpec>,
     pub handler_stack: Vec<u32>,
     labels: Vec<u32>,
@@ -214,6 +217,7 @@ impl<'a> FnCompiler<'a> {
             instrs: Vec::new(),
             positions: Vec::new(),
             handler_of: Vec::new(),
+            temps_in_use: Vec::new(),
             handlers: Vec::new(),
             handler_stack: Vec::new(),
             labels: Vec::new(),
@@ -293,6 +297,7 @@ impl<'a> FnCompiler<'a> {
         self.positions.push(self.pos);
         self.handler_of
             .push(self.handler_stack.last().copied().unwrap_or(NO_HANDLER));
+        self.temps_in_use.push(self.next_temp);
         pc
     }
 
@@ -504,11 +509,13 @@ impl<'a> FnCompiler<'a> {
             }
             if h != NO_HANDLER {
                 let spec = &self.handlers[h as usize];
+                let in_use = self.temps_in_use[start..pc].iter().max().copied();
                 handlers.push(Handler {
                     start: start as u32,
                     end: pc as u32,
                     target: self.labels[spec.label.0],
                     exc_reg: spec.exc_reg,
+                    clear_end: in_use.unwrap_or(0).max(spec.exc_reg as u32 + 1) as Reg,
                 });
             }
         }
@@ -549,6 +556,9 @@ impl<'a> FnCompiler<'a> {
             pos.clone(),
             self.ctx.line_starts.clone(),
         );
+        let lines = (self.positions.iter())
+            .map(|&p| super::code::line_of(&self.ctx.line_starts, p))
+            .collect();
         Ok(Rc::new(CodeObject {
             kind: self.kind,
             name: self.name,
@@ -558,6 +568,7 @@ impl<'a> FnCompiler<'a> {
             def_pos: self.def_pos,
             instrs: self.instrs,
             positions: self.positions,
+            lines,
             handlers,
             consts: self.consts,
             names: self.names,

@@ -36,6 +36,12 @@ pub fn verify(instrs: &[Instr], handlers: &[Handler], nregs: u16) -> Result<(), 
         if h.target as usize >= len {
             return Err(format!("a handler targets {} of {len}", h.target));
         }
+        if h.exc_reg >= h.clear_end || h.clear_end > nregs {
+            return Err(format!(
+                "a handler clears {}..{} of {nregs} registers",
+                h.exc_reg, h.clear_end
+            ));
+        }
     }
     Ok(())
 }
@@ -151,6 +157,7 @@ mod tests {
             end: 1,
             target: 5,
             exc_reg: 0,
+            clear_end: 1,
         };
         assert!(verify(&[Instr::Return { src: 0, live: 0 }], &[handler], 1).is_err());
     }
