@@ -17,8 +17,11 @@
 //! by the instruction that uses them (so objects die when CPython would
 //! drop them from its stack), and an exception unwinding into a handler
 //! clears the registers above the handler's watermark (the register
-//! equivalent of popping the value stack). The JIT can read the same code:
-//! registers map directly onto Cranelift variables.
+//! equivalent of popping the value stack). Because the live set is known,
+//! a `Return` carries how many temporaries can still hold objects and a
+//! handler how far its range can have filled them (`clear_end`), so that
+//! leaving a frame or entering a handler touches only those. The JIT can
+//! read the same code: registers map directly onto Cranelift variables.
 //!
 //! The instruction set has about 110 instructions (`instr.rs`), most with
 //! specialised forms for the common cases (int/float arithmetic,
