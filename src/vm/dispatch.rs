@@ -345,7 +345,7 @@ pub(crate) fn fast_callable(fval: &Value, argc: usize) -> bool {
 /// Resume a generator frame with `input`: `Ok(Some(v))` if it yields
 /// again at once (a delegated `yield from`), `Ok(None)` to continue.
 /// (Inlined: every resumption of a generator comes here.)
-#[inline]
+#[inline(always)]
 pub(crate) fn resume(
     interp: &mut Interp,
     f: &mut Frame,
