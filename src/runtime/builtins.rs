@@ -780,9 +780,7 @@ fn divmod(interp: &mut Interp, args: &[Value], kw: Kw) -> PyResult<Value> {
                     "integer division or modulo by zero",
                 ));
             }
-            if matches!(num(a), Some(Num::B(_))) || matches!(num(b), Some(Num::B(_))) {
-                // A bigint operand: one division for both results.
-                let (q, r) = super::ops::bigint_divmod(a, b);
+            if let Some((q, r)) = super::ops::bigint_divmod(a, b) {
                 return Ok(Value::pair(q, r));
             }
             let q = interp.binop(BinOp::FloorDiv, a, b)?;

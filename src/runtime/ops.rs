@@ -905,14 +905,16 @@ pub fn same_object(a: &Value, b: &Value) -> bool {
     a.is(b)
 }
 
-/// `divmod(a, b)` of two ints, at least one of them a bigint, and `b`
-/// not zero: floor quotient and remainder from one division.
-pub fn bigint_divmod(a: &Value, b: &Value) -> (Value, Value) {
-    let (Some(x), Some(y)) = (num(a), num(b)) else {
-        unreachable!("bigint_divmod of non-ints")
-    };
-    let (q, r) = num_big(x).div_mod_floor(&num_big(y));
-    (Value::bigint(q), Value::bigint(r))
+/// `divmod(a, b)` of two ints (`b` not zero) when one is a bigint: floor
+/// quotient and remainder from one division. `None` for anything else.
+pub fn bigint_divmod(a: &Value, b: &Value) -> Option<(Value, Value)> {
+    match (num(a)?, num(b)?) {
+        (x @ (Num::B(_) | Num::I(_)), y @ Num::B(_)) | (x @ Num::B(_), y @ Num::I(_)) => {
+            let (q, r) = num_big(x).div_mod_floor(&num_big(y));
+            Some((Value::bigint(q), Value::bigint(r)))
+        }
+        _ => None,
+    }
 }
 
 /// An int operand as a bigint: borrowed when it is one (copying the

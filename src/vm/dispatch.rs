@@ -744,26 +744,19 @@ fn return_to_caller(
     v: Value,
     live: u16,
 ) -> PyResult<()> {
-    let n = calls.callers.len();
-    if n == 0 {
+    let Some(done) = calls.callers.last_mut() else {
         unreachable!("a return to the caller of a base frame")
-    }
-    // SAFETY: slot `n - 1` holds the innermost frame (`n > 0`).
-    let done = unsafe { &mut *calls.callers.as_mut_ptr().add(n - 1) };
+    };
     // (Frames called in a run never suspend: only a run's base frame does.)
     frame::leave_entry(interp, &done.entry, done.counts_depth, None);
     // Registers first, then the frame (in place).
     let dst = done.ret_dst;
     let init_self = std::mem::replace(&mut done.init_self, Value::UNBOUND);
     let base = done.base as usize;
-    let len = calls.stack.len();
-    assert!(base <= len, "a frame's registers outside the stack");
-    // SAFETY: the frame's registers are the stack from `base` on (checked
-    // above); after their release the length drops below them, so none is
-    // used again.
+    // SAFETY: the frame's registers are the stack from `base` on; after
+    // their release the length drops below them, so none is used again.
     unsafe {
-        let regs = std::slice::from_raw_parts_mut(calls.stack.as_mut_ptr().add(base), len - base);
-        frame::release_regs_at_return(&done.code, regs, live);
+        frame::release_regs_at_return(&done.code, &mut calls.stack[base..], live);
         calls.stack.set_len(base);
     }
     frame::pop_finished(calls.callers);

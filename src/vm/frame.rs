@@ -315,17 +315,8 @@ pub fn init_regs(code: &CodeObject, regs: &mut Vec<Value>, base: usize, closure:
 /// (the slots count as uninitialised after).
 #[inline(always)]
 pub unsafe fn release_regs(code: &CodeObject, regs: &mut [Value]) {
-    // SAFETY (each call): the caller gives all of `regs` up; the ranges
-    // are clamped to it.
-    let n = regs.len();
-    if code.reg_init_has_objects {
-        unsafe { release_in_place(regs.as_mut_ptr(), n) };
-    } else {
-        let cbase = ((code.nslots + code.nfree) as usize).min(n);
-        let tbase = (code.temp_base as usize).min(n);
-        unsafe { release_in_place(regs.as_mut_ptr(), cbase) };
-        unsafe { release_in_place(regs.as_mut_ptr().add(tbase), n - tbase) };
-    }
+    // SAFETY: the caller's contract; every temporary counts as live.
+    unsafe { release_regs_at_return(code, regs, u16::MAX) }
 }
 
 /// `release_regs` at a `Return` whose first `live` temporaries are the

@@ -1,5 +1,6 @@
 # for-loops over generators: values, early exit, exceptions in and out,
 # yield from, handled exceptions across yields, re-entrance, recursion.
+# (StopIteration inside a generator: 120_generators_in_for_loops.)
 import sys
 
 
@@ -80,18 +81,6 @@ try:
 except TypeError:
     for v in catches_inside():
         print("loop sees", v, sys.exc_info()[0].__name__)
-
-
-def stop_inside():
-    yield 1
-    raise StopIteration("no")
-
-
-try:
-    for v in stop_inside():
-        print("si", v)
-except RuntimeError as e:
-    print("RuntimeError:", e, "| cause:", repr(e.__cause__))
 
 
 def reenter():
