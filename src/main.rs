@@ -121,6 +121,9 @@ const SUBCOMMANDS: &[&str] = &[
 ];
 
 fn main() -> ExitCode {
+    // Before the program allocates much: huge pages cost this allocator
+    // seconds of kernel time on some runs (see the function's doc).
+    tern::alloc::disable_transparent_huge_pages();
     let mut args: Vec<String> = std::env::args().collect();
     // `tern FILE ARGS…` is `tern run FILE ARGS…`.
     if let Some(first) = args.get(1) {
