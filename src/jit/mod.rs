@@ -42,7 +42,9 @@
 //! hold small ints or floats live unboxed in Cranelift variables, and any
 //! case the types do not cover (an overflow, an operand of another type,
 //! a call in the loop) leaves it for the general translation above at
-//! that instruction, with the register file brought up to date.
+//! that instruction, with the register file brought up to date; the
+//! general translation goes back into it at the head of each typed loop
+//! when the registers hold the types the typed copy expects there.
 //!
 //! Frames: a Python call from generated code is a native call
 //! (`direct_call`, `call_function`, with no VM `Frame`: the context carries

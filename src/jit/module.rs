@@ -163,6 +163,16 @@ impl Jit {
             self.ctx.set_disasm(true);
         }
         let defined = self.module.define_function(id, &mut self.ctx);
+        // `TERN_JIT_DUMP=DIR`: write each function's machine code to
+        // `DIR/ADDRESS_QUALNAME.bin`, to disassemble at its address
+        // (`objdump -D -b binary -mi386:x86-64 --adjust-vma=0xADDRESS`)
+        // and match against a profiler's per-address counts (callgrind
+        // `--dump-instr=yes`), which cannot name generated code.
+        let dump_dir = std::env::var_os("TERN_JIT_DUMP");
+        let dump_bytes = dump_dir
+            .as_ref()
+            .and_then(|_| self.ctx.compiled_code())
+            .map(|c| c.code_buffer().to_vec());
         if show_asm {
             if let Some(c) = self.ctx.compiled_code() {
                 eprintln!(
@@ -178,6 +188,12 @@ impl Jit {
             .finalize_definitions()
             .map_err(|e| format!("cranelift: {e}"))?;
         let ptr = self.module.get_finalized_function(id);
+        if let (Some(dir), Some(bytes)) = (dump_dir, dump_bytes) {
+            let file = format!("{:x}_{}.bin", ptr as usize, code.qualname);
+            // A debugging aid: a directory that cannot be written loses
+            // the dump, not the run.
+            let _ = std::fs::write(std::path::Path::new(&dir).join(file), bytes);
+        }
         // SAFETY: the function was defined with `native_signature`, the
         // `extern "C"` signature of `NativeFn` (two pointers in, a word
         // out), and its code stays mapped as long as this module, which

@@ -352,8 +352,18 @@ pub(super) fn translate(
         t.b.ins().jump(t.blocks[0], &[]);
         None
     };
+    let reentries = t
+        .typing
+        .as_ref()
+        .map_or(Vec::new(), |ty| ty.reentries.clone());
     for pc in 0..code.instrs.len() {
         t.b.switch_to_block(t.blocks[pc]);
+        if let Some(typed) = typed_blocks
+            .as_ref()
+            .filter(|_| reentries.contains(&(pc as u32)))
+        {
+            t.reenter_typed_copy(pc as u32, typed[pc]);
+        }
         t.instr(pc as u32);
     }
     if let Some(typed_blocks) = typed_blocks {

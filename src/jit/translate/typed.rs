@@ -9,8 +9,10 @@
 //! (an int that overflows 48 bits becomes a big int, `int + str` raises).
 //! Here those paths leave the typed copy instead: a *side exit* jumps to
 //! the same instruction in the general copy (the ordinary translation,
-//! `Translator::instr`), which redoes it in full and runs the rest of the
-//! call. Side exits are cheap because the register file in memory is kept
+//! `Translator::instr`), which redoes it in full and goes on from there,
+//! until it reaches the head of a loop with typed work: there it checks
+//! the registers the typed copy holds unboxed and, if their types match,
+//! goes back into the typed copy (`reenter_typed_copy`). Side exits are cheap because the register file in memory is kept
 //! up to date: every typed result is also stored, boxed, in its register
 //! (write-through), so the general copy, the runtime calls the typed copy
 //! makes for other instructions, exception handlers and tracebacks all see
@@ -672,6 +674,9 @@ pub(super) struct Typing {
     general_blocks: Vec<Block>,
     cur: State,
     exits: Vec<SideExit>,
+    /// The heads of the innermost loops with typed work, where the general
+    /// copy goes back into the typed one (see `reenter_typed_copy`).
+    pub(super) reentries: Vec<u32>,
 }
 
 /// A side exit still to fill: its block, the instruction the general copy
@@ -694,17 +699,25 @@ impl Typing {
             let s = states[pc].as_ref()?;
             Some(plan(&code.instrs[pc], &s.ty, sites[pc]))
         };
-        let typed_loop_work = innermost_loops(code).into_iter().any(|(head, end)| {
-            let plans: Vec<Plan> = (head..=end).filter_map(plan_at).collect();
-            !plans.contains(&Plan::Exit)
-                && plans
-                    .iter()
-                    .any(|p| !matches!(p, Plan::General | Plan::Count { .. }))
-        });
-        if !typed_loop_work {
+        let typed_loops: Vec<u32> = innermost_loops(code)
+            .into_iter()
+            .filter(|&(head, end)| {
+                let plans: Vec<Plan> = (head..=end).filter_map(plan_at).collect();
+                !plans.contains(&Plan::Exit)
+                    && plans
+                        .iter()
+                        .any(|p| !matches!(p, Plan::General | Plan::Count { .. }))
+            })
+            .map(|(head, _)| head as u32)
+            .collect();
+        if typed_loops.is_empty() {
             return None;
         }
         Some(Typing {
+            reentries: typed_loops
+                .into_iter()
+                .filter(|&head| states[head as usize].is_some())
+                .collect(),
             states,
             eager,
             sites,
@@ -776,6 +789,54 @@ impl Translator<'_, '_> {
             apply(code, &t.eager, pc, &ins, plan, &mut s);
             debug_assert_eq!(s, t.cur, "typed copy and inference agree");
         }
+    }
+
+    /// In the general copy, at the head `pc` of a typed loop: go back into
+    /// the typed copy (its block `typed`) when the registers the typed copy
+    /// holds unboxed there hold values of those types, else fall through
+    /// to the general translation of `pc` (in a new block).
+    ///
+    /// Why: without it a side exit would leave the typed copy for the rest
+    /// of the call, so a function whose loops nest (`nbody`'s `advance`: the pair loop and
+    /// the position loop inside the time-step loop) would run every loop
+    /// after the first exit boxed. Re-entering at a loop head costs a tag
+    /// check per typed register; the register file is up to date in the
+    /// general copy, so the typed copy's state there (whatever it has not
+    /// stored yet, it holds in its variables) is met by loading them.
+    pub(super) fn reenter_typed_copy(&mut self, pc: u32, typed: Block) {
+        let state = self.typing_mut().states[pc as usize]
+            .clone()
+            .expect("re-entries are reached by the typed copy");
+        let general = self.b.create_block();
+        for (r, &ty) in state.ty.iter().enumerate() {
+            let r = r as Reg;
+            if ty == Ty::Any || self.code.const_reg(r).is_some() {
+                continue;
+            }
+            let w = self.load_reg(r);
+            let ok = if ty == Ty::Int {
+                self.is_int(w)
+            } else {
+                let t = self.tag(w);
+                self.b.ins().icmp_imm_u(
+                    IntCC::UnsignedLessThan,
+                    t,
+                    crate::runtime::value::TAG_INT as i64,
+                )
+            };
+            let checked = self.b.create_block();
+            self.b.ins().brif(ok, checked, &[], general, &[]);
+            self.b.switch_to_block(checked);
+            let (var, v) = if ty == Ty::Int {
+                (self.typing_mut().ints[r as usize], self.unbox_int(w))
+            } else {
+                let f = self.b.ins().bitcast(types::F64, ir::MemFlagsData::new(), w);
+                (self.typing_mut().floats[r as usize], f)
+            };
+            self.b.def_var(var, v);
+        }
+        self.b.ins().jump(typed, &[]);
+        self.b.switch_to_block(general);
     }
 
     /// Store register `r`'s typed value (of type `ty`) in the register
