@@ -90,22 +90,39 @@ fn frexp(x: f64) -> (f64, i32) {
     (m, e)
 }
 
-/// CPython 3.11's tuple hash (xxHash-based).
-fn hash_tuple(items: &[i64]) -> i64 {
+/// CPython 3.11's tuple hash (xxHash-based), fed one item hash at a time
+/// (no vector of the hashes first: tuples are hashed on every dict use).
+struct TupleHash {
+    acc: u64,
+    len: u64,
+}
+
+impl TupleHash {
     const P1: u64 = 11400714785074694791;
     const P2: u64 = 14029467366897019727;
     const P5: u64 = 2870177450012600261;
-    let mut acc: u64 = P5;
-    for &h in items {
-        acc = acc.wrapping_add((h as u64).wrapping_mul(P2));
-        acc = acc.rotate_left(31);
-        acc = acc.wrapping_mul(P1);
+
+    fn new() -> TupleHash {
+        TupleHash {
+            acc: Self::P5,
+            len: 0,
+        }
     }
-    acc = acc.wrapping_add((items.len() as u64) ^ (P5 ^ 3527539));
-    if acc == u64::MAX {
-        1546275796
-    } else {
-        acc as i64
+
+    fn add(&mut self, h: i64) {
+        self.acc = self.acc.wrapping_add((h as u64).wrapping_mul(Self::P2));
+        self.acc = self.acc.rotate_left(31);
+        self.acc = self.acc.wrapping_mul(Self::P1);
+        self.len += 1;
+    }
+
+    fn finish(self) -> i64 {
+        let acc = self.acc.wrapping_add(self.len ^ (Self::P5 ^ 3527539));
+        if acc == u64::MAX {
+            1546275796
+        } else {
+            acc as i64
+        }
     }
 }
 
@@ -127,11 +144,11 @@ impl Interp {
                 Obj::Str(s) => pystr_hash(s),
                 Obj::Int(b) => hash_bigint(b),
                 Obj::Tuple(t) => {
-                    let mut hs = Vec::with_capacity(t.len());
+                    let mut h = TupleHash::new();
                     for x in t.iter() {
-                        hs.push(self.hash(x)?);
+                        h.add(self.hash(x)?);
                     }
-                    hash_tuple(&hs)
+                    h.finish()
                 }
                 Obj::FrozenSet(s) => {
                     let mut h: u64 = 0;
