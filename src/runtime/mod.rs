@@ -22,6 +22,7 @@ pub mod object;
 pub mod ops;
 pub mod repr;
 pub mod set;
+pub mod str_text;
 pub mod subscript;
 pub mod ternmod;
 pub mod value;

@@ -59,7 +59,8 @@ pub enum Obj {
 }
 
 pub struct PyStr {
-    pub s: Box<str>,
+    /// The text; short text is kept inline (see `str_text`).
+    pub s: super::str_text::StrText,
     /// Number of code points; equals the byte length for ASCII text, which
     /// makes indexing O(1) in the common case.
     pub chars: usize,
@@ -67,7 +68,7 @@ pub struct PyStr {
 }
 
 impl PyStr {
-    pub fn new(s: impl Into<Box<str>>) -> PyStr {
+    pub fn new(s: impl Into<super::str_text::StrText>) -> PyStr {
         let s = s.into();
         let chars = if s.is_ascii() {
             s.len()
