@@ -66,8 +66,8 @@ unsafe impl GlobalAlloc for TrackingAllocator {
 /// Why not the `mimalloc` crate's `MiMalloc`: it sends every request
 /// through `mi_malloc_aligned`, whose fast path needs the size class's free
 /// list to be non-empty; otherwise it falls back to a generic path that
-/// over-allocates any block whose size is not a power of two (every
-/// 112-byte object: `Rc<Obj>`), so a refill of a page costs an over-sized
+/// over-allocates any block whose size is not a power of two (such as a
+/// 112-byte one), so a refill of a page costs an over-sized
 /// block from another size class. `mi_malloc` returns blocks aligned to 16
 /// bytes (or to their size, when smaller), the rule the system allocator's
 /// `GlobalAlloc` uses too.

@@ -15,7 +15,9 @@ pub struct Dict {
     entries: Vec<Entry>,
     /// Open-addressing index into `entries`; length is 0 or a power of two.
     indices: Vec<u32>,
-    len: usize,
+    /// Live entries (a `u32`, as the index's positions are: keeps the
+    /// dict, and so an instance, within the object size).
+    len: u32,
     /// Changes whenever a key is added, to a value no other dict has had
     /// (`next_keys_version`): a cache that saw a name missing from this
     /// dict at some version knows it is still missing while the version
@@ -164,7 +166,7 @@ impl Dict {
     }
 
     pub fn len(&self) -> usize {
-        self.len
+        self.len as usize
     }
 
     /// Watch this dict's changes (see `watched`).
@@ -425,10 +427,10 @@ impl Dict {
 
     /// Compact the entries (dropping holes) and regrow the index.
     fn rebuild(&mut self) {
-        if self.len < self.entries.len() {
+        if self.len() < self.entries.len() {
             self.entries.retain(|e| !e.key.is_unbound());
         }
-        let size = ((self.len + 1) * 3).next_power_of_two().max(8);
+        let size = ((self.len() + 1) * 3).next_power_of_two().max(8);
         self.indices = vec![EMPTY; size];
         for pos in 0..self.entries.len() {
             let h = self.entries[pos].hash;
@@ -541,11 +543,12 @@ pub fn str_hash(s: &str) -> i64 {
 }
 
 pub fn pystr_hash(s: &PyStr) -> i64 {
-    if let Some(h) = s.hash.get() {
+    let h = s.hash.get();
+    if h != super::object::NO_HASH {
         return h;
     }
     let h = str_hash(&s.s);
-    s.hash.set(Some(h));
+    s.hash.set(h);
     h
 }
 

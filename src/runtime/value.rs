@@ -118,7 +118,7 @@ impl Value {
     }
 
     /// A new heap object. The allocation is made first and the object
-    /// written into it once: `Rc::new` built the whole (120-byte) box on
+    /// written into it once: `Rc::new` built the whole (112-byte) object on
     /// the stack and copied it again into the allocation.
     pub fn obj(o: Obj) -> Value {
         let track = o.is_gc_container();
