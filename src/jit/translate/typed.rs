@@ -12,11 +12,12 @@
 //! `Translator::instr`), which redoes it in full and goes on from there,
 //! until it reaches the head of a loop with typed work: there it checks
 //! the registers the typed copy holds unboxed and, if their types match,
-//! goes back into the typed copy (`reenter_typed_copy`). Side exits are cheap because the register file in memory is kept
-//! up to date: every typed result is also stored, boxed, in its register
-//! (write-through), so the general copy, the runtime calls the typed copy
-//! makes for other instructions, exception handlers and tracebacks all see
-//! what they would have seen without it.
+//! goes back into the typed copy (`reenter_typed_copy`). Side exits are
+//! cheap because the register file in memory is kept up to date: every
+//! typed result is also stored, boxed, in its register (write-through), so
+//! the general copy, the runtime calls the typed copy makes for other
+//! instructions, exception handlers and tracebacks all see what they would
+//! have seen without it.
 //!
 //! What is typed (`plan`): `+ - * // % / << >> & | ^` of small ints and
 //! of floats (and ints mixed into float arithmetic), comparisons that
@@ -797,9 +798,9 @@ impl Translator<'_, '_> {
     /// to the general translation of `pc` (in a new block).
     ///
     /// Why: without it a side exit would leave the typed copy for the rest
-    /// of the call, so a function whose loops nest (`nbody`'s `advance`: the pair loop and
-    /// the position loop inside the time-step loop) would run every loop
-    /// after the first exit boxed. Re-entering at a loop head costs a tag
+    /// of the call, so a function whose loops nest (`nbody`'s `advance`:
+    /// the pair loop and the position loop inside the time-step loop)
+    /// would run every loop after the first exit boxed. Re-entering at a loop head costs a tag
     /// check per typed register; the register file is up to date in the
     /// general copy, so the typed copy's state there (whatever it has not
     /// stored yet, it holds in its variables) is met by loading them.
