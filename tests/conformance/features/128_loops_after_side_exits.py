@@ -85,3 +85,21 @@ def raising(n):
 
 
 print(raising(6))
+
+
+def products(xs, ys, n):
+    # ints where the typed code expects floats (two unknown operands in a
+    # loop with a float constant): its guard fails on every iteration, more
+    # often than one call lets the loop be re-entered.
+    t = 0.5
+    for _ in range(n):
+        for i in range(len(xs)):
+            t += xs[i] * ys[i] * 1.0
+        for s in ["ab"]:
+            t += len(s)
+    return t
+
+
+print(products([1, 2, 3, 4, 5], [5, 4, 3, 2, 1], 100))
+print(products([1.5, 2.5], [2.0, 0.5], 100))
+print(products([1, 2.5, 2 ** 60], [3, 1, 2], 30))
