@@ -818,21 +818,7 @@ pub(super) unsafe extern "C" fn catch(ctx: *mut JitFrame, regs: *mut Value, pc: 
                 *error = Some(e);
                 return;
             };
-            // Clear the registers the handled range can have filled, as the
-            // VM does (`Handler::clear_end`): the rest hold no object.
-            let start = h.exc_reg as usize;
-            let end = (h.clear_end as usize).min(p.regs.len());
-            debug_assert!(
-                !p.regs[end..].iter().any(Value::is_obj),
-                "a register past a handler's clear_end holds an object in {}",
-                code.name
-            );
-            // (Dropping a value only queues finalizers, so they can go
-            // one by one.)
-            for r in &mut p.regs[start..end] {
-                drop(std::mem::replace(r, Value::UNBOUND));
-            }
-            p.regs[start] = e.0;
+            crate::vm::frame::enter_handler(code, h, p.regs, e.0);
             p.interp.run_finalizers();
         })
     }

@@ -534,25 +534,8 @@ pub fn run_in_place(
                     cur.entry.depth,
                 );
                 if let Some(h) = code.handler_for(fault) {
-                    // Clear the registers above the handler's watermark, as
-                    // unwinding a value stack would: those the handled range
-                    // can have filled (the rest hold no object).
-                    let start = cur.base as usize + h.exc_reg as usize;
-                    let end = cur.base as usize + h.clear_end.min(code.nregs) as usize;
-                    debug_assert!(
-                        !stack[end..cur.base as usize + code.nregs as usize]
-                            .iter()
-                            .any(Value::is_obj),
-                        "a register past a handler's clear_end holds an object in {}",
-                        code.name
-                    );
                     cur.pc = h.target;
-                    // (Dropping a value only queues finalizers, so they can
-                    // go one by one.)
-                    for r in &mut stack[start..end] {
-                        drop(std::mem::replace(r, Value::UNBOUND));
-                    }
-                    stack[start] = e.0;
+                    frame::enter_handler(&code, h, &mut stack[cur.base as usize..], e.0);
                     interp.run_finalizers();
                     continue;
                 }

@@ -9,6 +9,7 @@
 //! suspended generator — keeps its registers in `regs`. A generator is
 //! therefore just a frame kept after a `yield`.
 
+use crate::bytecode::code::Handler;
 use crate::bytecode::instr::NO_REG;
 use crate::bytecode::{CodeKind, CodeObject, Reg};
 use crate::runtime::interp::FrameInfo;
@@ -317,6 +318,27 @@ pub fn init_regs(code: &CodeObject, regs: &mut Vec<Value>, base: usize, closure:
 pub unsafe fn release_regs(code: &CodeObject, regs: &mut [Value]) {
     // SAFETY: the caller's contract; every temporary counts as live.
     unsafe { release_regs_at_return(code, regs, u16::MAX) }
+}
+
+/// Enter handler `h` of `code` with the exception `exc`: clear the
+/// registers the handled range can have filled (`exc_reg..clear_end`, as
+/// unwinding a value stack would; the rest hold no object) and put the
+/// exception in `exc_reg`. `regs` is the frame's register file. Shared by
+/// the VM's unwinder and the JIT's handler entry; dropping a value only
+/// queues finalizers, which the caller runs.
+pub fn enter_handler(code: &CodeObject, h: &Handler, regs: &mut [Value], exc: Value) {
+    let regs = &mut regs[..code.nregs as usize];
+    let start = h.exc_reg as usize;
+    let end = (h.clear_end as usize).min(regs.len());
+    debug_assert!(
+        !regs[end..].iter().any(Value::is_obj),
+        "a register past a handler's clear_end holds an object in {}",
+        code.name
+    );
+    for r in &mut regs[start..end] {
+        drop(std::mem::replace(r, Value::UNBOUND));
+    }
+    regs[start] = exc;
 }
 
 /// `release_regs` at a `Return` whose first `live` temporaries are the
