@@ -323,7 +323,8 @@ pub(crate) fn call_function(
     result
 }
 
-/// `Call` of a plain Python function that already has native code, made
+/// `Call` of a plain Python function that already has native code, or
+/// `CallMethod` of such a function found in an instance's class, made
 /// from native code with nothing between the two but the frame entry the
 /// interpreter needs (`call_in_window`). `None` when the call is of another
 /// kind (then `call_function` or the VM's path does it).
@@ -338,25 +339,49 @@ pub(crate) unsafe fn direct_call(ctx: *mut JitFrame, regs: *mut Value, pc: u32) 
     let cx = unsafe { &mut *ctx };
     // SAFETY: the running code object outlives its native call.
     let code = unsafe { &*cx.code };
-    let Instr::Call { dst, func, argc } = code.instrs[pc as usize] else {
-        return None;
+    // The function (taken out of its register for a `Call`: the value
+    // keeps `fo` and its code alive meanwhile), the arguments' registers
+    // (a method's object first) and the result's.
+    let (fval, first, argc, dst) = match code.instrs[pc as usize] {
+        Instr::Call { dst, func, argc } => {
+            let (func, argc) = (func as usize, argc as usize);
+            // SAFETY: `regs` holds `nregs` values and the instruction
+            // names registers of this code (`func + argc` is below `nregs`).
+            let f = unsafe { &mut *regs.add(func) };
+            compiled_callee(f, argc)?;
+            (std::mem::replace(f, Value::UNBOUND), func + 1, argc, dst)
+        }
+        Instr::CallMethod {
+            dst,
+            obj,
+            argc,
+            name,
+        } => {
+            // `obj.name(args)` of an instance whose class's method the
+            // site's cache knows (not shadowed by the instance's dict).
+            let (obj, argc) = (obj as usize, argc as usize + 1);
+            let i = name as usize;
+            let (key, hash) = &code.name_values[i];
+            // SAFETY: as above (`obj + argc` is at most `nregs`).
+            let this = unsafe { &*regs.add(obj) };
+            // (Tested here first: most other objects' methods are
+            // built-in, and the cache is a call away.)
+            if !matches!(this.as_obj(), Some(Obj::Instance(_))) {
+                return None;
+            }
+            let f = crate::runtime::attr::cached_method(this, key, *hash, &code.method_cache[i])?;
+            compiled_callee(&f, argc)?;
+            (f, obj, argc, dst)
+        }
+        _ => return None,
     };
-    let (func, argc) = (func as usize, argc as usize);
-    // SAFETY: `regs` holds `nregs` values and the instruction names
-    // registers of this code (`func + argc` is below `nregs`).
+    let (fo, callee, entry) = compiled_callee(&fval, argc).expect("checked above");
+    // SAFETY: as above.
     let caller = unsafe { std::slice::from_raw_parts_mut(regs, code.nregs as usize) };
-    compiled_callee(&caller[func], argc)?;
-    // Taken out for the call: the function value keeps `fo` and its code
-    // alive meanwhile.
-    let fval = std::mem::replace(&mut caller[func], Value::UNBOUND);
-    let Some((fo, callee, entry)) = compiled_callee(&fval, argc) else {
-        caller[func] = fval;
-        return None;
-    };
     // SAFETY: as for `cx`: generated code waits for us.
     let interp = unsafe { &mut *cx.interp };
     code.pos.set(code.positions[pc as usize]);
-    let args = &mut caller[func + 1..func + 1 + argc];
+    let args = &mut caller[first..first + argc];
     let result = call_in_window(interp, fo, callee, entry, |w| w.move_from(args));
     drop(fval);
     interp.run_finalizers();
