@@ -323,8 +323,9 @@ pub(crate) fn call_function(
     result
 }
 
-/// `Call` of a plain Python function that already has native code, or
-/// `CallMethod` of such a function found in an instance's class, made
+/// `Call` of a plain Python function that already has native code (or of
+/// a class whose `__init__` is one: `init_call`), or `CallMethod` of such
+/// a function found in an instance's class, made
 /// from native code with nothing between the two but the frame entry the
 /// interpreter needs (`call_in_window`). `None` when the call is of another
 /// kind (then `call_function` or the VM's path does it).
@@ -343,6 +344,12 @@ pub(crate) unsafe fn direct_call(ctx: *mut JitFrame, regs: *mut Value, pc: u32) 
     // keeps `fo` and its code alive meanwhile), the arguments' registers
     // (a method's object first) and the result's.
     let (fval, first, argc, dst) = match code.instrs[pc as usize] {
+        // SAFETY: as below.
+        Instr::Call { dst, func, argc } if unsafe { is_class(regs, func) } => {
+            // SAFETY: as below.
+            let caller = unsafe { std::slice::from_raw_parts_mut(regs, code.nregs as usize) };
+            return init_call(cx, caller, pc, dst, func, argc as usize);
+        }
         Instr::Call { dst, func, argc } => {
             let (func, argc) = (func as usize, argc as usize);
             // SAFETY: `regs` holds `nregs` values and the instruction
@@ -375,25 +382,148 @@ pub(crate) unsafe fn direct_call(ctx: *mut JitFrame, regs: *mut Value, pc: u32) 
         }
         _ => return None,
     };
-    let (fo, callee, entry) = compiled_callee(&fval, argc).expect("checked above");
     // SAFETY: as above.
     let caller = unsafe { std::slice::from_raw_parts_mut(regs, code.nregs as usize) };
-    // SAFETY: as for `cx`: generated code waits for us.
+    Some(call_compiled(
+        cx,
+        caller,
+        pc,
+        dst,
+        fval,
+        argc,
+        |w, caller| w.move_from(&mut caller[first..first + argc]),
+        |_, v| Ok(v),
+    ))
+}
+
+/// Whether register `r` of `regs` holds a class.
+///
+/// # Safety
+/// `r` is a register of the running code (below `nregs`).
+unsafe fn is_class(regs: *const Value, r: crate::bytecode::instr::Reg) -> bool {
+    // SAFETY: the caller's contract.
+    let v = unsafe { &*regs.add(r as usize) };
+    matches!(v.as_obj(), Some(Obj::Class(_)))
+}
+
+/// `Class(args)` (`Call` at `pc`, the class in register `func`) when the
+/// class makes a plain instance (`dispatch::fast_init_target`) whose
+/// `__init__` has native code: the instance made, then `__init__` called
+/// on it as `direct_call` calls; the result is the instance. `None`,
+/// having changed nothing, otherwise.
+fn init_call(
+    cx: &mut JitFrame,
+    caller: &mut [Value],
+    pc: u32,
+    dst: crate::bytecode::instr::Reg,
+    func: crate::bytecode::instr::Reg,
+    argc: usize,
+) -> Option<u32> {
+    let (func, first) = (func as usize, func as usize + 1);
+    let (layout, init) = crate::vm::dispatch::fast_init_target(&caller[func], argc)?;
+    compiled_callee(&init, argc + 1)?;
+    // SAFETY: as for `cx` (`direct_call`'s contract).
     let interp = unsafe { &mut *cx.interp };
+    let cls = std::mem::replace(&mut caller[func], Value::UNBOUND);
+    let obj = interp.new_instance(&cls, layout, &caller[first..first + argc]);
+    drop(cls);
+    let this = obj.clone();
+    Some(call_compiled(
+        cx,
+        caller,
+        pc,
+        dst,
+        init,
+        argc + 1,
+        |w, caller| {
+            w.push(this);
+            w.move_from(&mut caller[first..first + argc])
+        },
+        |interp, v| interp.init_result(v, obj),
+    ))
+}
+
+/// `GetAttr` of a `@property` whose getter the site's cache knows (as the
+/// VM's loop finds it: `attr::cached_getter`) and which has native code:
+/// the getter called on the object as `direct_call` calls, rather than
+/// through the VM's instruction and its call outcome. `None` otherwise.
+///
+/// # Safety
+/// As `direct_call`.
+pub(crate) unsafe fn getter_call(ctx: *mut JitFrame, regs: *mut Value, pc: u32) -> Option<u32> {
+    use crate::bytecode::instr::Instr;
+    // SAFETY: as in `direct_call`.
+    let cx = unsafe { &mut *ctx };
+    // SAFETY: as in `direct_call`.
+    let code = unsafe { &*cx.code };
+    let Instr::GetAttr { dst, obj, name } = code.instrs[pc as usize] else {
+        return None;
+    };
+    // SAFETY: as in `direct_call` (the instruction's registers are below
+    // `nregs`).
+    let caller = unsafe { std::slice::from_raw_parts_mut(regs, code.nregs as usize) };
+    let getter = crate::runtime::attr::cached_getter(
+        &caller[obj as usize],
+        &code.attr_cache[name as usize],
+    )?;
+    compiled_callee(&getter, 1)?;
+    Some(call_compiled(
+        cx,
+        caller,
+        pc,
+        dst,
+        getter,
+        1,
+        // The object: moved out of a temporary, else a new reference.
+        |w, caller| {
+            w.push(crate::vm::dispatch::protocol_arg(
+                caller,
+                obj,
+                obj >= code.temp_base,
+            ))
+        },
+        |_, v| Ok(v),
+    ))
+}
+
+/// The call `direct_call` and `getter_call` make at `pc` of the running
+/// code (`cx`, registers `caller`): `func` (a `compiled_callee` of `argc`
+/// arguments, which `push_args` takes from the registers) on a window of
+/// the register stack, what `result` makes of its return value stored in
+/// `dst`; the next pc, or `PC_ERROR` with the exception left in `cx`.
+#[allow(clippy::too_many_arguments)]
+#[inline(always)]
+fn call_compiled(
+    cx: &mut JitFrame,
+    caller: &mut [Value],
+    pc: u32,
+    dst: crate::bytecode::instr::Reg,
+    func: Value,
+    argc: usize,
+    push_args: impl FnOnce(&mut Window, &mut [Value]),
+    result: impl FnOnce(&Interp, Value) -> PyResult<Value>,
+) -> u32 {
+    let (fo, callee, entry) = compiled_callee(&func, argc).expect("checked by the caller");
+    // SAFETY: as for `cx` (`direct_call`'s contract): generated code
+    // waits for us.
+    let interp = unsafe { &mut *cx.interp };
+    // SAFETY: the running code object outlives its native call.
+    let code = unsafe { &*cx.code };
     code.pos.set(code.positions[pc as usize]);
-    let args = &mut caller[first..first + argc];
-    let result = call_in_window(interp, fo, callee, entry, |w| w.move_from(args));
-    drop(fval);
+    let returned = call_in_window(interp, fo, callee, entry, |w| push_args(w, caller));
+    drop(func);
     interp.run_finalizers();
-    match result {
+    let returned = returned
+        .and_then(|v| result(interp, v).map_err(|e| runtime_calls::chain_handled(interp, e)));
+    match returned {
         Ok(v) => {
             crate::vm::dispatch::put_opt(interp, caller, dst, v);
             interp.run_finalizers();
-            Some(pc + 1)
+            pc + 1
         }
         Err(e) => {
             cx.error.put(Some(e));
-            Some(runtime_calls::PC_ERROR)
+            runtime_calls::PC_ERROR
         }
     }
 }

@@ -131,6 +131,43 @@ pub(super) unsafe extern "C" fn step(ctx: *mut JitFrame, regs: *mut Value, pc: u
     }
 }
 
+/// `GetAttr` when `attr_word` could not: a property's compiled getter
+/// called directly (`super::getter_call`), else `step`.
+pub(super) unsafe extern "C" fn get_attr(ctx: *mut JitFrame, regs: *mut Value, pc: u32) -> u32 {
+    // SAFETY: generated code passes its own context and registers.
+    unsafe { try_direct(ctx, regs, pc, super::getter_call).unwrap_or_else(|| step(ctx, regs, pc)) }
+}
+
+/// Run `direct` (`super::direct_call`, `super::getter_call`) on the
+/// instruction at `pc`: its answer, or `PC_ERROR` if it panicked (the
+/// panic left as the pending exception).
+///
+/// # Safety
+/// As `step`, and `direct` must be one of those.
+#[inline(always)]
+unsafe fn try_direct(
+    ctx: *mut JitFrame,
+    regs: *mut Value,
+    pc: u32,
+    direct: unsafe fn(*mut JitFrame, *mut Value, u32) -> Option<u32>,
+) -> Option<u32> {
+    // SAFETY: the caller's contract.
+    match catch_unwind(AssertUnwindSafe(|| unsafe { direct(ctx, regs, pc) })) {
+        Ok(next) => next,
+        Err(_) => {
+            // SAFETY: as above; the direct call's borrows ended with it.
+            let ctx = unsafe { &mut *ctx };
+            // SAFETY: as above.
+            let interp = unsafe { &*ctx.interp };
+            ctx.error.put(Some(internal_error(
+                interp,
+                "a Rust panic in a direct call",
+            )));
+            Some(PC_ERROR)
+        }
+    }
+}
+
 /// `step` for an instruction the dispatch loop has no inline case for
 /// (`dispatch::loop_has_fast_path`): straight to the VM's general
 /// implementation (`slow::slow`), without the loop's setup.
@@ -261,23 +298,8 @@ pub(super) unsafe extern "C" fn yield_from(ctx: *mut JitFrame, regs: *mut Value,
 /// (`step`).
 pub(super) unsafe extern "C" fn call(ctx: *mut JitFrame, regs: *mut Value, pc: u32) -> u32 {
     // SAFETY: generated code passes its own context and registers.
-    let direct = catch_unwind(AssertUnwindSafe(|| unsafe {
-        super::direct_call(ctx, regs, pc)
-    }));
-    match direct {
-        Ok(Some(next)) => return next,
-        Ok(None) => {}
-        Err(_) => {
-            // SAFETY: as above; the direct call's borrows ended with it.
-            let ctx = unsafe { &mut *ctx };
-            // SAFETY: as above.
-            let interp = unsafe { &*ctx.interp };
-            ctx.error.put(Some(internal_error(
-                interp,
-                "a Rust panic in a direct call",
-            )));
-            return PC_ERROR;
-        }
+    if let Some(next) = unsafe { try_direct(ctx, regs, pc, super::direct_call) } {
+        return next;
     }
     // SAFETY: generated code passes its own context and registers.
     let fast = unsafe {
@@ -725,7 +747,7 @@ pub(super) unsafe extern "C" fn tuple_word(regs: *mut Value, start: u32, n: u32,
 
 /// A new exception raised while another is being handled gets it as its
 /// `__context__`, as the VM does when an instruction raises.
-fn chain_handled(interp: &Interp, e: PyErr) -> PyErr {
+pub(super) fn chain_handled(interp: &Interp, e: PyErr) -> PyErr {
     exceptions::chain_to_handled(interp, &e.0);
     e
 }

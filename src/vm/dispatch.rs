@@ -764,6 +764,13 @@ pub(crate) fn fast_init(
     cls: &Value,
     args: &[Value],
 ) -> Option<(Value, Value)> {
+    let (layout, init) = fast_init_target(cls, args.len())?;
+    Some((interp.new_instance(cls, layout, args), init))
+}
+
+/// `fast_init`'s checks, before anything is made: the class's layout and
+/// the `__init__` a call of it with `argc` arguments runs.
+pub(crate) fn fast_init_target(cls: &Value, argc: usize) -> Option<(Layout, Value)> {
     use crate::runtime::attr::lookup_in_class;
     let Some(Obj::Class(c)) = cls.as_obj() else {
         return None;
@@ -781,10 +788,7 @@ pub(crate) fn fast_init(
         }
     }
     let init = lookup_in_class(cls, "__init__")?;
-    if !fast_callable(&init, args.len() + 1) {
-        return None;
-    }
-    Some((interp.new_instance(cls, layout, args), init))
+    fast_callable(&init, argc + 1).then_some((layout, init))
 }
 
 /// The frames of one `run`: its register stack, the frames called from

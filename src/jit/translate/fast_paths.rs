@@ -934,7 +934,9 @@ impl Translator<'_, '_> {
         let w = self
             .call(self.callees.attr_word, &[self.ctx, o, name])
             .expect("attr_word returns");
-        self.unless_not_handled(pc, ins, w);
+        // (Not an instance's own attribute: a property's getter is called
+        // directly if it can be, else the VM's instruction.)
+        self.unless_not_handled_through(pc, ins, w, self.callees.get_attr);
         self.consume_word(obj, o);
         self.put_and_continue(pc, dst, w);
     }

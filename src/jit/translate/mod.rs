@@ -75,6 +75,7 @@ struct Callees {
     run_finalizers: Callee,
     release_window: Callee,
     init_window: Callee,
+    get_attr: Callee,
     /// `native_signature`, for direct calls of other translations.
     native_sig: SigRef,
 }
@@ -151,6 +152,10 @@ impl Callees {
             },
             step: Callee {
                 addr: runtime_calls::step as Step as usize as i64,
+                sig: step,
+            },
+            get_attr: Callee {
+                addr: runtime_calls::get_attr as Step as usize as i64,
                 sig: step,
             },
             step_slow: Callee {
