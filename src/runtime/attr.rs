@@ -582,6 +582,7 @@ impl Interp {
             module: RefCell::new(module),
             immutable: false,
             native_new: Cell::new(None),
+            specials: Default::default(),
         }))))
     }
 }
@@ -634,6 +635,64 @@ pub fn lookup_own(cls: &Value, name: &str) -> Option<Value> {
         Some(Obj::Class(c)) => c.dict.borrow().get_str(name).cloned(),
         _ => None,
     }
+}
+
+/// The special methods the runtime looks up on a class at every use:
+/// `Class(...)` looks for `__new__` and `__init__`, `with` for `__enter__`
+/// and `__exit__`.
+#[derive(Clone, Copy)]
+pub enum Special {
+    New,
+    Init,
+    Enter,
+    Exit,
+}
+
+impl Special {
+    fn name(self) -> &'static str {
+        match self {
+            Special::New => "__new__",
+            Special::Init => "__init__",
+            Special::Enter => "__enter__",
+            Special::Exit => "__exit__",
+        }
+    }
+}
+
+/// Per class, per `Special` (`lookup_class_special`): the class epoch of the last lookup (`NEVER`
+/// before the first) and the bits of what it found (`UNBOUND`'s for
+/// nothing; not a reference: the class holds the value while the epoch
+/// stays).
+pub struct SpecialCache([Cell<(u64, u64)>; 4]);
+
+impl Default for SpecialCache {
+    fn default() -> Self {
+        const NEVER: u64 = u64::MAX;
+        SpecialCache(std::array::from_fn(|_| Cell::new((NEVER, 0))))
+    }
+}
+
+/// `lookup_in_class(cls, which.name())` through the class's own cache: a
+/// compare and a load while no class changes, where the general lookup
+/// hashes the name into a shared table.
+pub fn lookup_class_special(cls: &Value, which: Special) -> Option<Value> {
+    let Some(Obj::Class(c)) = cls.as_obj() else {
+        return None;
+    };
+    let slot = &c.specials.0[which as usize];
+    let epoch = super::object::class_epoch();
+    let (seen, found) = slot.get();
+    if seen == epoch {
+        // SAFETY: `found` was looked up on this class at this epoch: no
+        // class was created or changed since, so it still holds the value.
+        return (found != Value::UNBOUND.bits()).then(|| unsafe { Value::from_bits_cloned(found) });
+    }
+    let found = lookup_uncached(c, which.name());
+    slot.set((
+        epoch,
+        found.as_ref().map_or(Value::UNBOUND.bits(), Value::bits),
+    ));
+    found
 }
 
 /// An attribute along the class's MRO, unbound.

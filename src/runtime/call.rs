@@ -94,7 +94,7 @@ impl Interp {
             }
             return Err(self.type_error(format!("cannot create '{}' instances", c.name)));
         }
-        let user_new = super::attr::lookup_in_class(cls, "__new__");
+        let user_new = super::attr::lookup_class_special(cls, super::attr::Special::New);
         let obj = match user_new {
             Some(new)
                 if matches!(
@@ -111,7 +111,7 @@ impl Interp {
             }
             _ => self.new_instance(cls, c.layout, pos),
         };
-        match super::attr::lookup_in_class(cls, "__init__") {
+        match super::attr::lookup_class_special(cls, super::attr::Special::Init) {
             Some(init) => {
                 let args = with_first(&obj, pos);
                 let r = self.call(&init, &args, kw)?;

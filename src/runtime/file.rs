@@ -418,6 +418,7 @@ pub fn make_unsupported_operation(interp: &Interp) -> Value {
         module: RefCell::new(Value::str("io")),
         immutable: false,
         native_new: Cell::new(None),
+        specials: Default::default(),
     })))
 }
 

@@ -584,6 +584,7 @@ pub fn bare_class(name: &str, bases: Vec<Value>, layout: Layout) -> Value {
         module: RefCell::new(Value::str("builtins")),
         immutable: true,
         native_new: Cell::new(None),
+        specials: Default::default(),
     })))
 }
 

@@ -244,6 +244,9 @@ pub struct Class {
     /// types are immutable, so it cannot go stale). Set where the
     /// built-in constructors are installed.
     pub native_new: Cell<Option<NativeFnPtr>>,
+    /// What `attr::lookup_class_special` last found for each `Special` method,
+    /// with the class epoch it found it at.
+    pub specials: super::attr::SpecialCache,
 }
 
 pub struct Instance {

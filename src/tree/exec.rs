@@ -563,8 +563,10 @@ fn exec_with(
     };
     let mgr = eval(interp, f, &first.context)?;
     let cls = interp.type_of(&mgr);
-    let enter = crate::runtime::attr::lookup_in_class(&cls, "__enter__");
-    let exit = crate::runtime::attr::lookup_in_class(&cls, "__exit__");
+    let enter =
+        crate::runtime::attr::lookup_class_special(&cls, crate::runtime::attr::Special::Enter);
+    let exit =
+        crate::runtime::attr::lookup_class_special(&cls, crate::runtime::attr::Special::Exit);
     let (Some(enter), Some(exit)) = (enter.clone(), exit) else {
         let missed = if enter.is_some() {
             " (missed __exit__ method)"

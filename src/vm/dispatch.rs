@@ -771,7 +771,7 @@ pub(crate) fn fast_init(
 /// `fast_init`'s checks, before anything is made: the class's layout and
 /// the `__init__` a call of it with `argc` arguments runs.
 pub(crate) fn fast_init_target(cls: &Value, argc: usize) -> Option<(Layout, Value)> {
-    use crate::runtime::attr::lookup_in_class;
+    use crate::runtime::attr::{lookup_class_special, Special};
     let Some(Obj::Class(c)) = cls.as_obj() else {
         return None;
     };
@@ -779,7 +779,7 @@ pub(crate) fn fast_init_target(cls: &Value, argc: usize) -> Option<(Layout, Valu
     if layout == Layout::Builtin {
         return None;
     }
-    if let Some(new) = lookup_in_class(cls, "__new__") {
+    if let Some(new) = lookup_class_special(cls, Special::New) {
         if matches!(
             new.as_obj(),
             Some(Obj::Function(_)) | Some(Obj::StaticMethod(_))
@@ -787,7 +787,7 @@ pub(crate) fn fast_init_target(cls: &Value, argc: usize) -> Option<(Layout, Valu
             return None;
         }
     }
-    let init = lookup_in_class(cls, "__init__")?;
+    let init = lookup_class_special(cls, Special::Init)?;
     fast_callable(&init, argc + 1).then_some((layout, init))
 }
 
