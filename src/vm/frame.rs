@@ -326,6 +326,7 @@ pub unsafe fn release_regs(code: &CodeObject, regs: &mut [Value]) {
 /// exception in `exc_reg`. `regs` is the frame's register file. Shared by
 /// the VM's unwinder and the JIT's handler entry; dropping a value only
 /// queues finalizers, which the caller runs.
+#[inline]
 pub fn enter_handler(code: &CodeObject, h: &Handler, regs: &mut [Value], exc: Value) {
     let regs = &mut regs[..code.nregs as usize];
     let start = h.exc_reg as usize;
