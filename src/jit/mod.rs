@@ -345,7 +345,7 @@ pub(crate) unsafe fn direct_call(ctx: *mut JitFrame, regs: *mut Value, pc: u32) 
     // (a method's object first) and the result's.
     let (fval, first, argc, dst) = match code.instrs[pc as usize] {
         // SAFETY: as below.
-        Instr::Call { dst, func, argc } if unsafe { is_class(regs, func) } => {
+        Instr::Call { dst, func, argc } if unsafe { is_python_class(regs, func) } => {
             // SAFETY: as below.
             let caller = unsafe { std::slice::from_raw_parts_mut(regs, code.nregs as usize) };
             return init_call(cx, caller, pc, dst, func, argc as usize);
@@ -396,14 +396,16 @@ pub(crate) unsafe fn direct_call(ctx: *mut JitFrame, regs: *mut Value, pc: u32) 
     ))
 }
 
-/// Whether register `r` of `regs` holds a class.
+/// Whether register `r` of `regs` holds a class defined in Python (a
+/// built-in type, `range` or `float`, makes its objects natively).
 ///
 /// # Safety
 /// `r` is a register of the running code (below `nregs`).
-unsafe fn is_class(regs: *const Value, r: crate::bytecode::instr::Reg) -> bool {
+unsafe fn is_python_class(regs: *const Value, r: crate::bytecode::instr::Reg) -> bool {
+    use crate::runtime::object::Layout;
     // SAFETY: the caller's contract.
     let v = unsafe { &*regs.add(r as usize) };
-    matches!(v.as_obj(), Some(Obj::Class(_)))
+    matches!(v.as_obj(), Some(Obj::Class(c)) if c.layout != Layout::Builtin)
 }
 
 /// `Class(args)` (`Call` at `pc`, the class in register `func`) when the
