@@ -325,10 +325,10 @@ pub(crate) fn call_function(
 
 /// `Call` of a plain Python function that already has native code (or of
 /// a class whose `__init__` is one: `init_call`), or `CallMethod` of such
-/// a function found in an instance's class, made
-/// from native code with nothing between the two but the frame entry the
-/// interpreter needs (`call_in_window`). `None` when the call is of another
-/// kind (then `call_function` or the VM's path does it).
+/// a function found in an instance's class, made from native code with
+/// nothing between the two but the frame entry the interpreter needs
+/// (`call_in_window`). `None` when the call is of another kind (then
+/// `call_function` or the VM's path does it).
 ///
 /// # Safety
 /// `ctx` and `regs` are the live context and register file of the
@@ -367,8 +367,6 @@ pub(crate) unsafe fn direct_call(ctx: *mut JitFrame, regs: *mut Value, pc: u32) 
             // `obj.name(args)` of an instance whose class's method the
             // site's cache knows (not shadowed by the instance's dict).
             let (obj, argc) = (obj as usize, argc as usize + 1);
-            let i = name as usize;
-            let (key, hash) = &code.name_values[i];
             // SAFETY: as above (`obj + argc` is at most `nregs`).
             let this = unsafe { &*regs.add(obj) };
             // (Tested here first: most other objects' methods are
@@ -376,7 +374,7 @@ pub(crate) unsafe fn direct_call(ctx: *mut JitFrame, regs: *mut Value, pc: u32) 
             if !matches!(this.as_obj(), Some(Obj::Instance(_))) {
                 return None;
             }
-            let f = crate::runtime::attr::cached_method(this, key, *hash, &code.method_cache[i])?;
+            let f = crate::runtime::attr::site_method(code, this, name)?;
             compiled_callee(&f, argc)?;
             (f, obj, argc, dst)
         }
@@ -488,7 +486,7 @@ pub(crate) unsafe fn getter_call(ctx: *mut JitFrame, regs: *mut Value, pc: u32) 
     ))
 }
 
-/// The call `direct_call` and `getter_call` make at `pc` of the running
+/// The call `direct_call`, `init_call` and `getter_call` make at `pc` of the running
 /// code (`cx`, registers `caller`): `func` (a `compiled_callee` of `argc`
 /// arguments, which `push_args` takes from the registers) on a window of
 /// the register stack, what `result` makes of its return value stored in

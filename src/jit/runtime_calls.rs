@@ -410,9 +410,7 @@ fn call_target(p: &mut Parts, ins: Instr) -> Option<(CallTarget, u16)> {
             let i = name as usize;
             let (key, hash) = &code.name_values[i];
             let this = &p.regs[first];
-            if let Some(func) =
-                crate::runtime::attr::cached_method(this, key, *hash, &code.method_cache[i])
-            {
+            if let Some(func) = crate::runtime::attr::site_method(code, this, name) {
                 return fast_callable(&func, argc)
                     .then_some((CallTarget::Python { func, first, argc }, dst));
             }

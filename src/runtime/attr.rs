@@ -659,10 +659,10 @@ impl Special {
     }
 }
 
-/// Per class, per `Special` (`lookup_class_special`): the class epoch of the last lookup (`NEVER`
-/// before the first) and the bits of what it found (`UNBOUND`'s for
-/// nothing; not a reference: the class holds the value while the epoch
-/// stays).
+/// Per class, per `Special` (`lookup_class_special`): the class epoch of
+/// the last lookup (`NEVER` before the first) and the bits of what it
+/// found (`UNBOUND`'s for nothing; not a reference: the class holds the
+/// value while the epoch stays).
 pub struct SpecialCache([Cell<(u64, u64)>; 4]);
 
 impl Default for SpecialCache {
@@ -1091,6 +1091,14 @@ pub fn cached_method(obj: &Value, key: &Value, hash: i64, cache: &MethodCache) -
     // `fill_method_cache`); no class changed since, so the class still
     // holds a reference to it.
     Some(unsafe { Value::from_bits_cloned(func) })
+}
+
+/// `cached_method` at a `CallMethod` site of `code` for method `name` (an
+/// index into its names), through the site's cache.
+pub fn site_method(code: &crate::bytecode::CodeObject, obj: &Value, name: u16) -> Option<Value> {
+    let i = name as usize;
+    let (key, hash) = &code.name_values[i];
+    cached_method(obj, key, *hash, &code.method_cache[i])
 }
 
 /// Remember that instances of `obj`'s class find the Python function
