@@ -486,7 +486,69 @@ pub(crate) unsafe fn getter_call(ctx: *mut JitFrame, regs: *mut Value, pc: u32) 
     ))
 }
 
-/// The call `direct_call`, `init_call` and `getter_call` make at `pc` of the running
+/// `WithEnter` and `WithExit` whose `__enter__` / `__exit__` has native
+/// code: the call made as `direct_call` makes it, rather than through the
+/// VM's instruction and its call outcome. `None`, having changed nothing,
+/// otherwise.
+///
+/// # Safety
+/// As `direct_call`.
+pub(crate) unsafe fn with_call(ctx: *mut JitFrame, regs: *mut Value, pc: u32) -> Option<u32> {
+    use crate::bytecode::instr::{Instr, NO_REG};
+    use crate::vm::dispatch::protocol_arg;
+    // SAFETY: as in `direct_call`.
+    let cx = unsafe { &mut *ctx };
+    // SAFETY: as in `direct_call`.
+    let code = unsafe { &*cx.code };
+    // SAFETY: as in `direct_call` (the instruction's registers are below
+    // `nregs`).
+    let caller = unsafe { std::slice::from_raw_parts_mut(regs, code.nregs as usize) };
+    let tb = code.temp_base;
+    match code.instrs[pc as usize] {
+        Instr::WithEnter { dst, mgr, exit } => {
+            // SAFETY: as for `cx`.
+            let interp = unsafe { &mut *cx.interp };
+            // (A missing method is the general path's error to raise.)
+            let (enter, x) =
+                crate::vm::helpers::with_methods(interp, &caller[mgr as usize]).ok()?;
+            compiled_callee(&enter, 1)?;
+            caller[exit as usize] = x;
+            Some(call_compiled(
+                cx,
+                caller,
+                pc,
+                dst,
+                enter,
+                1,
+                |w, caller| w.push(caller[mgr as usize].clone()),
+                |_, v| Ok(v),
+            ))
+        }
+        Instr::WithExit { mgr, exit } => {
+            compiled_callee(&caller[exit as usize], 4)?;
+            let x = protocol_arg(caller, exit, exit >= tb);
+            Some(call_compiled(
+                cx,
+                caller,
+                pc,
+                NO_REG,
+                x,
+                4,
+                |w, caller| {
+                    w.push(protocol_arg(caller, mgr, mgr >= tb));
+                    for _ in 0..3 {
+                        w.push(Value::NONE);
+                    }
+                },
+                |_, v| Ok(v),
+            ))
+        }
+        _ => None,
+    }
+}
+
+/// The call `direct_call`, `init_call`, `getter_call` and `with_call`
+/// make at `pc` of the running
 /// code (`cx`, registers `caller`): `func` (a `compiled_callee` of `argc`
 /// arguments, which `push_args` takes from the registers) on a window of
 /// the register stack, what `result` makes of its return value stored in

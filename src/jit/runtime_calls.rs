@@ -138,12 +138,21 @@ pub(super) unsafe extern "C" fn get_attr(ctx: *mut JitFrame, regs: *mut Value, p
     unsafe { try_direct(ctx, regs, pc, super::getter_call).unwrap_or_else(|| step(ctx, regs, pc)) }
 }
 
-/// Run `direct` (`super::direct_call`, `super::getter_call`) on the
+/// `WithEnter` and `WithExit`: a compiled `__enter__` / `__exit__`
+/// called directly (`super::with_call`), else `step_slow`.
+pub(super) unsafe extern "C" fn with_call(ctx: *mut JitFrame, regs: *mut Value, pc: u32) -> u32 {
+    // SAFETY: generated code passes its own context and registers.
+    unsafe {
+        try_direct(ctx, regs, pc, super::with_call).unwrap_or_else(|| step_slow(ctx, regs, pc))
+    }
+}
+
+/// Run `direct` (`super::direct_call` and the like) on the
 /// instruction at `pc`: its answer, or `PC_ERROR` if it panicked (the
 /// panic left as the pending exception).
 ///
 /// # Safety
-/// As `step`, and `direct` must be one of those.
+/// As `step`, and `direct` must be one of those (same contract).
 #[inline(always)]
 unsafe fn try_direct(
     ctx: *mut JitFrame,

@@ -76,6 +76,7 @@ struct Callees {
     release_window: Callee,
     init_window: Callee,
     get_attr: Callee,
+    with_call: Callee,
     /// `native_signature`, for direct calls of other translations.
     native_sig: SigRef,
 }
@@ -152,6 +153,10 @@ impl Callees {
             },
             step: Callee {
                 addr: runtime_calls::step as Step as usize as i64,
+                sig: step,
+            },
+            with_call: Callee {
+                addr: runtime_calls::with_call as Step as usize as i64,
                 sig: step,
             },
             get_attr: Callee {
@@ -532,6 +537,9 @@ impl Translator<'_, '_> {
             }
             Instr::Call { .. } | Instr::CallMethod { .. } => {
                 self.through(self.callees.call, pc, ins)
+            }
+            Instr::WithEnter { .. } | Instr::WithExit { .. } => {
+                self.through(self.callees.with_call, pc, ins)
             }
             Instr::LoadGlobal { dst, name } => self.load_global(pc, ins, dst, name),
             Instr::GetAttr { dst, obj, name } => self.get_attr(pc, ins, dst, obj, name),
