@@ -77,6 +77,14 @@ impl Translator<'_, '_> {
         self.b.ins().icmp_imm_u(IntCC::Equal, t, TAG_INT as i64)
     }
 
+    /// Floats have the tags below the int tag.
+    pub(super) fn is_float(&mut self, w: ir::Value) -> ir::Value {
+        let t = self.tag(w);
+        self.b
+            .ins()
+            .icmp_imm_u(IntCC::UnsignedLessThan, t, TAG_INT as i64)
+    }
+
     fn both_int(&mut self, x: ir::Value, y: ir::Value) -> ir::Value {
         let a = self.is_int(x);
         let b = self.is_int(y);
@@ -115,7 +123,8 @@ impl Translator<'_, '_> {
         self.b.ins().icmp(IntCC::Equal, back, i)
     }
 
-    fn as_f64(&mut self, w: ir::Value) -> ir::Value {
+    /// The `f64` of a float word (its bits).
+    pub(super) fn as_f64(&mut self, w: ir::Value) -> ir::Value {
         self.b.ins().bitcast(types::F64, MemFlagsData::new(), w)
     }
 

@@ -800,10 +800,11 @@ impl Translator<'_, '_> {
     /// Why: without it a side exit would leave the typed copy for the rest
     /// of the call, so a function whose loops nest (`nbody`'s `advance`:
     /// the pair loop and the position loop inside the time-step loop)
-    /// would run every loop after the first exit boxed. Re-entering at a loop head costs a tag
-    /// check per typed register; the register file is up to date in the
-    /// general copy, so the typed copy's state there (whatever it has not
-    /// stored yet, it holds in its variables) is met by loading them.
+    /// would run every loop after the first exit boxed. Re-entering at a
+    /// loop head costs a tag check per typed register; the register file
+    /// is up to date in the general copy, so the typed copy's state there
+    /// (whatever it has not stored yet, it holds in its variables) is met
+    /// by loading them.
     pub(super) fn reenter_typed_copy(&mut self, pc: u32, typed: Block) {
         let state = self.typing_mut().states[pc as usize]
             .clone()
@@ -818,12 +819,7 @@ impl Translator<'_, '_> {
             let ok = if ty == Ty::Int {
                 self.is_int(w)
             } else {
-                let t = self.tag(w);
-                self.b.ins().icmp_imm_u(
-                    IntCC::UnsignedLessThan,
-                    t,
-                    crate::runtime::value::TAG_INT as i64,
-                )
+                self.is_float(w)
             };
             let checked = self.b.create_block();
             self.b.ins().brif(ok, checked, &[], general, &[]);
@@ -831,8 +827,7 @@ impl Translator<'_, '_> {
             let (var, v) = if ty == Ty::Int {
                 (self.typing_mut().ints[r as usize], self.unbox_int(w))
             } else {
-                let f = self.b.ins().bitcast(types::F64, ir::MemFlagsData::new(), w);
-                (self.typing_mut().floats[r as usize], f)
+                (self.typing_mut().floats[r as usize], self.as_f64(w))
             };
             self.b.def_var(var, v);
         }
@@ -976,7 +971,7 @@ impl Translator<'_, '_> {
                     .icmp_imm_u(cc, t, crate::runtime::value::TAG_INT as i64);
                 self.exit_unless(pc, ok);
                 if float_only {
-                    self.b.ins().bitcast(types::F64, ir::MemFlagsData::new(), w)
+                    self.as_f64(w)
                 } else {
                     self.number_f64(w)
                 }
