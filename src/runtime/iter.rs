@@ -291,6 +291,9 @@ fn st_kind(st: &IterState) -> &'static str {
 }
 
 /// Resume a generator: the one entry point for `next`, `send`, `throw`.
+/// (Inlined: `for` loops over generators resume them through here, and
+/// a call per resumption showed in generator pipelines.)
+#[inline(always)]
 pub fn gen_resume(interp: &mut Interp, g: &Value, input: Resume) -> PyResult<GenStep> {
     let Some(Obj::Generator(gen)) = g.as_obj() else {
         return Err(interp.type_error("not a generator"));
@@ -330,19 +333,24 @@ pub fn gen_resume(interp: &mut Interp, g: &Value, input: Resume) -> PyResult<Gen
             drop(body);
         }
     }
-    match r {
-        Err(e) if exceptions::is_instance_of(interp, &e.0, ExcType::StopIteration) => {
-            let err = interp.err(ExcType::RuntimeError, "generator raised StopIteration");
-            if let Some(d) = exceptions::exc_data(&err.0) {
-                let mut d = d.borrow_mut();
-                d.cause = e.0.clone();
-                d.context = e.0;
-                d.suppress_context = true;
-            }
-            Err(err)
-        }
-        other => other,
+    r.map_err(|e| generator_error(interp, e))
+}
+
+/// The error a generator's frame raised, as its resumer sees it: a
+/// `StopIteration` becomes a `RuntimeError` caused by it (PEP 479).
+#[cold]
+fn generator_error(interp: &mut Interp, e: super::PyErr) -> super::PyErr {
+    if !exceptions::is_instance_of(interp, &e.0, ExcType::StopIteration) {
+        return e;
     }
+    let err = interp.err(ExcType::RuntimeError, "generator raised StopIteration");
+    if let Some(d) = exceptions::exc_data(&err.0) {
+        let mut d = d.borrow_mut();
+        d.cause = e.0.clone();
+        d.context = e.0;
+        d.suppress_context = true;
+    }
+    err
 }
 
 /// `generator.close()`: throw GeneratorExit in and expect it back.
