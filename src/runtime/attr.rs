@@ -1075,12 +1075,25 @@ pub fn fill_native_method_cache(
 
 /// The Python function `obj.name` would bind, when `obj` is a plain
 /// instance whose class the cache knows and whose own dict does not
-/// shadow the name (`key` is the interned name, `hash` its hash).
-#[inline]
+/// shadow the name (`key` is the interned name, `hash` its hash). The
+/// instance test is inline: built-in objects' method calls (`s.lower()`)
+/// ask here first and skip the call.
+#[inline(always)]
 pub fn cached_method(obj: &Value, key: &Value, hash: i64, cache: &MethodCache) -> Option<Value> {
     let Some(Obj::Instance(inst)) = obj.as_obj() else {
         return None;
     };
+    cached_instance_method(inst, key, hash, cache)
+}
+
+/// `cached_method` of an instance.
+#[inline(never)]
+fn cached_instance_method(
+    inst: &super::object::Instance,
+    key: &Value,
+    hash: i64,
+    cache: &MethodCache,
+) -> Option<Value> {
     let func = cache.funcs.get(&inst.class)?;
     let d = inst.dict.borrow();
     if d.may_contain(hash) && !matches!(d.probe(hash, key), super::dict::Probe::NotFound) {

@@ -802,7 +802,7 @@ fn str_lower(interp: &mut Interp, args: &[Value], kw: &Kw) -> PyResult<Value> {
         if !s.s.bytes().any(|b| b.is_ascii_uppercase()) {
             return Ok(args[0].clone());
         }
-        return Ok(Value::string(s.s.to_ascii_lowercase()));
+        return Ok(Value::ascii_mapped(&s.s, |b| b.to_ascii_lowercase()));
     }
     Ok(Value::string(s.s.to_lowercase()))
 }
@@ -814,7 +814,7 @@ fn str_upper(interp: &mut Interp, args: &[Value], kw: &Kw) -> PyResult<Value> {
         if !s.s.bytes().any(|b| b.is_ascii_lowercase()) {
             return Ok(args[0].clone());
         }
-        return Ok(Value::string(s.s.to_ascii_uppercase()));
+        return Ok(Value::ascii_mapped(&s.s, |b| b.to_ascii_uppercase()));
     }
     Ok(Value::string(s.s.to_uppercase()))
 }

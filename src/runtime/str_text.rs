@@ -66,6 +66,30 @@ impl StrText {
     }
 }
 
+impl StrText {
+    /// `s` with every byte mapped by `f`, for ASCII text and a mapping that
+    /// keeps it ASCII (`upper()`, `lower()`): a short result is written
+    /// straight into the inline bytes, with no `String` in between.
+    #[inline]
+    pub fn ascii_mapped(s: &str, f: impl Fn(u8) -> u8) -> StrText {
+        debug_assert!(s.is_ascii());
+        if s.len() > INLINE_MAX {
+            let mapped: String = s.bytes().map(|b| char::from(f(b))).collect();
+            return StrText::Heap(mapped.into_boxed_str());
+        }
+        let mut bytes = [MaybeUninit::uninit(); INLINE_MAX];
+        for (to, b) in bytes.iter_mut().zip(s.bytes()) {
+            let m = f(b);
+            debug_assert!(m.is_ascii());
+            to.write(m);
+        }
+        StrText::Inline {
+            len: s.len() as u8,
+            bytes,
+        }
+    }
+}
+
 impl Deref for StrText {
     type Target = str;
 

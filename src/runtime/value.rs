@@ -142,6 +142,21 @@ impl Value {
         Value::obj(Obj::Str(super::object::PyStr::new(s)))
     }
 
+    /// The ASCII text `s` with each byte mapped by `f` (which keeps it
+    /// ASCII), made without an intermediate `String`.
+    pub fn ascii_mapped(s: &str, f: impl Fn(u8) -> u8) -> Value {
+        if s.len() <= 1 {
+            let mapped: String = s.bytes().map(|b| char::from(f(b))).collect();
+            return Value::str(&mapped);
+        }
+        let text = super::str_text::StrText::ascii_mapped(s, f);
+        Value::obj(Obj::Str(super::object::PyStr {
+            chars: text.len(),
+            s: text,
+            hash: std::cell::Cell::new(super::object::NO_HASH),
+        }))
+    }
+
     pub fn string(s: String) -> Value {
         if let Some(v) = shared_short_str(&s) {
             return v;
