@@ -307,6 +307,10 @@ pub(super) unsafe extern "C" fn yield_from(ctx: *mut JitFrame, regs: *mut Value,
 /// (`step`).
 pub(super) unsafe extern "C" fn call(ctx: *mut JitFrame, regs: *mut Value, pc: u32) -> u32 {
     // SAFETY: generated code passes its own context and registers.
+    if let Some(next) = unsafe { native_call(ctx, regs, pc) } {
+        return next;
+    }
+    // SAFETY: as above.
     if let Some(next) = unsafe { try_direct(ctx, regs, pc, super::direct_call) } {
         return next;
     }
@@ -321,12 +325,7 @@ pub(super) unsafe extern "C" fn call(ctx: *mut JitFrame, regs: *mut Value, pc: u
                     let args = &mut p.regs[first..first + argc];
                     super::call_function(p.interp, func, |w| w.move_from(args))
                 }
-                CallTarget::Native { func, first, argc } => {
-                    let r = func(p.interp, &p.regs[first..first + argc], &[]);
-                    clear_args(p, first, argc);
-                    p.interp.run_finalizers();
-                    r.map_err(|e| chain_handled(p.interp, e))
-                }
+                CallTarget::Native { func, first, argc } => run_native(p, func, first, argc),
                 CallTarget::Init { init, first, argc } => run_init(p, init, first, argc),
             };
             match r {
@@ -346,6 +345,91 @@ pub(super) unsafe extern "C" fn call(ctx: *mut JitFrame, regs: *mut Value, pc: u
         // SAFETY: as above.
         None => unsafe { step(ctx, regs, pc) },
     }
+}
+
+/// `call`'s first try, before the instruction's callee is looked at
+/// any further: a built-in function (`len(x)`) or the built-in method
+/// the site's cache knows for the object's type (`s.lower()`), called
+/// through its function pointer. Most calls of runtime-bound code are
+/// these; `None` for any other call.
+///
+/// # Safety
+/// As `call`.
+unsafe fn native_call(ctx: *mut JitFrame, regs: *mut Value, pc: u32) -> Option<u32> {
+    use crate::runtime::object::Obj;
+    // SAFETY: the caller's contract: the running code outlives its native
+    // call and `regs` holds its `nregs` values, among them every register
+    // the instruction names.
+    let code: &CodeObject = unsafe { &*(*ctx).code };
+    let (func, callee, first, argc, dst) = match code.instrs[pc as usize] {
+        Instr::CallMethod {
+            dst,
+            obj,
+            argc,
+            name,
+        } => {
+            // SAFETY: as above.
+            let this = unsafe { &*regs.add(obj as usize) };
+            let (i, obj, argc) = (name as usize, obj as usize, argc as usize);
+            if let Some(func) =
+                crate::runtime::attr::cached_native_method(this, &code.method_cache[i])
+            {
+                (func, None, obj, argc + 1, dst)
+            } else {
+                // A module's built-in function (`math.sqrt(x)`), called
+                // without the module, as the VM's loop calls it.
+                let (key, hash) = &code.name_values[i];
+                let func = crate::vm::helpers::module_native(this, key, *hash)?;
+                (func, Some(obj), obj + 1, argc, dst)
+            }
+        }
+        Instr::Call { dst, func, argc } => {
+            // SAFETY: as above.
+            let Some(Obj::Native(n)) = unsafe { &*regs.add(func as usize) }.as_obj() else {
+                return None;
+            };
+            let f = func as usize;
+            (n.func, Some(f), f + 1, argc as usize, dst)
+        }
+        _ => return None,
+    };
+    // SAFETY: as above.
+    let next = unsafe {
+        guarded(ctx, regs, PC_ERROR, |p, error| {
+            code.pos.set(code.positions[pc as usize]);
+            // (A function's or module's register is emptied after the
+            // call.)
+            let r = run_native(p, func, first, argc);
+            if let Some(f) = callee {
+                drop(std::mem::replace(&mut p.regs[f], Value::UNBOUND));
+            }
+            match r {
+                Ok(v) => {
+                    store_result(p, dst, v);
+                    pc + 1
+                }
+                Err(e) => {
+                    *error = Some(e);
+                    PC_ERROR
+                }
+            }
+        })
+    };
+    Some(next)
+}
+
+/// Call the native function `func` with the `argc` arguments in registers
+/// `first..` (emptied after, as the VM's loop does).
+fn run_native(
+    p: &mut Parts,
+    func: crate::runtime::object::NativeFnPtr,
+    first: usize,
+    argc: usize,
+) -> crate::runtime::PyResult<Value> {
+    let r = func(p.interp, &p.regs[first..first + argc], &[]);
+    clear_args(p, first, argc);
+    p.interp.run_finalizers();
+    r.map_err(|e| chain_handled(p.interp, e))
 }
 
 /// A call `call` makes itself; the arguments are registers `first..`
