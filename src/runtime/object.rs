@@ -86,6 +86,18 @@ impl PyStr {
             hash: Cell::new(NO_HASH),
         }
     }
+    /// A str of text known to be ASCII (a slice or case mapping of ASCII
+    /// text): `new` without its scan of the bytes.
+    #[inline]
+    pub fn ascii(s: super::str_text::StrText) -> PyStr {
+        debug_assert!(s.is_ascii());
+        PyStr {
+            chars: s.len(),
+            s,
+            hash: Cell::new(NO_HASH),
+        }
+    }
+
     pub fn is_ascii(&self) -> bool {
         self.chars == self.s.len()
     }

@@ -38,10 +38,22 @@ impl SliceIdx {
 }
 
 impl Interp {
+    /// A slice bound as an `i64` (`None` for an omitted one); huge ints
+    /// are clamped. (Small ints and None are tested inline: every slice's
+    /// three bounds come here.)
+    #[inline(always)]
     fn slice_part(&self, v: &Value) -> PyResult<Option<i64>> {
+        if let Some(i) = v.as_small_int() {
+            return Ok(Some(i));
+        }
         if v.is_none() {
             return Ok(None);
         }
+        self.slice_part_slow(v)
+    }
+
+    /// `slice_part` of anything but a small int or None.
+    fn slice_part_slow(&self, v: &Value) -> PyResult<Option<i64>> {
         match num(v) {
             Some(Num::I(i)) => Ok(Some(i)),
             Some(Num::B(b)) => Ok(Some(if num_traits::Signed::is_negative(b) {
@@ -389,7 +401,7 @@ fn str_slice(s: &super::object::PyStr, si: &SliceIdx) -> Value {
         let b = s.s.as_bytes();
         if si.step == 1 {
             let (a, z) = (si.start as usize, (si.stop.max(si.start)) as usize);
-            return Value::str(&s.s[a..z]);
+            return Value::ascii_str(&s.s[a..z]);
         }
         let mut out = Vec::with_capacity(si.count());
         let mut i = si.start;

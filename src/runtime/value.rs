@@ -150,11 +150,16 @@ impl Value {
             return Value::str(&mapped);
         }
         let text = super::str_text::StrText::ascii_mapped(s, f);
-        Value::obj(Obj::Str(super::object::PyStr {
-            chars: text.len(),
-            s: text,
-            hash: std::cell::Cell::new(super::object::NO_HASH),
-        }))
+        Value::obj(Obj::Str(super::object::PyStr::ascii(text)))
+    }
+
+    /// `Value::str` of text known to be ASCII (a slice of ASCII text),
+    /// without counting its characters.
+    pub fn ascii_str(s: &str) -> Value {
+        if let Some(v) = shared_short_str(s) {
+            return v;
+        }
+        Value::obj(Obj::Str(super::object::PyStr::ascii(s.into())))
     }
 
     pub fn string(s: String) -> Value {
