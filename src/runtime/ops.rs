@@ -278,13 +278,7 @@ impl Interp {
             return Ok(None);
         };
         match (op, oa, ob) {
-            (BinOp::Add, Obj::Str(x), Some(Obj::Str(y))) => {
-                self.check_alloc(x.s.len() + y.s.len())?;
-                let mut s = String::with_capacity(x.s.len() + y.s.len());
-                s.push_str(&x.s);
-                s.push_str(&y.s);
-                Ok(Some(Value::string(s)))
-            }
+            (BinOp::Add, Obj::Str(x), Some(Obj::Str(y))) => self.str_add(x, y).map(Some),
             (BinOp::Add, Obj::List(x), Some(Obj::List(y))) => {
                 self.check_alloc((x.borrow().len() + y.borrow().len()) * 8)?;
                 let mut v = x.borrow().clone();
@@ -344,6 +338,13 @@ impl Interp {
 
     /// Refuse allocations that could not possibly succeed (a hostile
     /// `[0] * 10**12`) with MemoryError rather than aborting the process.
+    /// `x + y` of two strs (the dispatch loop's fast path for `+` and
+    /// `+=` of strs calls it too).
+    pub fn str_add(&self, x: &super::object::PyStr, y: &super::object::PyStr) -> PyResult<Value> {
+        self.check_alloc(x.s.len() + y.s.len())?;
+        Ok(Value::str_concat([x, y].into_iter()))
+    }
+
     pub fn check_alloc(&self, bytes: usize) -> PyResult<()> {
         self.check_memory(bytes)?;
         if bytes > (1usize << 36) {

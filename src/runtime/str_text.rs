@@ -90,6 +90,37 @@ impl StrText {
     }
 }
 
+impl StrText {
+    /// The concatenation of `parts`, whose lengths add up to `len`
+    /// (f-strings, `s + t`): written straight into the inline bytes when
+    /// it fits, else into one buffer of that size, with no `String` to
+    /// copy from and free.
+    pub fn concat<'a>(parts: impl Iterator<Item = &'a str>, len: usize) -> StrText {
+        if len > INLINE_MAX {
+            let mut s = String::with_capacity(len);
+            parts.for_each(|p| s.push_str(p));
+            return StrText::Heap(s.into_boxed_str());
+        }
+        let mut bytes = [MaybeUninit::uninit(); INLINE_MAX];
+        let mut at = 0;
+        for p in parts {
+            let to = &mut bytes[at..at + p.len()];
+            // SAFETY: `to` is `p.len()` bytes of `bytes` (the slice above
+            // is bounds-checked), not overlapping `p`.
+            unsafe {
+                std::ptr::copy_nonoverlapping(p.as_ptr(), to.as_mut_ptr().cast::<u8>(), p.len())
+            };
+            at += p.len();
+        }
+        // (The first `at` bytes are whole `str`s one after another: valid
+        // UTF-8, as `as_str` requires.)
+        StrText::Inline {
+            len: at as u8,
+            bytes,
+        }
+    }
+}
+
 impl Deref for StrText {
     type Target = str;
 

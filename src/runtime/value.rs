@@ -153,6 +153,26 @@ impl Value {
         Value::obj(Obj::Str(super::object::PyStr::ascii(text)))
     }
 
+    /// The concatenation of the strs `parts` (an f-string's pieces,
+    /// `s + t`), made in place (`StrText::concat`): their lengths and
+    /// character counts add up, so nothing is counted again.
+    pub fn str_concat<'a>(parts: impl Iterator<Item = &'a super::object::PyStr> + Clone) -> Value {
+        let (len, chars) = parts
+            .clone()
+            .fold((0, 0), |(len, chars), p| (len + p.s.len(), chars + p.chars));
+        if len <= 1 {
+            let mut s = String::with_capacity(len);
+            parts.for_each(|p| s.push_str(&p.s));
+            return Value::string(s);
+        }
+        let text = super::str_text::StrText::concat(parts.map(|p| &*p.s), len);
+        Value::obj(Obj::Str(super::object::PyStr {
+            s: text,
+            chars,
+            hash: std::cell::Cell::new(super::object::NO_HASH),
+        }))
+    }
+
     /// `Value::str` of text known to be ASCII (a slice of ASCII text),
     /// without counting its characters.
     pub fn ascii_str(s: &str) -> Value {

@@ -1099,6 +1099,20 @@ fn run_instrs<const ONE: bool>(
                     put_reg!(dst, Value::float(p + q));
                     continue;
                 }
+                if let (Some(Obj::Str(p)), Some(Obj::Str(q))) = (x.as_obj(), y.as_obj()) {
+                    // `s + t`, `s += t` (strs are immutable: never in place).
+                    match interp.str_add(p, q) {
+                        Ok(v) => {
+                            consume_reg!(a);
+                            if b != a {
+                                consume_reg!(b);
+                            }
+                            put_reg!(dst, v);
+                            continue;
+                        }
+                        Err(e) => break Outcome::Error(e),
+                    }
+                }
             }
             Instr::Sub { dst, a, b } | Instr::InplaceSub { dst, a, b } => {
                 let (x, y) = (rs!(a), rs!(b));

@@ -317,17 +317,10 @@ pub fn format_value(
 
 /// Concatenate strings.
 pub fn build_string(parts: &[Value]) -> Value {
-    let len: usize = parts
-        .iter()
-        .map(|p| p.as_str().map_or(0, |s| s.len()))
-        .sum();
-    let mut s = String::with_capacity(len);
-    for p in parts {
-        if let Some(t) = p.as_str() {
-            s.push_str(t);
-        }
-    }
-    Value::string(s)
+    Value::str_concat(parts.iter().filter_map(|p| match p.as_obj() {
+        Some(Obj::Str(s)) => Some(s),
+        _ => None,
+    }))
 }
 
 /// `locals()`: the namespace of module and class bodies, else a snapshot
