@@ -371,16 +371,21 @@ unsafe fn native_call(ctx: *mut JitFrame, regs: *mut Value, pc: u32) -> Option<u
             // SAFETY: as above.
             let this = unsafe { &*regs.add(obj as usize) };
             let (i, obj, argc) = (name as usize, obj as usize, argc as usize);
-            if let Some(func) =
-                crate::runtime::attr::cached_native_method(this, &code.method_cache[i])
-            {
-                (func, None, obj, argc + 1, dst)
-            } else {
-                // A module's built-in function (`math.sqrt(x)`), called
-                // without the module, as the VM's loop calls it.
-                let (key, hash) = &code.name_values[i];
-                let func = crate::vm::helpers::module_native(this, key, *hash)?;
-                (func, Some(obj), obj + 1, argc, dst)
+            match this.as_obj() {
+                // (Methods of instances are Python code: `direct_call`'s.)
+                Some(Obj::Instance(_)) => return None,
+                Some(Obj::Module(_)) => {
+                    // A module's built-in function (`math.sqrt(x)`), called
+                    // without the module, as the VM's loop calls it.
+                    let (key, hash) = &code.name_values[i];
+                    let func = crate::vm::helpers::module_native(this, key, *hash)?;
+                    (func, Some(obj), obj + 1, argc, dst)
+                }
+                _ => {
+                    let cache = &code.method_cache[i];
+                    let func = crate::runtime::attr::cached_native_method(this, cache)?;
+                    (func, None, obj, argc + 1, dst)
+                }
             }
         }
         Instr::Call { dst, func, argc } => {

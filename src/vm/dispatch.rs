@@ -1379,6 +1379,38 @@ fn run_instrs<const ONE: bool>(
                     put_reg!(dst, v);
                     continue;
                 }
+                if matches!(rs!(obj).as_obj(), Some(Obj::Dict(_))) {
+                    // `d[k]`: the runtime's lookup (and KeyError), as
+                    // `slow` makes it, without its dispatch.
+                    let (o, i) = (take_reg!(obj), take_reg!(idx));
+                    let r = interp.getitem(&o, &i);
+                    drop((o, i));
+                    match r {
+                        Ok(v) => {
+                            put_reg!(dst, v);
+                            continue;
+                        }
+                        Err(e) => break Outcome::Error(e),
+                    }
+                }
+            }
+            Instr::Compare {
+                dst,
+                a,
+                b,
+                op: op @ (CmpOp::In | CmpOp::NotIn),
+            } if matches!(rs!(b).as_obj(), Some(Obj::Dict(_))) => {
+                // `k in d`: the runtime's test, without `slow`'s dispatch.
+                let (va, vb) = (take_reg!(a), take_reg!(b));
+                let r = interp.compare(op, &va, &vb);
+                drop((va, vb));
+                match r {
+                    Ok(v) => {
+                        put_reg!(dst, v);
+                        continue;
+                    }
+                    Err(e) => break Outcome::Error(e),
+                }
             }
             Instr::Compare {
                 dst,
@@ -1410,6 +1442,19 @@ fn run_instrs<const ONE: bool>(
                             release(interp, old);
                         }
                         continue;
+                    }
+                }
+                if matches!(o.as_obj(), Some(Obj::Dict(_))) {
+                    // `d[k] = v`: the runtime's store, as `slow` makes it,
+                    // without its dispatch.
+                    drop(o);
+                    let v = take_reg!(src);
+                    let (o, i) = (take_reg!(obj), take_reg!(idx));
+                    let r = interp.setitem(&o, &i, v);
+                    drop((o, i));
+                    match r {
+                        Ok(()) => continue,
+                        Err(e) => break Outcome::Error(e),
                     }
                 }
             }
