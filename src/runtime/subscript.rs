@@ -375,6 +375,8 @@ pub fn sequence_item(o: &Value, i: &Value) -> Option<Value> {
             at(l.len()).map(|k| l[k].clone())
         }
         Obj::Tuple(t) => at(t.len()).map(|k| t[k].clone()),
+        // An ASCII str's character is its byte (a shared one-char str).
+        Obj::Str(s) if s.is_ascii() => at(s.chars).map(|k| Value::str(&s.s[k..k + 1])),
         _ => None,
     }
 }

@@ -26,7 +26,7 @@ use crate::runtime::exceptions;
 use crate::runtime::object::{Code, GenStep, Layout, Obj, Resume};
 use crate::runtime::ops::{same_object, small_int_op};
 use crate::runtime::{iter, Interp, PyErr, PyResult, Value};
-use crate::syntax::ast::{BinOp, CmpOp, Name};
+use crate::syntax::ast::{BinOp, CmpOp, Name, UnaryOp};
 use std::rc::Rc;
 
 /// How a `run` ended.
@@ -258,6 +258,18 @@ pub(super) fn fast_compare(a: &Value, b: &Value, op: CmpOp) -> Option<bool> {
         });
     }
     if let (Some(x), Some(y)) = (a.as_float(), b.as_float()) {
+        return Some(match op {
+            CmpOp::Lt => x < y,
+            CmpOp::LtE => x <= y,
+            CmpOp::Gt => x > y,
+            CmpOp::GtE => x >= y,
+            CmpOp::Eq => x == y,
+            _ => x != y,
+        });
+    }
+    if let (Some(Obj::Str(x)), Some(Obj::Str(y))) = (a.as_obj(), b.as_obj()) {
+        // (Byte order of UTF-8 is code point order, Python's str order.)
+        let (x, y) = (x.s.as_str(), y.s.as_str());
         return Some(match op {
             CmpOp::Lt => x < y,
             CmpOp::LtE => x <= y,
@@ -973,6 +985,9 @@ pub(crate) fn loop_has_fast_path(ins: &Instr) -> bool {
             | Instr::CallMethod { .. }
             | Instr::ForIter { .. }
             | Instr::Clear { .. }
+            | Instr::LoadCell { .. }
+            | Instr::LoadFree { .. }
+            | Instr::Unary { .. }
             | Instr::Yield { .. }
             | Instr::Return { .. }
     )
@@ -1660,6 +1675,34 @@ fn run_instrs<const ONE: bool>(
                 // leaves the run.)
                 let v = take_reg!(src);
                 break Outcome::Yield(v);
+            }
+            Instr::LoadCell { dst, cell, .. } | Instr::LoadFree { dst, cell, .. } => {
+                // A closure's variable (an unbound one raises in `slow`).
+                if let Some(Obj::Cell(c)) = rs!(cell).as_obj() {
+                    let v = c.borrow().clone();
+                    if !v.is_unbound() {
+                        put_reg!(dst, v);
+                        continue;
+                    }
+                }
+            }
+            Instr::Unary { op, dst, src } => {
+                let x = rs!(src);
+                match op {
+                    UnaryOp::Not => {
+                        if let Some(t) = fast_truthy(x) {
+                            put_reg!(dst, Value::bool(!t));
+                            continue;
+                        }
+                    }
+                    UnaryOp::Neg => {
+                        if let Some(i) = x.as_small_int() {
+                            put_reg!(dst, Value::int(-i));
+                            continue;
+                        }
+                    }
+                    _ => {}
+                }
             }
             Instr::Clear { reg } => {
                 let old = std::mem::replace(rm!(reg), Value::UNBOUND);

@@ -17,7 +17,7 @@ use crate::bytecode::CodeObject;
 use crate::runtime::exceptions;
 use crate::runtime::object::{Obj, Resume};
 use crate::runtime::{hash, iter, Interp, PyErr, Value};
-use crate::syntax::ast::{BinOp, CmpOp, Name, UnaryOp};
+use crate::syntax::ast::{BinOp, CmpOp, Name};
 use std::cell::RefCell;
 
 macro_rules! tri {
@@ -223,22 +223,8 @@ pub(crate) fn slow(
                 put(interp, regs, dst, v);
             }
             Instr::Unary { op, dst, src } => {
-                let x = &regs[src as usize];
-                match op {
-                    UnaryOp::Not => {
-                        if let Some(t) = fast_truthy(x) {
-                            put(interp, regs, dst, Value::bool(!t));
-                            break 'run None;
-                        }
-                    }
-                    UnaryOp::Neg => {
-                        if let Some(i) = x.as_small_int() {
-                            put(interp, regs, dst, Value::int(-i));
-                            break 'run None;
-                        }
-                    }
-                    _ => {}
-                }
+                // (`not` of a plain value and `-` of a small int are the
+                // dispatch loop's.)
                 let v = take(regs, src, tb);
                 let r = tri!('run, interp.unary(op, &v));
                 drop(v);
@@ -263,6 +249,9 @@ pub(crate) fn slow(
                 };
                 if !matches!(op, CmpOp::Is | CmpOp::IsNot | CmpOp::In | CmpOp::NotIn) {
                     if let Some(r) = fast_compare(&regs[a as usize], &regs[b as usize], op) {
+                        // (Strs compare here too: temporaries are released.)
+                        consume(interp, regs, a, tb);
+                        consume(interp, regs, b, tb);
                         put(interp, regs, dst, Value::bool(r));
                         break 'run None;
                     }
@@ -312,7 +301,11 @@ pub(crate) fn slow(
                     _ => CmpOp::NotEq,
                 };
                 let holds = match fast_compare(&regs[a as usize], &regs[b as usize], op) {
-                    Some(r) => r,
+                    Some(r) => {
+                        consume(interp, regs, a, tb);
+                        consume(interp, regs, b, tb);
+                        r
+                    }
                     None => {
                         let (va, vb) = (take(regs, a, tb), take(regs, b, tb));
                         let r = tri!('run, interp.compare(op, &va, &vb));
