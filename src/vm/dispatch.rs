@@ -1037,6 +1037,23 @@ fn run_instrs<const ONE: bool>(
             unsafe { consume_unchecked(interp, regs, $r, tb) }
         };
     }
+    // `dst = f(a, b)` by the runtime function `f` of the two operands,
+    // taken (temporaries emptied) as `slow` takes them: what `slow` would
+    // do, without its dispatch.
+    macro_rules! by_runtime {
+        ($dst:expr, $a:expr, $b:expr, $f:expr) => {{
+            let (x, y) = (take_reg!($a), take_reg!($b));
+            let r = ($f)(&x, &y);
+            drop((x, y));
+            match r {
+                Ok(v) => {
+                    put_reg!($dst, v);
+                    continue;
+                }
+                Err(e) => break Outcome::Error(e),
+            }
+        }};
+    }
     macro_rules! put_reg {
         ($r:expr, $v:expr) => {{
             let v = $v;
@@ -1395,18 +1412,8 @@ fn run_instrs<const ONE: bool>(
                     continue;
                 }
                 if matches!(rs!(obj).as_obj(), Some(Obj::Dict(_))) {
-                    // `d[k]`: the runtime's lookup (and KeyError), as
-                    // `slow` makes it, without its dispatch.
-                    let (o, i) = (take_reg!(obj), take_reg!(idx));
-                    let r = interp.getitem(&o, &i);
-                    drop((o, i));
-                    match r {
-                        Ok(v) => {
-                            put_reg!(dst, v);
-                            continue;
-                        }
-                        Err(e) => break Outcome::Error(e),
-                    }
+                    // `d[k]`: the runtime's lookup (and KeyError).
+                    by_runtime!(dst, obj, idx, |o, i| interp.getitem(o, i));
                 }
             }
             Instr::Compare {
@@ -1415,17 +1422,8 @@ fn run_instrs<const ONE: bool>(
                 b,
                 op: op @ (CmpOp::In | CmpOp::NotIn),
             } if matches!(rs!(b).as_obj(), Some(Obj::Dict(_))) => {
-                // `k in d`: the runtime's test, without `slow`'s dispatch.
-                let (va, vb) = (take_reg!(a), take_reg!(b));
-                let r = interp.compare(op, &va, &vb);
-                drop((va, vb));
-                match r {
-                    Ok(v) => {
-                        put_reg!(dst, v);
-                        continue;
-                    }
-                    Err(e) => break Outcome::Error(e),
-                }
+                // `k in d`: the runtime's test.
+                by_runtime!(dst, a, b, |x, y| interp.compare(op, x, y));
             }
             Instr::Compare {
                 dst,
