@@ -1131,19 +1131,10 @@ fn run_instrs<const ONE: bool>(
                     put_reg!(dst, Value::float(p + q));
                     continue;
                 }
-                if let (Some(Obj::Str(p)), Some(Obj::Str(q))) = (x.as_obj(), y.as_obj()) {
-                    // `s + t`, `s += t` (strs are immutable: never in place).
-                    match interp.str_add(p, q) {
-                        Ok(v) => {
-                            consume_reg!(a);
-                            if b != a {
-                                consume_reg!(b);
-                            }
-                            put_reg!(dst, v);
-                            continue;
-                        }
-                        Err(e) => break Outcome::Error(e),
-                    }
+                match str_add_regs(interp, regs, dst, a, b, tb) {
+                    Some(Ok(())) => continue,
+                    Some(Err(e)) => break Outcome::Error(e),
+                    None => {}
                 }
             }
             Instr::Sub { dst, a, b } | Instr::InplaceSub { dst, a, b } => {
@@ -1723,6 +1714,33 @@ fn run_instrs<const ONE: bool>(
         None => *pc_out = pc,
     }
     out
+}
+
+/// `dst = a + b` (or `+=`) when both are strs (immutable: never in
+/// place), the operands' temporaries released; `None` for other
+/// operands. The dispatch loop's case, and `slow`'s for the JIT.
+#[inline(always)]
+pub(super) fn str_add_regs(
+    interp: &mut Interp,
+    regs: &mut [Value],
+    dst: Reg,
+    a: Reg,
+    b: Reg,
+    tb: Reg,
+) -> Option<PyResult<()>> {
+    let (Some(Obj::Str(p)), Some(Obj::Str(q))) =
+        (regs[a as usize].as_obj(), regs[b as usize].as_obj())
+    else {
+        return None;
+    };
+    let v = match interp.str_add(p, q) {
+        Ok(v) => v,
+        Err(e) => return Some(Err(e)),
+    };
+    consume(interp, regs, a, tb);
+    consume(interp, regs, b, tb);
+    put(interp, regs, dst, v);
+    Some(Ok(()))
 }
 
 /// Call the native function `func` (a built-in, or a built-in type's

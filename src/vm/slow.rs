@@ -8,8 +8,8 @@
 
 use super::dispatch::{
     consume, fast_binop, fast_callable, fast_compare, fast_getitem, fast_truthy, invoke,
-    method_lookup, put, put_opt, release, take, take_each, take_range, yield_from_step, Invoke,
-    Method, Outcome,
+    method_lookup, put, put_opt, release, str_add_regs, take, take_each, take_range,
+    yield_from_step, Invoke, Method, Outcome,
 };
 use super::helpers;
 use crate::bytecode::instr::{Instr, Reg, NO_REG};
@@ -162,6 +162,10 @@ pub(crate) fn slow(
                     put(interp, regs, dst, Value::float(p + q));
                     break 'run None;
                 }
+                if let Some(r) = str_add_regs(interp, regs, dst, a, b, tb) {
+                    tri!('run, r);
+                    break 'run None;
+                }
                 let (va, vb) = (take(regs, a, tb), take(regs, b, tb));
                 let v = tri!('run, interp.binop(BinOp::Add, &va, &vb));
                 drop((va, vb));
@@ -216,6 +220,12 @@ pub(crate) fn slow(
                 if let Some(v) = fast_binop(op, &regs[a as usize], &regs[b as usize]) {
                     put(interp, regs, dst, v);
                     break 'run None;
+                }
+                if op == BinOp::Add {
+                    if let Some(r) = str_add_regs(interp, regs, dst, a, b, tb) {
+                        tri!('run, r);
+                        break 'run None;
+                    }
                 }
                 let (va, vb) = (take(regs, a, tb), take(regs, b, tb));
                 let v = tri!('run, interp.inplace_binop(op, &va, &vb));

@@ -62,15 +62,11 @@ impl Translator<'_, '_> {
     /// The general path, in block `slow`, of arithmetic, comparisons and
     /// branches: the VM loop's inline cases for them (small ints, floats)
     /// are what the inline path here already did, so it goes straight to
-    /// the VM's general implementation (`step_slow`) — except for `+`,
-    /// whose inline cases in the loop also join strs (`step`).
+    /// the VM's general implementation (`step_slow`, which joins strs
+    /// before the general `+`).
     fn operands_slow_path(&mut self, slow: ir::Block, pc: u32, ins: Instr) {
         self.b.switch_to_block(slow);
-        let entry = match ins {
-            Instr::Add { .. } | Instr::InplaceAdd { .. } => self.callees.step,
-            _ => self.callees.step_slow,
-        };
-        self.through(entry, pc, ins);
+        self.through(self.callees.step_slow, pc, ins);
     }
 
     pub(super) fn tag(&mut self, w: ir::Value) -> ir::Value {
