@@ -336,8 +336,6 @@ impl Interp {
         }
     }
 
-    /// Refuse allocations that could not possibly succeed (a hostile
-    /// `[0] * 10**12`) with MemoryError rather than aborting the process.
     /// `x + y` of two strs (the dispatch loop's fast path for `+` and
     /// `+=` of strs calls it too).
     pub fn str_add(&self, x: &super::object::PyStr, y: &super::object::PyStr) -> PyResult<Value> {
@@ -345,6 +343,8 @@ impl Interp {
         Ok(Value::str_concat([x, y].into_iter()))
     }
 
+    /// Refuse allocations that could not possibly succeed (a hostile
+    /// `[0] * 10**12`) with MemoryError rather than aborting the process.
     pub fn check_alloc(&self, bytes: usize) -> PyResult<()> {
         self.check_memory(bytes)?;
         if bytes > (1usize << 36) {

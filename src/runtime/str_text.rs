@@ -64,9 +64,7 @@ impl StrText {
             StrText::Heap(s) => s,
         }
     }
-}
 
-impl StrText {
     /// `s` with every byte mapped by `f`, for ASCII text and a mapping that
     /// keeps it ASCII (`upper()`, `lower()`): a short result is written
     /// straight into the inline bytes, with no `String` in between.
@@ -88,9 +86,7 @@ impl StrText {
             bytes,
         }
     }
-}
 
-impl StrText {
     /// The concatenation of `parts`, whose lengths add up to `len`
     /// (f-strings, `s + t`): written straight into the inline bytes when
     /// it fits, else into one buffer of that size, with no `String` to

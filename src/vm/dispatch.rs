@@ -248,38 +248,29 @@ pub(super) fn fast_truthy(v: &Value) -> Option<bool> {
 #[inline(always)]
 pub(super) fn fast_compare(a: &Value, b: &Value, op: CmpOp) -> Option<bool> {
     if let (Some(x), Some(y)) = (a.as_small_int(), b.as_small_int()) {
-        return Some(match op {
-            CmpOp::Lt => x < y,
-            CmpOp::LtE => x <= y,
-            CmpOp::Gt => x > y,
-            CmpOp::GtE => x >= y,
-            CmpOp::Eq => x == y,
-            _ => x != y,
-        });
+        return Some(holds(op, &x, &y));
     }
     if let (Some(x), Some(y)) = (a.as_float(), b.as_float()) {
-        return Some(match op {
-            CmpOp::Lt => x < y,
-            CmpOp::LtE => x <= y,
-            CmpOp::Gt => x > y,
-            CmpOp::GtE => x >= y,
-            CmpOp::Eq => x == y,
-            _ => x != y,
-        });
+        return Some(holds(op, &x, &y));
     }
     if let (Some(Obj::Str(x)), Some(Obj::Str(y))) = (a.as_obj(), b.as_obj()) {
         // (Byte order of UTF-8 is code point order, Python's str order.)
-        let (x, y) = (x.s.as_str(), y.s.as_str());
-        return Some(match op {
-            CmpOp::Lt => x < y,
-            CmpOp::LtE => x <= y,
-            CmpOp::Gt => x > y,
-            CmpOp::GtE => x >= y,
-            CmpOp::Eq => x == y,
-            _ => x != y,
-        });
+        return Some(holds(op, x.s.as_str(), y.s.as_str()));
     }
     None
+}
+
+/// Whether `x op y` holds for an order comparison or (in)equality.
+#[inline(always)]
+fn holds<T: PartialOrd + ?Sized>(op: CmpOp, x: &T, y: &T) -> bool {
+    match op {
+        CmpOp::Lt => x < y,
+        CmpOp::LtE => x <= y,
+        CmpOp::Gt => x > y,
+        CmpOp::GtE => x >= y,
+        CmpOp::Eq => x == y,
+        _ => x != y,
+    }
 }
 
 #[inline(always)]
