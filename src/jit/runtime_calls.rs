@@ -515,18 +515,9 @@ fn call_target(p: &mut Parts, ins: Instr) -> Option<(CallTarget, u16)> {
             if matches!(this.as_obj(), Some(Obj::Instance(_))) {
                 return None;
             }
+            // (The site's cached built-in method and a module's built-in
+            // function were `native_call`'s to make: they missed.)
             let cache = &code.method_cache[i];
-            if let Some(func) = crate::runtime::attr::cached_native_method(this, cache) {
-                return Some((CallTarget::Native { func, first, argc }, dst));
-            }
-            if let Some(func) = crate::vm::helpers::module_native(this, key, *hash) {
-                // A module's built-in function (`math.sqrt(x)`), as the VM
-                // loop calls it: without the module, whose register is
-                // emptied.
-                drop(std::mem::replace(&mut p.regs[first], Value::UNBOUND));
-                let (first, argc) = (first + 1, argc - 1);
-                return Some((CallTarget::Native { func, first, argc }, dst));
-            }
             match method_lookup(p.interp, this, &code.names[i], key, *hash) {
                 Method::Native(func) => {
                     crate::runtime::attr::fill_native_method_cache(this, func, cache);
