@@ -121,11 +121,41 @@ pub struct NativeSlot {
     /// The functions this code's translation calls directly, held weakly
     /// so that their addresses stay theirs (see `Value::pin_address`).
     pins: std::cell::RefCell<Vec<std::rc::Weak<Obj>>>,
+    /// The address of the code's pure translation (`translate::pure`),
+    /// else 0, and the word of the globals it was made for.
+    pure_entry: Cell<usize>,
+    pure_globals: Cell<u64>,
+    /// How often a call gave up on the pure entry (see `pure_gave_up`).
+    pure_give_ups: Cell<u32>,
 }
 
 impl NativeSlot {
     fn state(&self) -> NativeState {
         self.state.get()
+    }
+
+    /// Where generated code reads the pure entry (0 until there is one).
+    fn pure_entry_address(&self) -> *const usize {
+        self.pure_entry.as_ptr()
+    }
+
+    fn pure_globals_address(&self) -> *const u64 {
+        self.pure_globals.as_ptr()
+    }
+
+    /// A call of the pure entry gave up. Giving up is correct but wastes
+    /// the work done before it, so a function whose pure code keeps giving
+    /// up (a recursion whose base case returns a big int gives up at every
+    /// leaf, after descending all the way) loses its pure entry: its calls
+    /// then make frames directly, and pure callers of it give up in turn
+    /// until they lose theirs.
+    fn pure_gave_up(&self) {
+        const GIVE_UPS_ALLOWED: u32 = 1000;
+        let n = self.pure_give_ups.get() + 1;
+        self.pure_give_ups.set(n);
+        if n > GIVE_UPS_ALLOWED {
+            self.pure_entry.set(0);
+        }
     }
 }
 

@@ -5,12 +5,12 @@
 //! every function object made from them and may be called until the
 //! interpreter goes away, and an interpreter never leaves its thread.
 
-use super::translate::{self, native_signature};
+use super::translate::{self, native_signature, pure};
 use super::NativeFn;
 use crate::bytecode::CodeObject;
 use crate::runtime::Value;
 use cranelift_codegen::control::ControlPlane;
-use cranelift_codegen::ir::UserFuncName;
+use cranelift_codegen::ir::{self, UserFuncName};
 use cranelift_codegen::settings::{self, Configurable};
 use cranelift_codegen::Context;
 use cranelift_frontend::FunctionBuilderContext;
@@ -33,6 +33,9 @@ pub struct JitStats {
     pub compiled: usize,
     /// Time spent translating and compiling them.
     pub compile_time: Duration,
+    /// Of those, the ones that also got a pure translation
+    /// (`translate::pure`).
+    pub pure: usize,
     /// Code objects that run in the VM instead: `(qualname, reason)`.
     pub fallbacks: Vec<(String, String)>,
 }
@@ -96,7 +99,11 @@ pub(super) fn compile(code: &CodeObject, globals: Option<&Value>) -> Result<Nati
             // the next compilation. (The module stays: it holds the code
             // of the functions compiled so far.)
             let compiled = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                jit.compile(code, globals)
+                let f = jit.compile(code, globals)?;
+                if let Some(globals) = globals {
+                    jit.compile_pure(code, globals);
+                }
+                Ok(f)
             }));
             compiled.unwrap_or_else(|payload| {
                 jit.ctx = jit.module.make_context();
@@ -132,7 +139,56 @@ thread_local! {
 impl Jit {
     fn compile(&mut self, code: &CodeObject, globals: Option<&Value>) -> Result<NativeFn, String> {
         let call_conv = self.module.isa().default_call_conv();
-        let sig = native_signature(call_conv);
+        let frontend = self.module.isa().frontend_config();
+        let ptr = self.build(native_signature(call_conv), &code.qualname, |func, fctx| {
+            #[cfg(test)]
+            if PANIC_NEXT_COMPILE.with(|p| p.replace(false)) {
+                // Leave the context half-built, as a panic in Cranelift would.
+                func.signature.params.clear();
+                panic!("injected compile panic");
+            }
+            translate::translate(code, globals, func, fctx, call_conv, frontend);
+        })?;
+        // SAFETY: the function was defined with `native_signature`, the
+        // `extern "C"` signature of `NativeFn` (two pointers in, a word
+        // out), and its code stays mapped as long as this module, which
+        // lives until the thread ends.
+        Ok(unsafe { std::mem::transmute::<*const u8, NativeFn>(ptr) })
+    }
+
+    /// Give `code` a pure entry (`translate::pure`) when it qualifies in
+    /// `globals`; a failure only leaves it without one.
+    fn compile_pure(&mut self, code: &CodeObject, globals: &Value) {
+        let Some(shape) = pure::shape(code, globals) else {
+            return;
+        };
+        let pins: Option<Vec<_>> = shape.calls.values().map(|c| c.func.pin_address()).collect();
+        let Some(pins) = pins else {
+            return;
+        };
+        let call_conv = self.module.isa().default_call_conv();
+        let sig = pure::pure_signature(call_conv, shape.nparams());
+        let name = format!("{}.pure", code.qualname);
+        let frontend = self.module.isa().frontend_config();
+        let built = self.build(sig, &name, |func, fctx| {
+            pure::translate(code, &shape, globals, func, fctx, call_conv, frontend)
+        });
+        if let Ok(ptr) = built {
+            code.native.pins.borrow_mut().extend(pins);
+            code.native.pure_globals.set(globals.bits());
+            code.native.pure_entry.set(ptr as usize);
+            STATS.with(|s| s.borrow_mut().pure += 1);
+        }
+    }
+
+    /// Declare a function of signature `sig`, have `fill` translate into
+    /// it, compile it and answer its address.
+    fn build(
+        &mut self,
+        sig: ir::Signature,
+        qualname: &str,
+        fill: impl FnOnce(&mut ir::Function, &mut FunctionBuilderContext),
+    ) -> Result<*const u8, String> {
         let id = self
             .module
             .declare_anonymous_function(&sig)
@@ -140,21 +196,7 @@ impl Jit {
         self.module.clear_context(&mut self.ctx);
         self.ctx.func.signature = sig;
         self.ctx.func.name = UserFuncName::user(0, id.as_u32());
-        let frontend = self.module.isa().frontend_config();
-        #[cfg(test)]
-        if PANIC_NEXT_COMPILE.with(|p| p.replace(false)) {
-            // Leave the context half-built, as a panic in Cranelift would.
-            self.ctx.func.signature.params.clear();
-            panic!("injected compile panic");
-        }
-        translate::translate(
-            code,
-            globals,
-            &mut self.ctx.func,
-            &mut self.fctx,
-            call_conv,
-            frontend,
-        );
+        fill(&mut self.ctx.func, &mut self.fctx);
         // `TERN_JIT_ASM=1`: print each function's machine code as it is
         // compiled at run time (unlike `tern clif`, with the direct calls
         // the run's globals allow).
@@ -175,11 +217,7 @@ impl Jit {
             .map(|c| c.code_buffer().to_vec());
         if show_asm {
             if let Some(c) = self.ctx.compiled_code() {
-                eprintln!(
-                    "; {}\n{}",
-                    code.qualname,
-                    c.vcode.clone().unwrap_or_default()
-                );
+                eprintln!("; {qualname}\n{}", c.vcode.clone().unwrap_or_default());
             }
         }
         self.module.clear_context(&mut self.ctx);
@@ -189,16 +227,12 @@ impl Jit {
             .map_err(|e| format!("cranelift: {e}"))?;
         let ptr = self.module.get_finalized_function(id);
         if let (Some(dir), Some(bytes)) = (dump_dir, dump_bytes) {
-            let file = format!("{:x}_{}.bin", ptr as usize, code.qualname);
+            let file = format!("{:x}_{qualname}.bin", ptr as usize);
             // A debugging aid: a directory that cannot be written loses
             // the dump, not the run.
             let _ = std::fs::write(std::path::Path::new(&dir).join(file), bytes);
         }
-        // SAFETY: the function was defined with `native_signature`, the
-        // `extern "C"` signature of `NativeFn` (two pointers in, a word
-        // out), and its code stays mapped as long as this module, which
-        // lives until the thread ends.
-        Ok(unsafe { std::mem::transmute::<*const u8, NativeFn>(ptr) })
+        Ok(ptr)
     }
 }
 
@@ -209,9 +243,10 @@ pub fn stats_report(total: Duration) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "jit: {} function{} compiled in {:.3} ms; run {:.3} ms in all",
+        "jit: {} function{} compiled ({} with a pure entry) in {:.3} ms; run {:.3} ms in all",
         s.compiled,
         if s.compiled == 1 { "" } else { "s" },
+        s.pure,
         s.compile_time.as_secs_f64() * 1e3,
         total.as_secs_f64() * 1e3,
     );

@@ -972,6 +972,44 @@ pub(super) unsafe extern "C" fn tick(ctx: *mut JitFrame) -> u32 {
     }
 }
 
+/// Pure code's tick check (see `translate::pure`): 1 when the run may go
+/// on, 0 when pure code must give up (the general path then raises).
+pub(super) unsafe extern "C" fn pure_tick(interp: *mut Interp) -> u32 {
+    // SAFETY: pure code passes the interpreter its caller was given; no
+    // other reference to it is in use while generated code runs.
+    let interp = unsafe { &mut *interp };
+    catch_unwind(AssertUnwindSafe(|| interp.tick_may_go_on() as u32)).unwrap_or(0)
+}
+
+/// A call of the pure entry of `code` gave up (see
+/// `NativeSlot::pure_gave_up`).
+pub(super) unsafe extern "C" fn pure_gave_up(code: *const CodeObject) {
+    // SAFETY: generated code passes the code object of the function its
+    // guard found alive.
+    unsafe { (*code).native.pure_gave_up() }
+}
+
+/// Pure code's `LoadGlobal` past its site: the word of global `name` of
+/// `code` running in the globals whose word is `globals` (then
+/// builtins), without a new reference (the dict keeps the value alive
+/// while pure code, which changes nothing, runs), filling the site; else
+/// `PURE_GAVE_UP`.
+pub(super) unsafe extern "C" fn pure_global(
+    interp: *const Interp,
+    code: *const CodeObject,
+    globals: u64,
+    name: u32,
+) -> u64 {
+    lean(|| {
+        // SAFETY: pure code passes its interpreter, its own code object
+        // and the word of the globals it was translated for, which the
+        // function being run keeps alive.
+        let (interp, code, globals) = unsafe { (&*interp, &*code, peek(globals)) };
+        crate::vm::helpers::global_or_builtin(interp, code, &globals, name as usize)
+            .map_or(super::translate::pure::PURE_GAVE_UP, |v| v.bits())
+    })
+}
+
 /// `PushHandled`: the exception in register word `exc` becomes the one
 /// being handled (a new reference on the interpreter's stack).
 pub(super) unsafe extern "C" fn push_handled(ctx: *mut JitFrame, exc: u64) {

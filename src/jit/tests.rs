@@ -169,3 +169,46 @@ fn a_panic_while_compiling_falls_back_to_the_vm() {
         "the next function compiles with fresh contexts"
     );
 }
+
+/// The code of function `f`.
+fn code_of(f: &Value) -> &crate::bytecode::CodeObject {
+    match f.as_obj() {
+        Some(Obj::Function(func)) => match &func.code {
+            Code::Bytecode(code) => code,
+            _ => panic!("a bytecode function"),
+        },
+        _ => panic!("a function"),
+    }
+}
+
+#[test]
+fn numeric_functions_get_a_pure_entry_and_others_do_not() {
+    let src = "def fib(n):\n    if n < 2:\n        return n\n    return fib(n - 1) + fib(n - 2)\n\
+               def name(n):\n    return 'n' * n\n\
+               def calls_impure(n):\n    return name(n)\n";
+    let (mut interp, globals) = define(src);
+    for (name, pure) in [("fib", true), ("name", false), ("calls_impure", false)] {
+        let f = global(&globals, name);
+        let r = interp.call(&f, &[Value::int(10)], &[]).expect("returns");
+        if name == "fib" {
+            // CPython: fib(10) == 55
+            assert_eq!(repr(&mut interp, &r), "55");
+        }
+        let entry = code_of(&f).native.pure_entry.get();
+        assert_eq!(entry != 0, pure, "{name}: pure entry {entry:#x}");
+    }
+}
+
+#[test]
+fn pure_code_gives_up_on_big_ints_and_the_call_makes_them() {
+    // fib(80) passes 48 bits: the pure additions give up near the top and
+    // the general calls redo them with big ints.
+    let (mut interp, r, f) = call(
+        "def fib(n, a, b):\n    if n == 0:\n        return a\n    return fib(n - 1, b, a + b)\n",
+        "fib",
+        &[Value::int(80), Value::int(0), Value::int(1)],
+    );
+    // CPython: fib(80, 0, 1) == 23416728348467685
+    assert_eq!(repr(&mut interp, &r.expect("returns")), "23416728348467685");
+    assert_ne!(code_of(&f).native.pure_entry.get(), 0);
+}

@@ -380,13 +380,37 @@ impl Interp {
 
     #[cold]
     fn tick_slow(&mut self) -> PyResult<()> {
+        match self.slow_checks() {
+            None => Ok(()),
+            Some(None) => Err(super::interrupt::raise(self)),
+            Some(Some(kind)) => Err(self.limit_error(kind)),
+        }
+    }
+
+    /// `tick_slow` for code that cannot raise where it runs (the JIT's
+    /// pure functions, see `jit::translate::pure`): whether the run may go
+    /// on. When it may not, nothing is consumed (a pending Ctrl-C stays
+    /// pending) and the next `tick` checks again, so the caller can give up
+    /// and redo its work on a path that raises.
+    pub fn tick_may_go_on(&mut self) -> bool {
+        let go_on = self.slow_checks().is_none();
+        if !go_on {
+            self.ticks_until_check = 1;
+        }
+        go_on
+    }
+
+    /// The slow conditions of `tick`, after starting a new chunk of ticks:
+    /// `None` to go on, else what stops the run (`None` inside: Ctrl-C,
+    /// which `interrupt::raise` turns into `KeyboardInterrupt`).
+    fn slow_checks(&mut self) -> Option<Option<LimitKind>> {
         self.ticks_until_check = TICK_CHUNK;
         if super::interrupt::pending() {
-            return Err(super::interrupt::raise(self));
+            return Some(None);
         }
         if let Some(left) = self.fuel_left {
             if left == 0 {
-                return Err(self.limit_error(LimitKind::Fuel));
+                return Some(Some(LimitKind::Fuel));
             }
             let chunk = left.min(TICK_CHUNK);
             self.fuel_left = Some(left - chunk);
@@ -394,16 +418,18 @@ impl Interp {
         }
         if let Some(d) = self.limits.deadline {
             if std::time::Instant::now() >= d {
-                return Err(self.limit_error(LimitKind::Deadline));
+                return Some(Some(LimitKind::Deadline));
             }
         }
-        self.check_memory(0)?;
+        if self.memory_exceeded(0) {
+            return Some(Some(LimitKind::Memory));
+        }
         if let Some(max) = self.limits.output {
             if self.output_written.get() > max {
-                return Err(self.limit_error(LimitKind::Output));
+                return Some(Some(LimitKind::Output));
             }
         }
-        Ok(())
+        None
     }
 
     /// Start counting fuel from the limits (before each run).
@@ -415,12 +441,16 @@ impl Interp {
 
     /// Fail if allocating `extra` more bytes would pass the memory limit.
     pub fn check_memory(&self, extra: usize) -> PyResult<()> {
-        if let Some(max) = self.limits.memory {
-            if crate::alloc::allocated().saturating_add(extra) > max {
-                return Err(self.limit_error(LimitKind::Memory));
-            }
+        if self.memory_exceeded(extra) {
+            return Err(self.limit_error(LimitKind::Memory));
         }
         Ok(())
+    }
+
+    fn memory_exceeded(&self, extra: usize) -> bool {
+        self.limits
+            .memory
+            .is_some_and(|max| crate::alloc::allocated().saturating_add(extra) > max)
     }
 
     /// A limit error: an exception no `except` clause matches, so it always

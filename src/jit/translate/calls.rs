@@ -29,6 +29,7 @@
 //! caller's compile time whether it runs or not: calls inside a loop, and
 //! recursive calls.
 
+use super::words::Words;
 use super::{Translator, ERROR_WORD};
 use crate::bytecode::instr::{Instr, Reg, NO_REG};
 use crate::bytecode::CodeObject;
@@ -65,6 +66,9 @@ pub(super) struct KnownCallee {
     /// reference to each). Used by windows of up to `INLINE_WINDOW`.
     release: Vec<Reg>,
     nregs: usize,
+    /// The callee qualifies for a pure entry (`pure`), which the call
+    /// tries first.
+    pure: bool,
 }
 
 /// The `Call` sites of `code` whose function is a global that, in
@@ -123,7 +127,7 @@ fn loop_ranges(code: &CodeObject) -> Vec<std::ops::RangeInclusive<u32>> {
 /// The global name whose `LoadGlobal` into `func` comes last before `pc`,
 /// if nothing else in between writes it. (A guess, not a proof: the call
 /// checks the function it finds there.)
-fn loaded_global(code: &CodeObject, pc: usize, func: Reg) -> Option<u16> {
+pub(super) fn loaded_global(code: &CodeObject, pc: usize, func: Reg) -> Option<u16> {
     for ins in code.instrs[..pc].iter().rev() {
         if let Instr::LoadGlobal { dst, name } = *ins {
             if dst == func {
@@ -198,6 +202,7 @@ fn known_callee(f: &Value, argc: usize, globals: &Value) -> Option<KnownCallee> 
         init,
         release,
         nregs,
+        pure: super::pure::is_pure(callee, globals),
     })
 }
 
@@ -248,6 +253,9 @@ impl Translator<'_, '_> {
 
         let fword = self.load_reg(func);
         self.guard(IntCC::Equal, fword, callee.func_word as i64, slow);
+        if callee.pure {
+            self.pure_call(pc, dst, func, argc as usize, callee, fword);
+        }
         // SAFETY (of the addresses): the guard above found the function
         // object alive, which holds its code.
         let (entry_at, info) = unsafe {
@@ -293,6 +301,80 @@ impl Translator<'_, '_> {
 
         self.b.switch_to_block(slow);
         self.through(self.callees.call, pc, ins);
+    }
+
+    /// Try the pure entry of `callee` (see `pure`): on success the result
+    /// goes to `dst` and the code goes on after the call; when the callee
+    /// has no pure entry (yet), runs in other globals or gives up, the
+    /// builder is left where the frame-making call starts, nothing changed.
+    fn pure_call(
+        &mut self,
+        pc: u32,
+        dst: Reg,
+        func: Reg,
+        argc: usize,
+        callee: &KnownCallee,
+        fword: ir::Value,
+    ) {
+        let flags = MemFlagsData::trusted();
+        let i64_ = types::I64;
+        let framed = self.b.create_block();
+        // SAFETY (of the addresses): the caller's guard found the function
+        // alive, which holds its code.
+        let (entry_at, globals_at) = unsafe {
+            (
+                (*callee.code).native.pure_entry_address() as i64,
+                (*callee.code).native.pure_globals_address() as i64,
+            )
+        };
+        let entry_at = self.b.ins().iconst(i64_, entry_at);
+        let entry = self.b.ins().load(i64_, flags, entry_at, 0);
+        self.guard(IntCC::NotEqual, entry, 0, framed);
+        let globals_at = self.b.ins().iconst(i64_, globals_at);
+        let globals = self.b.ins().load(i64_, flags, globals_at, 0);
+        self.guard(IntCC::Equal, globals, callee.globals_word as i64, framed);
+        let interp = self
+            .b
+            .ins()
+            .load(i64_, flags, self.ctx, offset_of!(JitFrame, interp) as i32);
+        let depth = self.b.ins().load(types::I32, flags, interp, DEPTH);
+        let depth = self.b.ins().uextend(i64_, depth);
+        let mut args = vec![interp, self.b.ins().iadd_imm_s(depth, 1)];
+        for i in 0..argc {
+            let w = self.load_reg(func + 1 + i as Reg);
+            args.push(w);
+        }
+        let call_conv = self.b.func.signature.call_conv;
+        let sig = self
+            .b
+            .import_signature(super::pure::pure_signature(call_conv, argc));
+        let inst = self.b.ins().call_indirect(sig, entry, &args);
+        let word = self.b.inst_results(inst)[0];
+        let gave_up = self.b.create_block();
+        self.b.set_cold_block(gave_up);
+        self.guard(
+            IntCC::NotEqual,
+            word,
+            super::pure::PURE_GAVE_UP as i64,
+            gave_up,
+        );
+        // Done: the arguments were immediates (pure code checks), the
+        // result is one; the function's reference from `LoadGlobal` goes.
+        for r in func..=func + argc as Reg {
+            self.unbind_reg(r);
+        }
+        self.decref_if_obj(fword);
+        if dst != NO_REG {
+            self.put_word(dst, word);
+        }
+        self.poll_finalizers();
+        let next = self.next(pc);
+        self.b.ins().jump(next, &[]);
+        self.b.switch_to_block(gave_up);
+        let code = self.b.ins().iconst(i64_, callee.code as i64);
+        self.call(self.callees.pure_gave_up, &[code]);
+        self.b.ins().jump(framed, &[]);
+        self.b.switch_to_block(framed);
     }
 
     /// The checks and work of `frame::enter_entry` for a native call of

@@ -9,14 +9,15 @@
 //! 48-bit two's-complement payload, a float is any word whose tag is below
 //! that, specials and objects have tags `0xFFFA` and `0xFFFC`.
 
+use super::words::{conds, Words};
 use super::{runtime_calls, RangeLoop, Translator};
 use crate::bytecode::instr::{Instr, Reg};
 use crate::jit::layout::{list_layout, ListLayout};
 use crate::runtime::dict::GlobalSite;
-use crate::runtime::value::{PAYLOAD_MASK, TAG_INT, TAG_SHIFT};
+use crate::runtime::value::PAYLOAD_MASK;
 use crate::runtime::Value;
 use crate::syntax::ast::BinOp;
-use cranelift_codegen::ir::condcodes::{FloatCC, IntCC};
+use cranelift_codegen::ir::condcodes::IntCC;
 use cranelift_codegen::ir::{self, types, InstBuilder, MemFlagsData, StackSlot};
 
 /// The integer and float operations with an inline path.
@@ -55,9 +56,6 @@ impl Arith {
     }
 }
 
-const CANONICAL_NAN: u64 = 0x7FF8_0000_0000_0000;
-const INT_TAG_WORD: u64 = TAG_INT << TAG_SHIFT;
-
 impl Translator<'_, '_> {
     /// The general path, in block `slow`, of arithmetic, comparisons and
     /// branches: the VM loop's inline cases for them (small ints, floats)
@@ -67,89 +65,6 @@ impl Translator<'_, '_> {
     fn operands_slow_path(&mut self, slow: ir::Block, pc: u32, ins: Instr) {
         self.b.switch_to_block(slow);
         self.through(self.callees.step_slow, pc, ins);
-    }
-
-    pub(super) fn tag(&mut self, w: ir::Value) -> ir::Value {
-        self.b.ins().ushr_imm_u(w, TAG_SHIFT as i64)
-    }
-
-    pub(super) fn is_int(&mut self, w: ir::Value) -> ir::Value {
-        let t = self.tag(w);
-        self.b.ins().icmp_imm_u(IntCC::Equal, t, TAG_INT as i64)
-    }
-
-    /// Floats have the tags below the int tag.
-    pub(super) fn is_float(&mut self, w: ir::Value) -> ir::Value {
-        let t = self.tag(w);
-        self.b
-            .ins()
-            .icmp_imm_u(IntCC::UnsignedLessThan, t, TAG_INT as i64)
-    }
-
-    fn both_int(&mut self, x: ir::Value, y: ir::Value) -> ir::Value {
-        let a = self.is_int(x);
-        let b = self.is_int(y);
-        self.b.ins().band(a, b)
-    }
-
-    fn both_float(&mut self, x: ir::Value, y: ir::Value) -> ir::Value {
-        self.both_tags(x, y, IntCC::UnsignedLessThan)
-    }
-
-    /// Do both words' tags compare with the int tag as `cc` says?
-    fn both_tags(&mut self, x: ir::Value, y: ir::Value, cc: IntCC) -> ir::Value {
-        let tx = self.tag(x);
-        let ty = self.tag(y);
-        let a = self.b.ins().icmp_imm_u(cc, tx, TAG_INT as i64);
-        let b = self.b.ins().icmp_imm_u(cc, ty, TAG_INT as i64);
-        self.b.ins().band(a, b)
-    }
-
-    /// The payload of an int word, sign-extended.
-    pub(super) fn unbox_int(&mut self, w: ir::Value) -> ir::Value {
-        let up = self.b.ins().ishl_imm_u(w, 16);
-        self.b.ins().sshr_imm_u(up, 16)
-    }
-
-    /// An int word from a value known to fit in 48 bits.
-    pub(super) fn box_int(&mut self, i: ir::Value) -> ir::Value {
-        let low = self.b.ins().band_imm_u(i, PAYLOAD_MASK as i64);
-        self.b.ins().bor_imm_u(low, INT_TAG_WORD as i64)
-    }
-
-    /// Does `i` fit in a small int's 48 bits?
-    fn fits_small(&mut self, i: ir::Value) -> ir::Value {
-        let up = self.b.ins().ishl_imm_u(i, 16);
-        let back = self.b.ins().sshr_imm_u(up, 16);
-        self.b.ins().icmp(IntCC::Equal, back, i)
-    }
-
-    /// The `f64` of a float word (its bits).
-    pub(super) fn as_f64(&mut self, w: ir::Value) -> ir::Value {
-        self.b.ins().bitcast(types::F64, MemFlagsData::new(), w)
-    }
-
-    /// Are both words floats or small ints (tags up to the int tag)?
-    fn both_number(&mut self, x: ir::Value, y: ir::Value) -> ir::Value {
-        self.both_tags(x, y, IntCC::UnsignedLessThanOrEqual)
-    }
-
-    /// The float value of a float or small-int word (ints convert
-    /// exactly: they have 48 bits).
-    pub(super) fn number_f64(&mut self, w: ir::Value) -> ir::Value {
-        let int = self.is_int(w);
-        let i = self.unbox_int(w);
-        let from_int = self.b.ins().fcvt_from_sint(types::F64, i);
-        let f = self.as_f64(w);
-        self.b.ins().select(int, from_int, f)
-    }
-
-    /// A float word, NaNs canonicalised as `Value::float` does.
-    pub(super) fn box_float(&mut self, f: ir::Value) -> ir::Value {
-        let bits = self.b.ins().bitcast(types::I64, MemFlagsData::new(), f);
-        let nan = self.b.ins().fcmp(FloatCC::Unordered, f, f);
-        let canonical = self.b.ins().iconst(types::I64, CANONICAL_NAN as i64);
-        self.b.ins().select(nan, canonical, bits)
     }
 
     /// `dst = word` for an unboxed word: the old value is released.
@@ -171,191 +86,10 @@ impl Translator<'_, '_> {
     pub(super) fn arith(&mut self, pc: u32, ins: Instr, op: Arith, dst: Reg, a: Reg, b: Reg) {
         let x = self.load_reg(a);
         let y = self.load_reg(b);
-        let ints = self.both_int(x, y);
-        let not_int = self.b.create_block();
-        let int_block = self.b.create_block();
-        self.b.ins().brif(ints, int_block, &[], not_int, &[]);
         let slow = self.b.create_block();
-
-        let float_op = matches!(op, Arith::Add | Arith::Sub | Arith::Mul | Arith::TrueDiv);
-        let float_block = self.b.create_block();
-
-        // Both small ints (`/` of ints is a float operation: 48-bit ints
-        // convert exactly, so the IEEE quotient is the correctly rounded
-        // one Python gives).
-        self.b.switch_to_block(int_block);
-        if op == Arith::TrueDiv {
-            self.b.ins().jump(float_block, &[]);
-        } else {
-            self.int_arith(pc, op, dst, x, y, slow);
-        }
-
-        // Floats, or a float and a small int (converted exactly).
-        self.b.switch_to_block(not_int);
-        if float_op {
-            let numbers = self.both_number(x, y);
-            self.b.ins().brif(numbers, float_block, &[], slow, &[]);
-            self.b.switch_to_block(float_block);
-            let (fx, fy) = (self.number_f64(x), self.number_f64(y));
-            let r = self.float_result(op, fx, fy, slow);
-            let word = self.box_float(r);
-            self.put_and_continue(pc, dst, word);
-        } else {
-            self.b.ins().jump(slow, &[]);
-        }
-        self.operands_slow_path(slow, pc, ins);
-    }
-
-    fn int_arith(
-        &mut self,
-        pc: u32,
-        op: Arith,
-        dst: Reg,
-        x: ir::Value,
-        y: ir::Value,
-        slow: ir::Block,
-    ) {
-        // Bitwise operations work on the boxed words: the tags agree, and
-        // and/or of two sign-extended payloads is the payload of the
-        // result; xor cancels the tag, which is put back.
-        match op {
-            Arith::And => {
-                let w = self.b.ins().band(x, y);
-                return self.put_and_continue(pc, dst, w);
-            }
-            Arith::Or => {
-                let w = self.b.ins().bor(x, y);
-                return self.put_and_continue(pc, dst, w);
-            }
-            Arith::Xor => {
-                let w = self.b.ins().bxor(x, y);
-                let w = self.b.ins().bor_imm_u(w, INT_TAG_WORD as i64);
-                return self.put_and_continue(pc, dst, w);
-            }
-            _ => {}
-        }
-        let i = self.unbox_int(x);
-        let j = self.unbox_int(y);
-        let r = self.int_result(op, i, j, slow);
-        let w = self.box_int(r);
+        let w = self.arith_word(op, x, y, slow);
         self.put_and_continue(pc, dst, w);
-    }
-
-    /// `x op y` for `+ - * /` of unboxed floats; division by zero (which
-    /// raises) goes to `slow`. Leaves the builder where the result holds.
-    pub(super) fn float_result(
-        &mut self,
-        op: Arith,
-        fx: ir::Value,
-        fy: ir::Value,
-        slow: ir::Block,
-    ) -> ir::Value {
-        match op {
-            Arith::Add => self.b.ins().fadd(fx, fy),
-            Arith::Sub => self.b.ins().fsub(fx, fy),
-            Arith::Mul => self.b.ins().fmul(fx, fy),
-            Arith::TrueDiv => {
-                // Division by zero raises: leave it to the runtime.
-                let zero = self.b.ins().f64const(0.0);
-                let is_zero = self.b.ins().fcmp(FloatCC::Equal, fy, zero);
-                let ok = self.b.create_block();
-                self.b.ins().brif(is_zero, slow, &[], ok, &[]);
-                self.b.switch_to_block(ok);
-                self.b.ins().fdiv(fx, fy)
-            }
-            _ => unreachable!("no inline float path for this operation"),
-        }
-    }
-
-    /// `i op j` for the arithmetic and shifts of unboxed small ints, as a
-    /// small int: a result beyond 48 bits, division by zero and shift
-    /// counts the runtime's small-int path does not take go to `slow`.
-    /// Leaves the builder where the result holds.
-    pub(super) fn int_result(
-        &mut self,
-        op: Arith,
-        i: ir::Value,
-        j: ir::Value,
-        slow: ir::Block,
-    ) -> ir::Value {
-        let r = match op {
-            Arith::Add => self.b.ins().iadd(i, j),
-            Arith::Sub => self.b.ins().isub(i, j),
-            Arith::Mul => {
-                let (r, overflow) = self.b.ins().smul_overflow(i, j);
-                let ok = self.b.create_block();
-                self.b.ins().brif(overflow, slow, &[], ok, &[]);
-                self.b.switch_to_block(ok);
-                r
-            }
-            Arith::FloorDiv | Arith::Mod => {
-                // Python rounds toward negative infinity: adjust the
-                // truncating quotient and remainder when the signs differ.
-                self.branch_unless(j, slow); // j == 0: the generic path raises
-                let q = self.b.ins().sdiv(i, j);
-                let rem = self.b.ins().srem(i, j);
-                let rem_nz = self.b.ins().icmp_imm_u(IntCC::NotEqual, rem, 0);
-                let sx = self.b.ins().bxor(rem, j);
-                let signs_differ = self.b.ins().icmp_imm_u(IntCC::SignedLessThan, sx, 0);
-                let adjust = self.b.ins().band(rem_nz, signs_differ);
-                if op == Arith::FloorDiv {
-                    let q1 = self.b.ins().iadd_imm_s(q, -1);
-                    self.b.ins().select(adjust, q1, q)
-                } else {
-                    let r1 = self.b.ins().iadd(rem, j);
-                    self.b.ins().select(adjust, r1, rem)
-                }
-            }
-            Arith::Shl | Arith::Shr => {
-                // Counts the runtime's small-int path takes (`<<` by 0..47
-                // without losing bits, `>>` by 0..63); negative counts
-                // (huge unsigned) and others go to the runtime.
-                let limit = if op == Arith::Shl { 48 } else { 64 };
-                let in_range = self.b.ins().icmp_imm_u(IntCC::UnsignedLessThan, j, limit);
-                let ok = self.b.create_block();
-                self.b.ins().brif(in_range, ok, &[], slow, &[]);
-                self.b.switch_to_block(ok);
-                if op == Arith::Shr {
-                    self.b.ins().sshr(i, j)
-                } else {
-                    let r = self.b.ins().ishl(i, j);
-                    let back = self.b.ins().sshr(r, j);
-                    let kept = self.b.ins().icmp(IntCC::Equal, back, i);
-                    let ok = self.b.create_block();
-                    self.b.ins().brif(kept, ok, &[], slow, &[]);
-                    self.b.switch_to_block(ok);
-                    r
-                }
-            }
-            _ => unreachable!("bitwise and true division have their own paths"),
-        };
-        if op == Arith::Mod {
-            // |i % j| < |j|: always a small int.
-            return r;
-        }
-        let fits = self.fits_small(r);
-        self.branch_unless(fits, slow);
-        r
-    }
-
-    /// Integer and float condition codes of a comparison.
-    pub(super) fn conds(ins: Instr) -> Option<(IntCC, FloatCC)> {
-        use Instr::*;
-        Some(match ins {
-            Lt { .. } => (IntCC::SignedLessThan, FloatCC::LessThan),
-            Le { .. } => (IntCC::SignedLessThanOrEqual, FloatCC::LessThanOrEqual),
-            Gt { .. } => (IntCC::SignedGreaterThan, FloatCC::GreaterThan),
-            Ge { .. } => (IntCC::SignedGreaterThanOrEqual, FloatCC::GreaterThanOrEqual),
-            Eq { .. } => (IntCC::Equal, FloatCC::Equal),
-            Ne { .. } => (IntCC::NotEqual, FloatCC::NotEqual),
-            JumpIfNotLt { .. } => (IntCC::SignedLessThan, FloatCC::LessThan),
-            JumpIfNotLe { .. } => (IntCC::SignedLessThanOrEqual, FloatCC::LessThanOrEqual),
-            JumpIfNotGt { .. } => (IntCC::SignedGreaterThan, FloatCC::GreaterThan),
-            JumpIfNotGe { .. } => (IntCC::SignedGreaterThanOrEqual, FloatCC::GreaterThanOrEqual),
-            JumpIfNotEq { .. } => (IntCC::Equal, FloatCC::Equal),
-            JumpIfNotNe { .. } => (IntCC::NotEqual, FloatCC::NotEqual),
-            _ => return None,
-        })
+        self.operands_slow_path(slow, pc, ins);
     }
 
     /// Compare two small ints or two floats: the condition as a flag, in
@@ -367,31 +101,10 @@ impl Translator<'_, '_> {
         b: Reg,
         slow: ir::Block,
     ) -> Option<ir::Value> {
-        let (icc, fcc) = Self::conds(ins)?;
+        let cc = conds(ins)?;
         let x = self.load_reg(a);
         let y = self.load_reg(b);
-        let ints = self.both_int(x, y);
-        let int_block = self.b.create_block();
-        let not_int = self.b.create_block();
-        let done = self.b.create_block();
-        self.b.append_block_param(done, types::I8);
-        self.b.ins().brif(ints, int_block, &[], not_int, &[]);
-        // Shifting out the tag keeps the order of the payloads.
-        self.b.switch_to_block(int_block);
-        let i = self.b.ins().ishl_imm_u(x, 16);
-        let j = self.b.ins().ishl_imm_u(y, 16);
-        let c = self.b.ins().icmp(icc, i, j);
-        self.b.ins().jump(done, &[ir::BlockArg::Value(c)]);
-        self.b.switch_to_block(not_int);
-        let floats = self.both_float(x, y);
-        let float_block = self.b.create_block();
-        self.b.ins().brif(floats, float_block, &[], slow, &[]);
-        self.b.switch_to_block(float_block);
-        let (fx, fy) = (self.as_f64(x), self.as_f64(y));
-        let c = self.b.ins().fcmp(fcc, fx, fy);
-        self.b.ins().jump(done, &[ir::BlockArg::Value(c)]);
-        self.b.switch_to_block(done);
-        Some(self.b.block_params(done)[0])
+        Some(self.compare_flag(cc, x, y, slow))
     }
 
     /// `dst = a CMP b` as a bool.

@@ -13,14 +13,15 @@
 
 mod calls;
 mod fast_paths;
+pub(super) mod pure;
 mod typed;
+mod words;
 
 use super::runtime_calls::{self, PC_ERROR, PC_YIELDED};
 use super::ERROR_WORD;
 use super::{RESUME_RAISE, YIELD_WORD};
 use crate::bytecode::instr::{Instr, Reg};
 use crate::bytecode::CodeObject;
-use crate::runtime::value::TAG_SHIFT;
 use crate::runtime::Value;
 use crate::syntax::ast::CmpOp;
 use cranelift_codegen::ir::condcodes::IntCC;
@@ -31,6 +32,7 @@ use cranelift_codegen::ir::{
 use cranelift_codegen::isa::{CallConv, TargetFrontendConfig};
 use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext, Switch};
 use fast_paths::Arith;
+use words::Words;
 
 /// The native signature of every translated function: `(ctx, regs) -> word`.
 pub(super) fn native_signature(call_conv: CallConv) -> Signature {
@@ -77,6 +79,7 @@ struct Callees {
     init_window: Callee,
     get_attr: Callee,
     with_call: Callee,
+    pure_gave_up: Callee,
     /// `native_signature`, for direct calls of other translations.
     native_sig: SigRef,
 }
@@ -129,7 +132,12 @@ impl Callees {
         let release_window = sig(&[i64_, i32_], None);
         type InitWindow = unsafe extern "C" fn(*mut Value, *const CodeObject, u32);
         let init_window = sig(&[i64_, i64_, i32_], None);
+        type PureGaveUp = unsafe extern "C" fn(*const CodeObject);
         Callees {
+            pure_gave_up: Callee {
+                addr: runtime_calls::pure_gave_up as PureGaveUp as usize as i64,
+                sig: pop_handled,
+            },
             native_sig,
             init_window: Callee {
                 addr: runtime_calls::init_window as InitWindow as usize as i64,
@@ -408,6 +416,12 @@ struct Translator<'a, 'b> {
     callee_frame: Option<StackSlot>,
 }
 
+impl<'f> Words<'f> for Translator<'_, 'f> {
+    fn fb(&mut self) -> &mut FunctionBuilder<'f> {
+        &mut self.b
+    }
+}
+
 impl Translator<'_, '_> {
     fn call(&mut self, c: Callee, args: &[ir::Value]) -> Option<ir::Value> {
         let addr = self.b.ins().iconst(types::I64, c.addr);
@@ -650,28 +664,6 @@ impl Translator<'_, '_> {
         self.b.ins().return_(&[yield_word]);
     }
 
-    /// Go on in a new block when `a CC imm` holds, else to `slow`.
-    pub(super) fn guard(&mut self, cc: IntCC, a: ir::Value, imm: i64, slow: ir::Block) {
-        let holds = self.b.ins().icmp_imm_u(cc, a, imm);
-        let go = self.b.create_block();
-        self.b.ins().brif(holds, go, &[], slow, &[]);
-        self.b.switch_to_block(go);
-    }
-
-    /// Go on in a new block when `cond` holds, else to `slow`.
-    pub(super) fn branch_unless(&mut self, cond: ir::Value, slow: ir::Block) {
-        let go = self.b.create_block();
-        self.b.ins().brif(cond, go, &[], slow, &[]);
-        self.b.switch_to_block(go);
-    }
-
-    /// Go to `slow` when `cond` holds, else on in a new block.
-    pub(super) fn branch_if(&mut self, cond: ir::Value, slow: ir::Block) {
-        let go = self.b.create_block();
-        self.b.ins().brif(cond, slow, &[], go, &[]);
-        self.b.switch_to_block(go);
-    }
-
     /// The word of the running code's globals (`JitFrame::globals` points
     /// at it): what global-load caches and known calls compare.
     fn running_globals_word(&mut self) -> ir::Value {
@@ -719,12 +711,6 @@ impl Translator<'_, '_> {
             .ins()
             .iconst(types::I64, Value::UNBOUND.bits() as i64);
         self.store_reg(r, unbound);
-    }
-
-    /// Is `word` a heap object (tag `0xFFFC`)?
-    fn is_obj(&mut self, word: ir::Value) -> ir::Value {
-        let tag = self.b.ins().ushr_imm_u(word, TAG_SHIFT as i64);
-        self.b.ins().icmp_imm_u(IntCC::Equal, tag, 0xFFFC)
     }
 
     /// `dst = src` where the value is moved out of a temporary: words move

@@ -42,6 +42,7 @@
 //! defined on every path of the typed copy that reaches it.
 
 use super::fast_paths::Arith;
+use super::words::Words;
 use super::Translator;
 use crate::bytecode::instr::{Instr, Reg, NO_REG};
 use crate::bytecode::verify::ends_flow;
@@ -127,7 +128,7 @@ fn numeric_kind(a: Ty, b: Ty) -> Option<Ty> {
     }
 }
 
-fn arith_of(ins: &Instr) -> Option<(Arith, Reg, Reg, Reg)> {
+pub(super) fn arith_of(ins: &Instr) -> Option<(Arith, Reg, Reg, Reg)> {
     use Instr::*;
     Some(match *ins {
         Add { dst, a, b } | InplaceAdd { dst, a, b } => (Arith::Add, dst, a, b),
@@ -1174,7 +1175,7 @@ impl Translator<'_, '_> {
     }
 
     fn typed_branch(&mut self, pc: u32, ins: Instr, num: Ty, a: Reg, b: Reg) {
-        let (icc, fcc): (IntCC, FloatCC) = Self::conds(ins).expect("a compare-and-branch");
+        let (icc, fcc): (IntCC, FloatCC) = super::words::conds(ins).expect("a compare-and-branch");
         let c = if num == Ty::Int {
             let i = self.int_operand(pc, a);
             let j = self.int_operand(pc, b);

@@ -1,0 +1,642 @@
+//! Pure functions: a second translation, with no frame at all, of
+//! functions that only compute on numbers — `fib`, or `a(i, j)` of
+//! spectral_norm: parameters, constants, int and float arithmetic,
+//! comparisons, forward branches, calls of such functions and `return`.
+//!
+//! Why: a call of the general translation, even a direct one
+//! (`translate::calls`), pays for a frame the interpreter can see (the
+//! register window, the frame stack entry for tracebacks, the recursion
+//! depth, releasing the registers after it), some 500 machine
+//! instructions for a body of a dozen. A function that cannot raise,
+//! allocate, or touch anything but its own registers needs none of that:
+//! here it is a machine function `(interp, depth, args…) -> word` whose
+//! registers are Cranelift variables and whose calls of other pure
+//! functions are plain machine calls.
+//!
+//! Pure code never raises: every case it does not handle — an operand or
+//! global that is not a small int, float, bool or None, an int result
+//! beyond 48 bits, a division by zero, the recursion limit or the native
+//! stack guard reached, a global rebound to another function, a pending
+//! Ctrl-C or limit — makes it *give up*: it returns `PURE_GAVE_UP` and so
+//! does every pure caller up to the general code that called it, which
+//! then makes the same call the general way (`calls::known_call`), from
+//! the start. Redoing is correct because pure code has no effects to
+//! redo: it stores nothing but its variables, allocates nothing and calls
+//! nothing but pure code and the two runtime entries below (which change
+//! nothing a Python program can see). The general call then raises the
+//! exception or does the work pure code did not.
+//!
+//! Every value in pure code is an immediate word (ints, floats, bools,
+//! None: the parameters are checked on entry, constants are checked here,
+//! globals and results by every instruction that uses them), so it owns
+//! nothing and needs no reference counts. It counts ticks and checks the
+//! recursion limit (its `depth` parameter is what `Interp::depth` would
+//! be in a frame of its own) and the native stack like any call, so it
+//! cannot hang or overflow the host.
+
+use super::fast_paths::Arith;
+use super::words::{conds, Words};
+use crate::bytecode::instr::{Instr, Reg, NO_REG};
+use crate::bytecode::{CodeKind, CodeObject};
+use crate::jit::ERROR_WORD;
+use crate::runtime::dict::GlobalSite;
+use crate::runtime::object::{Code, Obj};
+use crate::runtime::{Interp, Value};
+use crate::syntax::ast::UnaryOp;
+use cranelift_codegen::ir::condcodes::{FloatCC, IntCC};
+use cranelift_codegen::ir::{self, types, AbiParam, Block, InstBuilder, MemFlagsData, SigRef};
+use cranelift_codegen::isa::{CallConv, TargetFrontendConfig};
+use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext, Variable};
+use std::collections::HashMap;
+use std::mem::offset_of;
+
+/// What pure code returns when it gives up (see the module doc): the
+/// general code's error word, which no value has.
+pub(crate) const PURE_GAVE_UP: u64 = ERROR_WORD;
+
+/// Machine code of a pure function with `n` parameters: `(interp,
+/// depth, arg words…) -> word` (`PURE_GAVE_UP` when it gave up).
+pub(crate) fn pure_signature(call_conv: CallConv, nparams: usize) -> ir::Signature {
+    let mut sig = ir::Signature::new(call_conv);
+    sig.params
+        .extend(std::iter::repeat_n(AbiParam::new(types::I64), 2 + nparams));
+    sig.returns.push(AbiParam::new(types::I64));
+    sig
+}
+
+/// A call of a pure function inside pure code.
+pub(crate) struct PureCall {
+    /// The function the call's register must hold (checked).
+    pub(crate) func: Value,
+    /// Its code, whose `native` slot has its pure entry once compiled.
+    code: *const CodeObject,
+}
+
+/// The facts a pure translation of a code object needs: its calls.
+pub(crate) struct PureShape {
+    pub(crate) calls: HashMap<u32, PureCall>,
+    nparams: usize,
+}
+
+impl PureShape {
+    pub(crate) fn nparams(&self) -> usize {
+        self.nparams
+    }
+}
+
+/// Does `code`, running in `globals`, qualify as pure (see the module
+/// doc)? The functions it calls must be pure too.
+pub(crate) fn is_pure(code: &CodeObject, globals: &Value) -> bool {
+    shape_of(code, globals, &mut Vec::new()).is_some()
+}
+
+/// The shape of `code` when it is pure in `globals`.
+pub(crate) fn shape(code: &CodeObject, globals: &Value) -> Option<PureShape> {
+    shape_of(code, globals, &mut Vec::new())
+}
+
+/// `shape`, with the code objects whose check is under way (a call of
+/// one of them is taken to be pure: recursion).
+fn shape_of(
+    code: &CodeObject,
+    globals: &Value,
+    checking: &mut Vec<*const CodeObject>,
+) -> Option<PureShape> {
+    let frameless = code.kind == CodeKind::Function
+        && code.simple_args
+        && !code.is_generator
+        && code.handlers.is_empty()
+        && code.cell_slots.is_empty()
+        && code.nfree == 0
+        && !code.reg_init_has_objects
+        && code.sig.npositional <= code.nregs as usize;
+    if !frameless || code.const_regs.iter().any(Value::is_obj) {
+        return None;
+    }
+    checking.push(code as *const CodeObject);
+    let mut calls = HashMap::new();
+    for (pc, ins) in code.instrs.iter().enumerate() {
+        use Instr::*;
+        let ok = match *ins {
+            Nop | Move { .. } | Copy { .. } | CheckBound { .. } | Clear { .. } => true,
+            LoadConst { idx, .. } => !code.consts[idx as usize].is_obj(),
+            LoadGlobal { .. } | Return { .. } => true,
+            Unary { op, .. } => op != UnaryOp::Invert,
+            Lt { .. } | Le { .. } | Gt { .. } | Ge { .. } | Eq { .. } | Ne { .. } => true,
+            Jump { target }
+            | JumpIfFalse { target, .. }
+            | JumpIfTrue { target, .. }
+            | JumpIfFalseKeep { target, .. }
+            | JumpIfTrueKeep { target, .. }
+            | JumpIfNotLt { target, .. }
+            | JumpIfNotLe { target, .. }
+            | JumpIfNotGt { target, .. }
+            | JumpIfNotGe { target, .. }
+            | JumpIfNotEq { target, .. }
+            | JumpIfNotNe { target, .. } => target as usize > pc,
+            Call { func, argc, .. } => match pure_callee(code, pc, func, argc, globals, checking) {
+                Some(call) => {
+                    calls.insert(pc as u32, call);
+                    true
+                }
+                None => false,
+            },
+            _ => super::typed::arith_of(ins).is_some(),
+        };
+        if !ok {
+            checking.pop();
+            return None;
+        }
+    }
+    checking.pop();
+    Some(PureShape {
+        calls,
+        nparams: code.sig.npositional,
+    })
+}
+
+/// The pure function a `Call` at `pc` of `code` calls: the one the
+/// global it loads holds now, when its code is pure in the same globals
+/// and takes `argc` arguments one to one.
+fn pure_callee(
+    code: &CodeObject,
+    pc: usize,
+    func: Reg,
+    argc: u16,
+    globals: &Value,
+    checking: &mut Vec<*const CodeObject>,
+) -> Option<PureCall> {
+    let name = super::calls::loaded_global(code, pc, func)?;
+    let Some(Obj::Dict(dict)) = globals.as_obj() else {
+        return None;
+    };
+    let f = dict.borrow().get_str(&code.names[name as usize]).cloned()?;
+    let Some(Obj::Function(fo)) = f.as_obj() else {
+        return None;
+    };
+    let Code::Bytecode(callee) = &fo.code else {
+        return None;
+    };
+    let fits = fo.fast_arity == argc as u32
+        && callee.sig.npositional == argc as usize
+        && fo.closure.is_empty()
+        && fo.globals.is(globals);
+    let callee_ptr = &**callee as *const CodeObject;
+    let pure =
+        fits && (checking.contains(&callee_ptr) || shape_of(callee, globals, checking).is_some());
+    pure.then(|| PureCall {
+        func: f.clone(),
+        code: callee_ptr,
+    })
+}
+
+/// The runtime entries pure code calls.
+struct Entries {
+    tick: (i64, SigRef),
+    global: (i64, SigRef),
+}
+
+/// Fill `func` (whose signature is `pure_signature`) with the pure
+/// translation of `code`, whose shape is `shape`, running in the globals
+/// whose word is `globals`.
+pub(crate) fn translate(
+    code: &CodeObject,
+    shape: &PureShape,
+    globals: &Value,
+    func: &mut ir::Function,
+    fctx: &mut FunctionBuilderContext,
+    call_conv: CallConv,
+    frontend: TargetFrontendConfig,
+) {
+    let mut b = FunctionBuilder::new(func, fctx);
+    let (i32_, i64_) = (types::I32, types::I64);
+    let mut import = |params: &[ir::Type], ret: ir::Type| {
+        let mut s = ir::Signature::new(call_conv);
+        s.params.extend(params.iter().map(|&t| AbiParam::new(t)));
+        s.returns.push(AbiParam::new(ret));
+        b.import_signature(s)
+    };
+    type Tick = unsafe extern "C" fn(*mut Interp) -> u32;
+    type Global = unsafe extern "C" fn(*const Interp, *const CodeObject, u64, u32) -> u64;
+    let entries = Entries {
+        tick: (
+            super::runtime_calls::pure_tick as Tick as usize as i64,
+            import(&[i64_], i32_),
+        ),
+        global: (
+            super::runtime_calls::pure_global as Global as usize as i64,
+            import(&[i64_, i64_, i64_, i32_], i64_),
+        ),
+    };
+    let entry = b.create_block();
+    b.append_block_params_for_function_params(entry);
+    let blocks: Vec<Block> = code.instrs.iter().map(|_| b.create_block()).collect();
+    let gave_up = b.create_block();
+    b.set_cold_block(gave_up);
+    let vars = (0..code.nregs).map(|_| b.declare_var(i64_)).collect();
+    b.switch_to_block(entry);
+    let params = b.block_params(entry).to_vec();
+    let mut t = PureTranslator {
+        b,
+        code,
+        shape,
+        globals: globals.bits(),
+        entries,
+        vars,
+        blocks,
+        gave_up,
+        interp: params[0],
+        depth: params[1],
+    };
+    t.prologue(&params[2..]);
+    for pc in 0..code.instrs.len() {
+        let block = t.blocks[pc];
+        t.b.switch_to_block(block);
+        t.instr(pc);
+    }
+    t.b.switch_to_block(t.gave_up);
+    let w = t.b.ins().iconst(i64_, PURE_GAVE_UP as i64);
+    t.b.ins().return_(&[w]);
+    t.b.seal_all_blocks();
+    t.b.finalize(frontend);
+}
+
+struct PureTranslator<'a, 'f> {
+    b: FunctionBuilder<'f>,
+    code: &'a CodeObject,
+    shape: &'a PureShape,
+    /// The word of the globals the code runs in.
+    globals: u64,
+    entries: Entries,
+    /// One variable per register (constant registers are immediates).
+    vars: Vec<Variable>,
+    blocks: Vec<Block>,
+    /// Returns `PURE_GAVE_UP`.
+    gave_up: Block,
+    interp: ir::Value,
+    depth: ir::Value,
+}
+
+impl<'f> Words<'f> for PureTranslator<'_, 'f> {
+    fn fb(&mut self) -> &mut FunctionBuilder<'f> {
+        &mut self.b
+    }
+}
+
+impl PureTranslator<'_, '_> {
+    /// The checks a call does before its body (recursion limit, native
+    /// stack, tick), the parameters checked to be immediates, and every
+    /// other register set as a call starts it.
+    fn prologue(&mut self, args: &[ir::Value]) {
+        let flags = MemFlagsData::trusted();
+        let limit = self.b.ins().load(
+            types::I32,
+            flags,
+            self.interp,
+            offset_of!(Interp, recursion_limit) as i32,
+        );
+        let limit = self.b.ins().uextend(types::I64, limit);
+        let deep = self
+            .b
+            .ins()
+            .icmp(IntCC::UnsignedGreaterThanOrEqual, self.depth, limit);
+        self.branch_if(deep, self.gave_up);
+        let sp = self.b.ins().get_stack_pointer(types::I64);
+        let floor = self.b.ins().load(
+            types::I64,
+            flags,
+            self.interp,
+            offset_of!(Interp, stack_floor) as i32,
+        );
+        let low = self.b.ins().icmp(IntCC::UnsignedLessThan, sp, floor);
+        self.branch_if(low, self.gave_up);
+        self.tick();
+        for (r, &w) in args.iter().enumerate() {
+            let obj = self.is_obj(w);
+            self.branch_if(obj, self.gave_up);
+            self.b.def_var(self.vars[r], w);
+        }
+        for r in args.len()..self.code.nregs as usize {
+            if self.code.const_reg(r as Reg).is_none() {
+                let init = self
+                    .code
+                    .reg_init
+                    .get(r)
+                    .map_or(Value::UNBOUND.bits(), Value::bits);
+                let w = self.b.ins().iconst(types::I64, init as i64);
+                self.b.def_var(self.vars[r], w);
+            }
+        }
+        self.b.ins().jump(self.blocks[0], &[]);
+    }
+
+    /// Count a tick; every `TICK_CHUNK` ticks the runtime checks the
+    /// interpreter's limits and Ctrl-C (`pure_tick`), giving up when the
+    /// run must stop (the general path then raises).
+    fn tick(&mut self) {
+        let flags = MemFlagsData::trusted();
+        let at = offset_of!(Interp, ticks_until_check) as i32;
+        let ticks = self.b.ins().load(types::I64, flags, self.interp, at);
+        let ticks = self.b.ins().iadd_imm_s(ticks, -1);
+        self.b.ins().store(flags, ticks, self.interp, at);
+        let check = self.b.create_block();
+        self.b.set_cold_block(check);
+        let go = self.b.create_block();
+        self.b.ins().brif(ticks, go, &[], check, &[]);
+        self.b.switch_to_block(check);
+        let (addr, sig) = self.entries.tick;
+        let addr = self.b.ins().iconst(types::I64, addr);
+        let call = self.b.ins().call_indirect(sig, addr, &[self.interp]);
+        let may_go_on = self.b.inst_results(call)[0];
+        self.b.ins().brif(may_go_on, go, &[], self.gave_up, &[]);
+        self.b.switch_to_block(go);
+    }
+
+    fn read(&mut self, r: Reg) -> ir::Value {
+        match self.code.const_reg(r) {
+            Some(c) => self.b.ins().iconst(types::I64, c.bits() as i64),
+            None => self.b.use_var(self.vars[r as usize]),
+        }
+    }
+
+    fn write(&mut self, r: Reg, w: ir::Value) {
+        if r != NO_REG {
+            self.b.def_var(self.vars[r as usize], w);
+        }
+    }
+
+    fn next(&self, pc: usize) -> Block {
+        // Code ends in a `Return` (`bytecode::verify`): there is a next.
+        self.blocks[pc + 1]
+    }
+
+    fn word(&mut self, v: &Value) -> ir::Value {
+        self.b.ins().iconst(types::I64, v.bits() as i64)
+    }
+
+    fn instr(&mut self, pc: usize) {
+        use Instr::*;
+        let ins = self.code.instrs[pc];
+        if let Some((op, dst, a, b)) = super::typed::arith_of(&ins) {
+            return self.arith(pc, op, dst, a, b);
+        }
+        match ins {
+            Nop => {}
+            Move { dst, src } | Copy { dst, src } => {
+                let w = self.read(src);
+                self.write(dst, w);
+            }
+            LoadConst { dst, idx } => {
+                let w = self.word(&self.code.consts[idx as usize]);
+                self.write(dst, w);
+            }
+            CheckBound { reg, .. } => {
+                let w = self.read(reg);
+                self.guard(
+                    IntCC::NotEqual,
+                    w,
+                    Value::UNBOUND.bits() as i64,
+                    self.gave_up,
+                );
+            }
+            Clear { reg } => {
+                let w = self.word(&Value::UNBOUND);
+                self.write(reg, w);
+            }
+            LoadGlobal { dst, name } => {
+                let w = self.load_global(name);
+                self.write(dst, w);
+            }
+            Unary { op, dst, src } => {
+                let w = self.read(src);
+                let r = self.unary(op, w);
+                self.write(dst, r);
+            }
+            Lt { dst, a, b }
+            | Le { dst, a, b }
+            | Gt { dst, a, b }
+            | Ge { dst, a, b }
+            | Eq { dst, a, b }
+            | Ne { dst, a, b } => {
+                let cc = conds(ins).expect("a comparison");
+                let (x, y) = (self.read(a), self.read(b));
+                let holds = self.compare_flag(cc, x, y, self.gave_up);
+                let r = self.bool_word(holds);
+                self.write(dst, r);
+            }
+            Jump { target } => {
+                self.b.ins().jump(self.blocks[target as usize], &[]);
+                return;
+            }
+            JumpIfFalse { cond, target }
+            | JumpIfTrue { cond, target }
+            | JumpIfFalseKeep { cond, target }
+            | JumpIfTrueKeep { cond, target } => {
+                let jump_on = matches!(ins, JumpIfTrue { .. } | JumpIfTrueKeep { .. });
+                let w = self.read(cond);
+                let truth = self.truth(w);
+                self.branch(pc, truth, jump_on, target);
+                return;
+            }
+            JumpIfNotLt { a, b, target }
+            | JumpIfNotLe { a, b, target }
+            | JumpIfNotGt { a, b, target }
+            | JumpIfNotGe { a, b, target }
+            | JumpIfNotEq { a, b, target }
+            | JumpIfNotNe { a, b, target } => {
+                let cc = conds(ins).expect("a compare-and-branch");
+                let (x, y) = (self.read(a), self.read(b));
+                let holds = self.compare_flag(cc, x, y, self.gave_up);
+                self.branch(pc, holds, false, target);
+                return;
+            }
+            Call { dst, func, argc } => self.call(pc, dst, func, argc),
+            Return { src, .. } => {
+                // A function word a call loaded must not leave pure code
+                // (it owns no reference to it).
+                let w = self.read(src);
+                let obj = self.is_obj(w);
+                self.branch_if(obj, self.gave_up);
+                self.b.ins().return_(&[w]);
+                return;
+            }
+            _ => unreachable!("pure code has no {ins:?} (see `shape`)"),
+        }
+        let next = self.next(pc);
+        self.b.ins().jump(next, &[]);
+    }
+
+    fn arith(&mut self, pc: usize, op: Arith, dst: Reg, a: Reg, b: Reg) {
+        let (x, y) = (self.read(a), self.read(b));
+        let w = self.arith_word(op, x, y, self.gave_up);
+        self.write(dst, w);
+        let next = self.next(pc);
+        self.b.ins().jump(next, &[]);
+    }
+
+    /// Go to `target` when `flag` is `jump_on`, else on.
+    fn branch(&mut self, pc: usize, flag: ir::Value, jump_on: bool, target: u32) {
+        let (dest, next) = (self.blocks[target as usize], self.next(pc));
+        let (then, other) = if jump_on { (dest, next) } else { (next, dest) };
+        self.b.ins().brif(flag, then, &[], other, &[]);
+    }
+
+    fn bool_word(&mut self, flag: ir::Value) -> ir::Value {
+        let t = self.word(&Value::TRUE);
+        let f = self.word(&Value::FALSE);
+        self.b.ins().select(flag, t, f)
+    }
+
+    /// The truth of a number, bool or None as a flag; anything else gives
+    /// up (`__bool__`, `__len__` are Python code).
+    fn truth(&mut self, w: ir::Value) -> ir::Value {
+        let done = self.b.create_block();
+        self.b.append_block_param(done, types::I8);
+        let (int, not_int) = (self.b.create_block(), self.b.create_block());
+        let is_int = self.is_int(w);
+        self.b.ins().brif(is_int, int, &[], not_int, &[]);
+        self.b.switch_to_block(int);
+        let payload = self.b.ins().ishl_imm_u(w, 16);
+        let nonzero = self.b.ins().icmp_imm_u(IntCC::NotEqual, payload, 0);
+        self.b.ins().jump(done, &[nonzero.into()]);
+        self.b.switch_to_block(not_int);
+        let (float, other) = (self.b.create_block(), self.b.create_block());
+        let is_float = self.is_float(w);
+        self.b.ins().brif(is_float, float, &[], other, &[]);
+        self.b.switch_to_block(float);
+        let f = self.as_f64(w);
+        let zero = self.b.ins().f64const(0.0);
+        // NaN is true: `NotEqual` holds for unordered operands.
+        let nonzero = self.b.ins().fcmp(FloatCC::NotEqual, f, zero);
+        self.b.ins().jump(done, &[nonzero.into()]);
+        self.b.switch_to_block(other);
+        let is_true = self
+            .b
+            .ins()
+            .icmp_imm_u(IntCC::Equal, w, Value::TRUE.bits() as i64);
+        let is_false = self
+            .b
+            .ins()
+            .icmp_imm_u(IntCC::Equal, w, Value::FALSE.bits() as i64);
+        let is_none = self
+            .b
+            .ins()
+            .icmp_imm_u(IntCC::Equal, w, Value::NONE.bits() as i64);
+        let falsy = self.b.ins().bor(is_false, is_none);
+        let known = self.b.ins().bor(is_true, falsy);
+        self.branch_unless(known, self.gave_up);
+        self.b.ins().jump(done, &[is_true.into()]);
+        self.b.switch_to_block(done);
+        self.b.block_params(done)[0]
+    }
+
+    fn unary(&mut self, op: UnaryOp, w: ir::Value) -> ir::Value {
+        match op {
+            UnaryOp::Not => {
+                let truth = self.truth(w);
+                let f = self.word(&Value::FALSE);
+                let t = self.word(&Value::TRUE);
+                self.b.ins().select(truth, f, t)
+            }
+            UnaryOp::Pos => {
+                let number = self
+                    .b
+                    .ins()
+                    .ushr_imm_u(w, crate::runtime::value::TAG_SHIFT as i64);
+                self.guard(
+                    IntCC::UnsignedLessThanOrEqual,
+                    number,
+                    crate::runtime::value::TAG_INT as i64,
+                    self.gave_up,
+                );
+                w
+            }
+            UnaryOp::Neg => {
+                let zero = self.word(&Value::int(0));
+                self.arith_word(Arith::Sub, zero, w, self.gave_up)
+            }
+            UnaryOp::Invert => unreachable!("not pure (see `shape`)"),
+        }
+    }
+
+    /// The word of global `name`: the name's site when still valid (as
+    /// generated code's `LoadGlobal`), else the runtime's lookup
+    /// (`pure_global`, which fills the site); a missing name gives up.
+    fn load_global(&mut self, name: u16) -> ir::Value {
+        let flags = MemFlagsData::trusted();
+        let i64_ = types::I64;
+        let site = &self.code.global_sites[name as usize] as *const GlobalSite as i64;
+        let site = self.b.ins().iconst(i64_, site);
+        let epoch_at = crate::runtime::dict::globals_epoch_cell() as i64;
+        let epoch_at = self.b.ins().iconst(i64_, epoch_at);
+        let epoch = self.b.ins().load(i64_, flags, epoch_at, 0);
+        let field = |t: &mut Self, off: usize| t.b.ins().load(i64_, flags, site, off as i32);
+        let seen = field(self, offset_of!(GlobalSite, epoch));
+        let seen_globals = field(self, offset_of!(GlobalSite, globals));
+        let same_epoch = self.b.ins().icmp(IntCC::Equal, epoch, seen);
+        let same_globals = self
+            .b
+            .ins()
+            .icmp_imm_u(IntCC::Equal, seen_globals, self.globals as i64);
+        let valid = self.b.ins().band(same_epoch, same_globals);
+        let (cached, lookup) = (self.b.create_block(), self.b.create_block());
+        self.b.set_cold_block(lookup);
+        let done = self.b.create_block();
+        self.b.append_block_param(done, i64_);
+        self.b.ins().brif(valid, cached, &[], lookup, &[]);
+        self.b.switch_to_block(cached);
+        let w = field(self, offset_of!(GlobalSite, value));
+        self.b.ins().jump(done, &[w.into()]);
+        self.b.switch_to_block(lookup);
+        let (addr, sig) = self.entries.global;
+        let addr = self.b.ins().iconst(i64_, addr);
+        let code = self
+            .b
+            .ins()
+            .iconst(i64_, self.code as *const CodeObject as i64);
+        let globals = self.b.ins().iconst(i64_, self.globals as i64);
+        let name = self.b.ins().iconst(types::I32, name as i64);
+        let call = self
+            .b
+            .ins()
+            .call_indirect(sig, addr, &[self.interp, code, globals, name]);
+        let w = self.b.inst_results(call)[0];
+        self.guard(IntCC::NotEqual, w, PURE_GAVE_UP as i64, self.gave_up);
+        self.b.ins().jump(done, &[w.into()]);
+        self.b.switch_to_block(done);
+        self.b.block_params(done)[0]
+    }
+
+    /// `dst = func(args…)` of the pure function the shape found there:
+    /// the register must hold it and its pure code must exist; a callee
+    /// that gives up makes this code give up.
+    fn call(&mut self, pc: usize, dst: Reg, func: Reg, argc: u16) {
+        let call = &self.shape.calls[&(pc as u32)];
+        let (func_word, callee) = (call.func.bits(), call.code);
+        let w = self.read(func);
+        let same = self.b.ins().icmp_imm_u(IntCC::Equal, w, func_word as i64);
+        self.branch_unless(same, self.gave_up);
+        // SAFETY (of the address): the shape holds the function, which
+        // holds its code, and the translation pins the function.
+        let entry_at = unsafe { (*callee).native.pure_entry_address() } as i64;
+        let entry_at = self.b.ins().iconst(types::I64, entry_at);
+        let entry = self
+            .b
+            .ins()
+            .load(types::I64, MemFlagsData::trusted(), entry_at, 0);
+        self.guard(IntCC::NotEqual, entry, 0, self.gave_up);
+        let mut args = vec![self.interp, self.b.ins().iadd_imm_s(self.depth, 1)];
+        for i in 0..argc {
+            let w = self.read(func + 1 + i as Reg);
+            args.push(w);
+        }
+        let call_conv = self.b.func.signature.call_conv;
+        let sig = self
+            .b
+            .import_signature(pure_signature(call_conv, argc as usize));
+        let inst = self.b.ins().call_indirect(sig, entry, &args);
+        let r = self.b.inst_results(inst)[0];
+        self.guard(IntCC::NotEqual, r, PURE_GAVE_UP as i64, self.gave_up);
+        self.write(dst, r);
+    }
+}
