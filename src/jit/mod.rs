@@ -127,6 +127,11 @@ pub struct NativeSlot {
     pure_globals: Cell<u64>,
     /// How often a call gave up on the pure entry (see `pure_gave_up`).
     pure_give_ups: Cell<u32>,
+    /// The functions the pure translation calls, as (global name, the
+    /// function's word), and the globals epoch at which they were last
+    /// found there (see `translate::pure`'s `check_callees`).
+    pure_callees: std::cell::RefCell<Vec<(u16, u64)>>,
+    pure_epoch: Cell<u64>,
 }
 
 impl NativeSlot {
@@ -137,6 +142,10 @@ impl NativeSlot {
     /// Where generated code reads the pure entry (0 until there is one).
     fn pure_entry_address(&self) -> *const usize {
         self.pure_entry.as_ptr()
+    }
+
+    fn pure_epoch_address(&self) -> *const u64 {
+        self.pure_epoch.as_ptr()
     }
 
     fn pure_globals_address(&self) -> *const u64 {

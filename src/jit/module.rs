@@ -175,6 +175,13 @@ impl Jit {
         });
         if let Ok(ptr) = built {
             code.native.pins.borrow_mut().extend(pins);
+            *code.native.pure_callees.borrow_mut() = shape
+                .calls
+                .values()
+                .map(|c| (c.name, c.func.bits()))
+                .collect();
+            // No epoch yet: the first call checks the callees.
+            code.native.pure_epoch.set(u64::MAX);
             code.native.pure_globals.set(globals.bits());
             code.native.pure_entry.set(ptr as usize);
             STATS.with(|s| s.borrow_mut().pure += 1);

@@ -981,6 +981,36 @@ pub(super) unsafe extern "C" fn pure_tick(interp: *mut Interp) -> u32 {
     catch_unwind(AssertUnwindSafe(|| interp.tick_may_go_on() as u32)).unwrap_or(0)
 }
 
+/// Are the functions the pure translation of `code` calls still what
+/// their globals hold, in the globals whose word is `globals`? 1 if so
+/// (and, when the name sites could remember it, the globals epoch now is
+/// noted so the next calls skip this check), else 0: pure code gives up.
+pub(super) unsafe extern "C" fn pure_verify(
+    interp: *const Interp,
+    code: *const CodeObject,
+    globals: u64,
+) -> u32 {
+    let verify = || {
+        // SAFETY: as in `pure_global`.
+        let (interp, code, globals) = unsafe { (&*interp, &*code, peek(globals)) };
+        let epoch = crate::runtime::dict::globals_epoch();
+        let mut remembered = true;
+        for &(name, word) in code.native.pure_callees.borrow().iter() {
+            let found =
+                crate::vm::helpers::global_or_builtin(interp, code, &globals, name as usize);
+            if found.is_none_or(|v| v.bits() != word) {
+                return 0;
+            }
+            remembered &= code.global_sites[name as usize].get(&globals).is_some();
+        }
+        if remembered {
+            code.native.pure_epoch.set(epoch);
+        }
+        1
+    };
+    catch_unwind(AssertUnwindSafe(verify)).unwrap_or(0)
+}
+
 /// A call of the pure entry of `code` gave up (see
 /// `NativeSlot::pure_gave_up`).
 pub(super) unsafe extern "C" fn pure_gave_up(code: *const CodeObject) {

@@ -128,10 +128,18 @@ fn loop_ranges(code: &CodeObject) -> Vec<std::ops::RangeInclusive<u32>> {
 /// if nothing else in between writes it. (A guess, not a proof: the call
 /// checks the function it finds there.)
 pub(super) fn loaded_global(code: &CodeObject, pc: usize, func: Reg) -> Option<u16> {
-    for ins in code.instrs[..pc].iter().rev() {
-        if let Instr::LoadGlobal { dst, name } = *ins {
+    match code.instrs[loading_pc(code, pc, func)?] {
+        Instr::LoadGlobal { name, .. } => Some(name),
+        _ => None,
+    }
+}
+
+/// The pc of the `LoadGlobal` `loaded_global` finds.
+pub(super) fn loading_pc(code: &CodeObject, pc: usize, func: Reg) -> Option<usize> {
+    for (at, ins) in code.instrs[..pc].iter().enumerate().rev() {
+        if let Instr::LoadGlobal { dst, .. } = *ins {
             if dst == func {
-                return Some(name);
+                return Some(at);
             }
         }
         let (first, n) = super::typed::written(ins);

@@ -44,9 +44,12 @@ use crate::runtime::object::{Code, Obj};
 use crate::runtime::{Interp, Value};
 use crate::syntax::ast::UnaryOp;
 use cranelift_codegen::ir::condcodes::{FloatCC, IntCC};
-use cranelift_codegen::ir::{self, types, AbiParam, Block, InstBuilder, MemFlagsData, SigRef};
+use cranelift_codegen::ir::{self, AbiParam, Block, InstBuilder, MemFlagsData, SigRef};
 use cranelift_codegen::isa::{CallConv, TargetFrontendConfig};
 use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext, Variable};
+use types::{arith_kind, compare_kind, Kind, Ty};
+
+mod types;
 use std::collections::HashMap;
 use std::mem::offset_of;
 
@@ -58,9 +61,11 @@ pub(crate) const PURE_GAVE_UP: u64 = ERROR_WORD;
 /// depth, arg words…) -> word` (`PURE_GAVE_UP` when it gave up).
 pub(crate) fn pure_signature(call_conv: CallConv, nparams: usize) -> ir::Signature {
     let mut sig = ir::Signature::new(call_conv);
-    sig.params
-        .extend(std::iter::repeat_n(AbiParam::new(types::I64), 2 + nparams));
-    sig.returns.push(AbiParam::new(types::I64));
+    sig.params.extend(std::iter::repeat_n(
+        AbiParam::new(ir::types::I64),
+        2 + nparams,
+    ));
+    sig.returns.push(AbiParam::new(ir::types::I64));
     sig
 }
 
@@ -70,11 +75,20 @@ pub(crate) struct PureCall {
     pub(crate) func: Value,
     /// Its code, whose `native` slot has its pure entry once compiled.
     code: *const CodeObject,
+    /// The global the function is loaded from, and the pc of that load.
+    pub(crate) name: u16,
+    load_pc: usize,
+    /// What the callee's returns return, when they agree (checked).
+    returns: Ty,
 }
 
 /// The facts a pure translation of a code object needs: its calls.
 pub(crate) struct PureShape {
     pub(crate) calls: HashMap<u32, PureCall>,
+    /// The type each call's result is expected to have (checked).
+    call_results: types::CallResults,
+    /// The type every `return` returns, if they agree.
+    returns: Ty,
     nparams: usize,
 }
 
@@ -149,8 +163,20 @@ fn shape_of(
         }
     }
     checking.pop();
+    let mut call_results: types::CallResults = calls
+        .iter()
+        .map(|(&pc, c)| (pc as usize, c.returns))
+        .collect();
+    let recursive: Vec<usize> = calls
+        .iter()
+        .filter(|(_, c)| std::ptr::eq(c.code, code))
+        .map(|(&pc, _)| pc as usize)
+        .collect();
+    let returns = types::return_type(code, &mut call_results, &recursive);
     Some(PureShape {
         calls,
+        call_results,
+        returns,
         nparams: code.sig.npositional,
     })
 }
@@ -166,7 +192,10 @@ fn pure_callee(
     globals: &Value,
     checking: &mut Vec<*const CodeObject>,
 ) -> Option<PureCall> {
-    let name = super::calls::loaded_global(code, pc, func)?;
+    let load_pc = super::calls::loading_pc(code, pc, func)?;
+    let Instr::LoadGlobal { name, .. } = code.instrs[load_pc] else {
+        return None;
+    };
     let Some(Obj::Dict(dict)) = globals.as_obj() else {
         return None;
     };
@@ -181,12 +210,23 @@ fn pure_callee(
         && callee.sig.npositional == argc as usize
         && fo.closure.is_empty()
         && fo.globals.is(globals);
+    if !fits {
+        return None;
+    }
     let callee_ptr = &**callee as *const CodeObject;
-    let pure =
-        fits && (checking.contains(&callee_ptr) || shape_of(callee, globals, checking).is_some());
-    pure.then(|| PureCall {
+    // A call of a function whose check is under way (recursion) is taken
+    // to be pure; what it returns is guessed later (`return_type`).
+    let returns = if checking.contains(&callee_ptr) {
+        Ty::Any
+    } else {
+        shape_of(callee, globals, checking)?.returns
+    };
+    Some(PureCall {
         func: f.clone(),
         code: callee_ptr,
+        name,
+        load_pc,
+        returns,
     })
 }
 
@@ -194,6 +234,7 @@ fn pure_callee(
 struct Entries {
     tick: (i64, SigRef),
     global: (i64, SigRef),
+    verify: (i64, SigRef),
 }
 
 /// Fill `func` (whose signature is `pure_signature`) with the pure
@@ -209,7 +250,7 @@ pub(crate) fn translate(
     frontend: TargetFrontendConfig,
 ) {
     let mut b = FunctionBuilder::new(func, fctx);
-    let (i32_, i64_) = (types::I32, types::I64);
+    let (i32_, i64_) = (ir::types::I32, ir::types::I64);
     let mut import = |params: &[ir::Type], ret: ir::Type| {
         let mut s = ir::Signature::new(call_conv);
         s.params.extend(params.iter().map(|&t| AbiParam::new(t)));
@@ -218,6 +259,7 @@ pub(crate) fn translate(
     };
     type Tick = unsafe extern "C" fn(*mut Interp) -> u32;
     type Global = unsafe extern "C" fn(*const Interp, *const CodeObject, u64, u32) -> u64;
+    type Verify = unsafe extern "C" fn(*const Interp, *const CodeObject, u64) -> u32;
     let entries = Entries {
         tick: (
             super::runtime_calls::pure_tick as Tick as usize as i64,
@@ -227,13 +269,22 @@ pub(crate) fn translate(
             super::runtime_calls::pure_global as Global as usize as i64,
             import(&[i64_, i64_, i64_, i32_], i64_),
         ),
+        verify: (
+            super::runtime_calls::pure_verify as Verify as usize as i64,
+            import(&[i64_, i64_, i64_], i32_),
+        ),
     };
     let entry = b.create_block();
     b.append_block_params_for_function_params(entry);
     let blocks: Vec<Block> = code.instrs.iter().map(|_| b.create_block()).collect();
     let gave_up = b.create_block();
     b.set_cold_block(gave_up);
-    let vars = (0..code.nregs).map(|_| b.declare_var(i64_)).collect();
+    let n = code.nregs as usize;
+    let vars = Vars {
+        word: (0..n).map(|_| b.declare_var(i64_)).collect(),
+        int: (0..n).map(|_| b.declare_var(i64_)).collect(),
+        float: (0..n).map(|_| b.declare_var(ir::types::F64)).collect(),
+    };
     b.switch_to_block(entry);
     let params = b.block_params(entry).to_vec();
     let mut t = PureTranslator {
@@ -247,12 +298,20 @@ pub(crate) fn translate(
         gave_up,
         interp: params[0],
         depth: params[1],
+        states: types::infer(code, &shape.call_results),
+        ty: Vec::new(),
+        edges: Vec::new(),
     };
     t.prologue(&params[2..]);
     for pc in 0..code.instrs.len() {
+        let Some(state) = t.states[pc].clone() else {
+            continue; // no path leads here
+        };
+        t.ty = state;
         let block = t.blocks[pc];
         t.b.switch_to_block(block);
         t.instr(pc);
+        t.fill_edges();
     }
     t.b.switch_to_block(t.gave_up);
     let w = t.b.ins().iconst(i64_, PURE_GAVE_UP as i64);
@@ -268,13 +327,30 @@ struct PureTranslator<'a, 'f> {
     /// The word of the globals the code runs in.
     globals: u64,
     entries: Entries,
-    /// One variable per register (constant registers are immediates).
-    vars: Vec<Variable>,
+    vars: Vars,
     blocks: Vec<Block>,
     /// Returns `PURE_GAVE_UP`.
     gave_up: Block,
     interp: ir::Value,
     depth: ir::Value,
+    /// The registers' types before each instruction (`types::infer`).
+    states: Vec<Option<Vec<Ty>>>,
+    /// The registers' types where the translation is.
+    ty: Vec<Ty>,
+    /// Edges whose block is still to fill: (block, the types on leaving,
+    /// the target instruction); see `edge`.
+    edges: Vec<(Block, Vec<Ty>, usize)>,
+}
+
+/// Variables for each register: which one holds its value depends on
+/// what the types say there (constant registers are immediates).
+struct Vars {
+    /// The word of a register of unknown type.
+    word: Vec<Variable>,
+    /// The unboxed int of a register known to be one.
+    int: Vec<Variable>,
+    /// The unboxed float of a register known to be one.
+    float: Vec<Variable>,
 }
 
 impl<'f> Words<'f> for PureTranslator<'_, 'f> {
@@ -290,20 +366,20 @@ impl PureTranslator<'_, '_> {
     fn prologue(&mut self, args: &[ir::Value]) {
         let flags = MemFlagsData::trusted();
         let limit = self.b.ins().load(
-            types::I32,
+            ir::types::I32,
             flags,
             self.interp,
             offset_of!(Interp, recursion_limit) as i32,
         );
-        let limit = self.b.ins().uextend(types::I64, limit);
+        let limit = self.b.ins().uextend(ir::types::I64, limit);
         let deep = self
             .b
             .ins()
             .icmp(IntCC::UnsignedGreaterThanOrEqual, self.depth, limit);
         self.branch_if(deep, self.gave_up);
-        let sp = self.b.ins().get_stack_pointer(types::I64);
+        let sp = self.b.ins().get_stack_pointer(ir::types::I64);
         let floor = self.b.ins().load(
-            types::I64,
+            ir::types::I64,
             flags,
             self.interp,
             offset_of!(Interp, stack_floor) as i32,
@@ -311,10 +387,13 @@ impl PureTranslator<'_, '_> {
         let low = self.b.ins().icmp(IntCC::UnsignedLessThan, sp, floor);
         self.branch_if(low, self.gave_up);
         self.tick();
+        if !self.shape.calls.is_empty() {
+            self.check_callees();
+        }
         for (r, &w) in args.iter().enumerate() {
             let obj = self.is_obj(w);
             self.branch_if(obj, self.gave_up);
-            self.b.def_var(self.vars[r], w);
+            self.b.def_var(self.vars.word[r], w);
         }
         for r in args.len()..self.code.nregs as usize {
             if self.code.const_reg(r as Reg).is_none() {
@@ -323,11 +402,46 @@ impl PureTranslator<'_, '_> {
                     .reg_init
                     .get(r)
                     .map_or(Value::UNBOUND.bits(), Value::bits);
-                let w = self.b.ins().iconst(types::I64, init as i64);
-                self.b.def_var(self.vars[r], w);
+                let w = self.b.ins().iconst(ir::types::I64, init as i64);
+                self.b.def_var(self.vars.word[r], w);
             }
         }
         self.b.ins().jump(self.blocks[0], &[]);
+    }
+
+    /// The functions this code calls are still what their globals hold:
+    /// checked by the runtime (`pure_verify`) only when the globals epoch
+    /// moved since it last found them there; pure code changes no global,
+    /// so one check covers the whole body and the calls' global loads
+    /// become constants.
+    fn check_callees(&mut self) {
+        let flags = MemFlagsData::trusted();
+        let i64_ = ir::types::I64;
+        let epoch_at = crate::runtime::dict::globals_epoch_cell() as i64;
+        let epoch_at = self.b.ins().iconst(i64_, epoch_at);
+        let epoch = self.b.ins().load(i64_, flags, epoch_at, 0);
+        let seen_at = self.code.native.pure_epoch_address() as i64;
+        let seen_at = self.b.ins().iconst(i64_, seen_at);
+        let seen = self.b.ins().load(i64_, flags, seen_at, 0);
+        let same = self.b.ins().icmp(IntCC::Equal, epoch, seen);
+        let (verify, go) = (self.b.create_block(), self.b.create_block());
+        self.b.set_cold_block(verify);
+        self.b.ins().brif(same, go, &[], verify, &[]);
+        self.b.switch_to_block(verify);
+        let (addr, sig) = self.entries.verify;
+        let addr = self.b.ins().iconst(i64_, addr);
+        let code = self
+            .b
+            .ins()
+            .iconst(i64_, self.code as *const CodeObject as i64);
+        let globals = self.b.ins().iconst(i64_, self.globals as i64);
+        let call = self
+            .b
+            .ins()
+            .call_indirect(sig, addr, &[self.interp, code, globals]);
+        let still = self.b.inst_results(call)[0];
+        self.b.ins().brif(still, go, &[], self.gave_up, &[]);
+        self.b.switch_to_block(go);
     }
 
     /// Count a tick; every `TICK_CHUNK` ticks the runtime checks the
@@ -336,7 +450,7 @@ impl PureTranslator<'_, '_> {
     fn tick(&mut self) {
         let flags = MemFlagsData::trusted();
         let at = offset_of!(Interp, ticks_until_check) as i32;
-        let ticks = self.b.ins().load(types::I64, flags, self.interp, at);
+        let ticks = self.b.ins().load(ir::types::I64, flags, self.interp, at);
         let ticks = self.b.ins().iadd_imm_s(ticks, -1);
         self.b.ins().store(flags, ticks, self.interp, at);
         let check = self.b.create_block();
@@ -345,87 +459,261 @@ impl PureTranslator<'_, '_> {
         self.b.ins().brif(ticks, go, &[], check, &[]);
         self.b.switch_to_block(check);
         let (addr, sig) = self.entries.tick;
-        let addr = self.b.ins().iconst(types::I64, addr);
+        let addr = self.b.ins().iconst(ir::types::I64, addr);
         let call = self.b.ins().call_indirect(sig, addr, &[self.interp]);
         let may_go_on = self.b.inst_results(call)[0];
         self.b.ins().brif(may_go_on, go, &[], self.gave_up, &[]);
         self.b.switch_to_block(go);
     }
 
-    fn read(&mut self, r: Reg) -> ir::Value {
-        match self.code.const_reg(r) {
-            Some(c) => self.b.ins().iconst(types::I64, c.bits() as i64),
-            None => self.b.use_var(self.vars[r as usize]),
-        }
-    }
-
-    fn write(&mut self, r: Reg, w: ir::Value) {
-        if r != NO_REG {
-            self.b.def_var(self.vars[r as usize], w);
-        }
-    }
-
-    fn next(&self, pc: usize) -> Block {
-        // Code ends in a `Return` (`bytecode::verify`): there is a next.
-        self.blocks[pc + 1]
-    }
-
     fn word(&mut self, v: &Value) -> ir::Value {
-        self.b.ins().iconst(types::I64, v.bits() as i64)
+        self.b.ins().iconst(ir::types::I64, v.bits() as i64)
+    }
+
+    fn ty(&self, r: Reg) -> Ty {
+        types::ty_of(self.code, &self.ty, r)
+    }
+
+    /// Register `r` as a word (a typed one boxed).
+    fn word_of(&mut self, r: Reg) -> ir::Value {
+        if let Some(c) = self.code.const_reg(r) {
+            return self.word(c);
+        }
+        let r = r as usize;
+        match self.ty[r] {
+            Ty::Any => self.b.use_var(self.vars.word[r]),
+            Ty::Int => {
+                let i = self.b.use_var(self.vars.int[r]);
+                self.box_int(i)
+            }
+            Ty::Float => {
+                let f = self.b.use_var(self.vars.float[r]);
+                self.box_float(f)
+            }
+        }
+    }
+
+    /// Register `r` as an unboxed int: one of unknown type is checked to
+    /// be an int (else pure code gives up) and is known to be one from
+    /// here on.
+    fn int_of(&mut self, r: Reg) -> ir::Value {
+        if let Some(c) = self.code.const_reg(r) {
+            let i = c
+                .as_small_int()
+                .expect("an int constant (see `arith_kind`)");
+            return self.b.ins().iconst(ir::types::I64, i);
+        }
+        let ri = r as usize;
+        match self.ty[ri] {
+            Ty::Int => self.b.use_var(self.vars.int[ri]),
+            Ty::Any => {
+                let w = self.b.use_var(self.vars.word[ri]);
+                let int = self.is_int(w);
+                self.branch_unless(int, self.gave_up);
+                let i = self.unbox_int(w);
+                self.set_int(r, i);
+                i
+            }
+            Ty::Float => unreachable!("int arithmetic of a float (see `arith_kind`)"),
+        }
+    }
+
+    /// Register `r` as an unboxed float: an int converts (exactly: 48
+    /// bits), one of unknown type is checked to be a number.
+    fn f64_of(&mut self, r: Reg) -> ir::Value {
+        if let Some(c) = self.code.const_reg(r) {
+            return match c.as_small_int() {
+                Some(i) => self.b.ins().f64const(i as f64),
+                None => self.b.ins().f64const(f64::from_bits(c.bits())),
+            };
+        }
+        let ri = r as usize;
+        match self.ty[ri] {
+            Ty::Float => self.b.use_var(self.vars.float[ri]),
+            Ty::Int => {
+                let i = self.b.use_var(self.vars.int[ri]);
+                self.b.ins().fcvt_from_sint(ir::types::F64, i)
+            }
+            Ty::Any => {
+                let w = self.b.use_var(self.vars.word[ri]);
+                self.guard_number(w);
+                self.number_f64(w)
+            }
+        }
+    }
+
+    /// Give up unless `w` is a small int or a float.
+    fn guard_number(&mut self, w: ir::Value) {
+        let tag = self.tag(w);
+        self.guard(
+            IntCC::UnsignedLessThanOrEqual,
+            tag,
+            crate::runtime::value::TAG_INT as i64,
+            self.gave_up,
+        );
+    }
+
+    fn set_int(&mut self, r: Reg, i: ir::Value) {
+        if r != NO_REG {
+            self.b.def_var(self.vars.int[r as usize], i);
+            self.ty[r as usize] = Ty::Int;
+        }
+    }
+
+    fn set_float(&mut self, r: Reg, f: ir::Value) {
+        if r != NO_REG {
+            self.b.def_var(self.vars.float[r as usize], f);
+            self.ty[r as usize] = Ty::Float;
+        }
+    }
+
+    fn set_word(&mut self, r: Reg, w: ir::Value) {
+        if r != NO_REG {
+            self.b.def_var(self.vars.word[r as usize], w);
+            self.ty[r as usize] = Ty::Any;
+        }
+    }
+
+    /// `dst = src` keeping what is known of it.
+    fn copy(&mut self, dst: Reg, src: Reg) {
+        match self.ty(src) {
+            Ty::Int => {
+                let i = self.int_of(src);
+                self.set_int(dst, i);
+            }
+            Ty::Float => {
+                let f = self.f64_of(src);
+                self.set_float(dst, f);
+            }
+            Ty::Any => {
+                let w = self.word_of(src);
+                self.set_word(dst, w);
+            }
+        }
+    }
+
+    /// The block a branch from here to instruction `target` goes to: the
+    /// target's, unless a register typed here is of unknown type there,
+    /// when an edge block (filled by `fill_edges`) boxes it first.
+    fn edge(&mut self, target: usize) -> Block {
+        let there = self.states[target]
+            .as_ref()
+            .expect("a branch target has types");
+        let boxes = self
+            .ty
+            .iter()
+            .zip(there)
+            .any(|(&here, &there)| here != Ty::Any && there == Ty::Any);
+        if !boxes {
+            return self.blocks[target];
+        }
+        let block = self.b.create_block();
+        self.edges.push((block, self.ty.clone(), target));
+        block
+    }
+
+    fn fill_edges(&mut self) {
+        for (block, here, target) in std::mem::take(&mut self.edges) {
+            self.b.switch_to_block(block);
+            self.ty = here;
+            let there = self.states[target]
+                .clone()
+                .expect("a branch target has types");
+            let boxed: Vec<Reg> = (self.ty.iter().zip(&there).enumerate())
+                .filter(|(_, (&here, &there))| here != Ty::Any && there == Ty::Any)
+                .map(|(r, _)| r as Reg)
+                .collect();
+            for r in boxed {
+                let w = self.word_of(r);
+                self.set_word(r, w);
+            }
+            self.b.ins().jump(self.blocks[target], &[]);
+        }
+    }
+
+    fn jump_next(&mut self, pc: usize) {
+        let next = self.edge(pc + 1);
+        self.b.ins().jump(next, &[]);
     }
 
     fn instr(&mut self, pc: usize) {
-        use Instr::*;
         let ins = self.code.instrs[pc];
+        #[cfg(debug_assertions)]
+        let expected = {
+            let mut t = self.ty.clone();
+            types::transfer(self.code, pc, &ins, &mut t, &self.shape.call_results);
+            t
+        };
+        self.instr_body(pc, ins);
+        #[cfg(debug_assertions)]
+        debug_assert_eq!(self.ty, expected, "pure types at {pc}: {ins:?}");
+    }
+
+    fn instr_body(&mut self, pc: usize, ins: Instr) {
+        use Instr::*;
         if let Some((op, dst, a, b)) = super::typed::arith_of(&ins) {
-            return self.arith(pc, op, dst, a, b);
+            self.arith(op, dst, a, b);
+            return self.jump_next(pc);
         }
         match ins {
             Nop => {}
-            Move { dst, src } | Copy { dst, src } => {
-                let w = self.read(src);
-                self.write(dst, w);
-            }
-            LoadConst { dst, idx } => {
-                let w = self.word(&self.code.consts[idx as usize]);
-                self.write(dst, w);
-            }
             CheckBound { reg, .. } => {
-                let w = self.read(reg);
-                self.guard(
-                    IntCC::NotEqual,
-                    w,
-                    Value::UNBOUND.bits() as i64,
-                    self.gave_up,
-                );
+                if self.ty(reg) == Ty::Any {
+                    let w = self.word_of(reg);
+                    self.guard(
+                        IntCC::NotEqual,
+                        w,
+                        Value::UNBOUND.bits() as i64,
+                        self.gave_up,
+                    );
+                }
+            }
+            Move { dst, src } | Copy { dst, src } => self.copy(dst, src),
+            LoadConst { dst, idx } => {
+                let c = &self.code.consts[idx as usize];
+                match Ty::of_const(c) {
+                    Ty::Int => {
+                        let i = c.as_small_int().expect("an int");
+                        let i = self.b.ins().iconst(ir::types::I64, i);
+                        self.set_int(dst, i);
+                    }
+                    Ty::Float => {
+                        let f = self.b.ins().f64const(f64::from_bits(c.bits()));
+                        self.set_float(dst, f);
+                    }
+                    Ty::Any => {
+                        let w = self.word(c);
+                        self.set_word(dst, w);
+                    }
+                }
             }
             Clear { reg } => {
                 let w = self.word(&Value::UNBOUND);
-                self.write(reg, w);
+                self.set_word(reg, w);
             }
             LoadGlobal { dst, name } => {
-                let w = self.load_global(name);
-                self.write(dst, w);
+                let callee = self.shape.calls.values().find(|c| c.load_pc == pc);
+                let w = match callee {
+                    // Checked on entry (`check_callees`).
+                    Some(c) => self.word(&c.func.clone()),
+                    None => self.load_global(name),
+                };
+                self.set_word(dst, w);
             }
-            Unary { op, dst, src } => {
-                let w = self.read(src);
-                let r = self.unary(op, w);
-                self.write(dst, r);
-            }
+            Unary { op, dst, src } => self.unary(op, dst, src),
             Lt { dst, a, b }
             | Le { dst, a, b }
             | Gt { dst, a, b }
             | Ge { dst, a, b }
             | Eq { dst, a, b }
             | Ne { dst, a, b } => {
-                let cc = conds(ins).expect("a comparison");
-                let (x, y) = (self.read(a), self.read(b));
-                let holds = self.compare_flag(cc, x, y, self.gave_up);
-                let r = self.bool_word(holds);
-                self.write(dst, r);
+                let holds = self.compare(ins, a, b);
+                let w = self.bool_word(holds);
+                self.set_word(dst, w);
             }
             Jump { target } => {
-                self.b.ins().jump(self.blocks[target as usize], &[]);
+                let dest = self.edge(target as usize);
+                self.b.ins().jump(dest, &[]);
                 return;
             }
             JumpIfFalse { cond, target }
@@ -433,10 +721,8 @@ impl PureTranslator<'_, '_> {
             | JumpIfFalseKeep { cond, target }
             | JumpIfTrueKeep { cond, target } => {
                 let jump_on = matches!(ins, JumpIfTrue { .. } | JumpIfTrueKeep { .. });
-                let w = self.read(cond);
-                let truth = self.truth(w);
-                self.branch(pc, truth, jump_on, target);
-                return;
+                let truth = self.truth_of(cond);
+                return self.branch(pc, truth, jump_on, target);
             }
             JumpIfNotLt { a, b, target }
             | JumpIfNotLe { a, b, target }
@@ -444,39 +730,82 @@ impl PureTranslator<'_, '_> {
             | JumpIfNotGe { a, b, target }
             | JumpIfNotEq { a, b, target }
             | JumpIfNotNe { a, b, target } => {
-                let cc = conds(ins).expect("a compare-and-branch");
-                let (x, y) = (self.read(a), self.read(b));
-                let holds = self.compare_flag(cc, x, y, self.gave_up);
-                self.branch(pc, holds, false, target);
-                return;
+                let holds = self.compare(ins, a, b);
+                return self.branch(pc, holds, false, target);
             }
             Call { dst, func, argc } => self.call(pc, dst, func, argc),
             Return { src, .. } => {
-                // A function word a call loaded must not leave pure code
-                // (it owns no reference to it).
-                let w = self.read(src);
-                let obj = self.is_obj(w);
-                self.branch_if(obj, self.gave_up);
+                let w = self.word_of(src);
+                if self.ty(src) == Ty::Any {
+                    // A function word a call loaded must not leave pure
+                    // code (it owns no reference to it).
+                    let obj = self.is_obj(w);
+                    self.branch_if(obj, self.gave_up);
+                }
                 self.b.ins().return_(&[w]);
                 return;
             }
             _ => unreachable!("pure code has no {ins:?} (see `shape`)"),
         }
-        let next = self.next(pc);
-        self.b.ins().jump(next, &[]);
+        self.jump_next(pc);
     }
 
-    fn arith(&mut self, pc: usize, op: Arith, dst: Reg, a: Reg, b: Reg) {
-        let (x, y) = (self.read(a), self.read(b));
-        let w = self.arith_word(op, x, y, self.gave_up);
-        self.write(dst, w);
-        let next = self.next(pc);
-        self.b.ins().jump(next, &[]);
+    /// `dst = a OP b` as `arith_kind` says.
+    fn arith(&mut self, op: Arith, dst: Reg, a: Reg, b: Reg) {
+        match arith_kind(op, self.ty(a), self.ty(b)) {
+            Kind::Int => {
+                let i = self.int_of(a);
+                let j = self.int_of(b);
+                let r = match op {
+                    // Bitwise operations of payloads stay in 48 bits.
+                    Arith::And => self.b.ins().band(i, j),
+                    Arith::Or => self.b.ins().bor(i, j),
+                    Arith::Xor => self.b.ins().bxor(i, j),
+                    _ => self.int_result(op, i, j, self.gave_up),
+                };
+                self.set_int(dst, r);
+            }
+            Kind::Float => {
+                let x = self.f64_of(a);
+                let y = self.f64_of(b);
+                let r = self.float_result(op, x, y, self.gave_up);
+                self.set_float(dst, r);
+            }
+            Kind::Word => {
+                let x = self.word_of(a);
+                let y = self.word_of(b);
+                let w = self.arith_word(op, x, y, self.gave_up);
+                self.set_word(dst, w);
+            }
+        }
+    }
+
+    /// The comparison `ins` of `a` and `b` as a flag.
+    fn compare(&mut self, ins: Instr, a: Reg, b: Reg) -> ir::Value {
+        let (icc, fcc) = conds(ins).expect("a comparison");
+        match compare_kind(self.ty(a), self.ty(b)) {
+            Kind::Int => {
+                let i = self.int_of(a);
+                let j = self.int_of(b);
+                self.b.ins().icmp(icc, i, j)
+            }
+            Kind::Float => {
+                let x = self.f64_of(a);
+                let y = self.f64_of(b);
+                self.b.ins().fcmp(fcc, x, y)
+            }
+            Kind::Word => {
+                let x = self.word_of(a);
+                let y = self.word_of(b);
+                self.compare_flag((icc, fcc), x, y, self.gave_up)
+            }
+        }
     }
 
     /// Go to `target` when `flag` is `jump_on`, else on.
     fn branch(&mut self, pc: usize, flag: ir::Value, jump_on: bool, target: u32) {
-        let (dest, next) = (self.blocks[target as usize], self.next(pc));
+        let dest = self.edge(target as usize);
+        let next = self.edge(pc + 1);
         let (then, other) = if jump_on { (dest, next) } else { (next, dest) };
         self.b.ins().brif(flag, then, &[], other, &[]);
     }
@@ -487,11 +816,68 @@ impl PureTranslator<'_, '_> {
         self.b.ins().select(flag, t, f)
     }
 
+    /// The truth of register `r` as a flag.
+    fn truth_of(&mut self, r: Reg) -> ir::Value {
+        match self.ty(r) {
+            Ty::Int => {
+                let i = self.int_of(r);
+                self.b.ins().icmp_imm_u(IntCC::NotEqual, i, 0)
+            }
+            Ty::Float => {
+                let f = self.f64_of(r);
+                let zero = self.b.ins().f64const(0.0);
+                // NaN is true: `NotEqual` holds for unordered operands.
+                self.b.ins().fcmp(FloatCC::NotEqual, f, zero)
+            }
+            Ty::Any => {
+                let w = self.word_of(r);
+                self.truth(w)
+            }
+        }
+    }
+
+    fn unary(&mut self, op: UnaryOp, dst: Reg, src: Reg) {
+        let ty = self.ty(src);
+        match (op, ty) {
+            (UnaryOp::Not, _) => {
+                let truth = self.truth_of(src);
+                let f = self.word(&Value::FALSE);
+                let t = self.word(&Value::TRUE);
+                let w = self.b.ins().select(truth, f, t);
+                self.set_word(dst, w);
+            }
+            (UnaryOp::Pos, Ty::Int | Ty::Float) => self.copy(dst, src),
+            (UnaryOp::Pos, Ty::Any) => {
+                let w = self.word_of(src);
+                self.guard_number(w);
+                self.set_word(dst, w);
+            }
+            (UnaryOp::Neg, Ty::Int) => {
+                let zero = self.b.ins().iconst(ir::types::I64, 0);
+                let i = self.int_of(src);
+                let r = self.int_result(Arith::Sub, zero, i, self.gave_up);
+                self.set_int(dst, r);
+            }
+            (UnaryOp::Neg, Ty::Float) => {
+                let f = self.f64_of(src);
+                let r = self.b.ins().fneg(f);
+                self.set_float(dst, r);
+            }
+            (UnaryOp::Neg, Ty::Any) => {
+                let zero = self.word(&Value::int(0));
+                let w = self.word_of(src);
+                let r = self.arith_word(Arith::Sub, zero, w, self.gave_up);
+                self.set_word(dst, r);
+            }
+            (UnaryOp::Invert, _) => unreachable!("not pure (see `shape`)"),
+        }
+    }
+
     /// The truth of a number, bool or None as a flag; anything else gives
     /// up (`__bool__`, `__len__` are Python code).
     fn truth(&mut self, w: ir::Value) -> ir::Value {
         let done = self.b.create_block();
-        self.b.append_block_param(done, types::I8);
+        self.b.append_block_param(done, ir::types::I8);
         let (int, not_int) = (self.b.create_block(), self.b.create_block());
         let is_int = self.is_int(w);
         self.b.ins().brif(is_int, int, &[], not_int, &[]);
@@ -530,41 +916,12 @@ impl PureTranslator<'_, '_> {
         self.b.block_params(done)[0]
     }
 
-    fn unary(&mut self, op: UnaryOp, w: ir::Value) -> ir::Value {
-        match op {
-            UnaryOp::Not => {
-                let truth = self.truth(w);
-                let f = self.word(&Value::FALSE);
-                let t = self.word(&Value::TRUE);
-                self.b.ins().select(truth, f, t)
-            }
-            UnaryOp::Pos => {
-                let number = self
-                    .b
-                    .ins()
-                    .ushr_imm_u(w, crate::runtime::value::TAG_SHIFT as i64);
-                self.guard(
-                    IntCC::UnsignedLessThanOrEqual,
-                    number,
-                    crate::runtime::value::TAG_INT as i64,
-                    self.gave_up,
-                );
-                w
-            }
-            UnaryOp::Neg => {
-                let zero = self.word(&Value::int(0));
-                self.arith_word(Arith::Sub, zero, w, self.gave_up)
-            }
-            UnaryOp::Invert => unreachable!("not pure (see `shape`)"),
-        }
-    }
-
     /// The word of global `name`: the name's site when still valid (as
     /// generated code's `LoadGlobal`), else the runtime's lookup
     /// (`pure_global`, which fills the site); a missing name gives up.
     fn load_global(&mut self, name: u16) -> ir::Value {
         let flags = MemFlagsData::trusted();
-        let i64_ = types::I64;
+        let i64_ = ir::types::I64;
         let site = &self.code.global_sites[name as usize] as *const GlobalSite as i64;
         let site = self.b.ins().iconst(i64_, site);
         let epoch_at = crate::runtime::dict::globals_epoch_cell() as i64;
@@ -595,7 +952,7 @@ impl PureTranslator<'_, '_> {
             .ins()
             .iconst(i64_, self.code as *const CodeObject as i64);
         let globals = self.b.ins().iconst(i64_, self.globals as i64);
-        let name = self.b.ins().iconst(types::I32, name as i64);
+        let name = self.b.ins().iconst(ir::types::I32, name as i64);
         let call = self
             .b
             .ins()
@@ -613,21 +970,21 @@ impl PureTranslator<'_, '_> {
     fn call(&mut self, pc: usize, dst: Reg, func: Reg, argc: u16) {
         let call = &self.shape.calls[&(pc as u32)];
         let (func_word, callee) = (call.func.bits(), call.code);
-        let w = self.read(func);
+        let w = self.word_of(func);
         let same = self.b.ins().icmp_imm_u(IntCC::Equal, w, func_word as i64);
         self.branch_unless(same, self.gave_up);
         // SAFETY (of the address): the shape holds the function, which
         // holds its code, and the translation pins the function.
         let entry_at = unsafe { (*callee).native.pure_entry_address() } as i64;
-        let entry_at = self.b.ins().iconst(types::I64, entry_at);
+        let entry_at = self.b.ins().iconst(ir::types::I64, entry_at);
         let entry = self
             .b
             .ins()
-            .load(types::I64, MemFlagsData::trusted(), entry_at, 0);
+            .load(ir::types::I64, MemFlagsData::trusted(), entry_at, 0);
         self.guard(IntCC::NotEqual, entry, 0, self.gave_up);
         let mut args = vec![self.interp, self.b.ins().iadd_imm_s(self.depth, 1)];
         for i in 0..argc {
-            let w = self.read(func + 1 + i as Reg);
+            let w = self.word_of(func + 1 + i as Reg);
             args.push(w);
         }
         let call_conv = self.b.func.signature.call_conv;
@@ -637,6 +994,20 @@ impl PureTranslator<'_, '_> {
         let inst = self.b.ins().call_indirect(sig, entry, &args);
         let r = self.b.inst_results(inst)[0];
         self.guard(IntCC::NotEqual, r, PURE_GAVE_UP as i64, self.gave_up);
-        self.write(dst, r);
+        match self.shape.call_results.get(&pc).copied().unwrap_or(Ty::Any) {
+            Ty::Int => {
+                let int = self.is_int(r);
+                self.branch_unless(int, self.gave_up);
+                let i = self.unbox_int(r);
+                self.set_int(dst, i);
+            }
+            Ty::Float => {
+                let float = self.is_float(r);
+                self.branch_unless(float, self.gave_up);
+                let f = self.as_f64(r);
+                self.set_float(dst, f);
+            }
+            Ty::Any => self.set_word(dst, r),
+        }
     }
 }
