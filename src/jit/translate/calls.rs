@@ -71,6 +71,13 @@ pub(super) struct KnownCallee {
     pure: bool,
 }
 
+impl KnownCallee {
+    /// Does the call try the callee's pure entry first?
+    pub(super) fn is_pure(&self) -> bool {
+        self.pure
+    }
+}
+
 /// The `Call` sites of `code` whose function is a global that, in
 /// `globals` now, holds a function a direct call can run; the functions
 /// are pinned in `code.native` (see the module doc).

@@ -340,8 +340,14 @@ pub(super) fn translate(
         range_loops.insert(pc, slot);
     }
     let suspends = suspends(code);
+    let known = calls::known_callees(code, globals);
+    let pure_calls: Vec<u32> = known
+        .iter()
+        .filter(|(_, callee)| callee.is_pure())
+        .map(|(&pc, _)| pc)
+        .collect();
     let typing = typed::may_type(code, suspends)
-        .then(|| typed::Typing::new(&mut b, code, blocks.clone()))
+        .then(|| typed::Typing::new(&mut b, code, blocks.clone(), &pure_calls))
         .flatten();
     let mut t = Translator {
         b,
@@ -356,7 +362,7 @@ pub(super) fn translate(
         frontend,
         range_loops,
         typing,
-        known: calls::known_callees(code, globals),
+        known,
         callee_frame: None,
     };
     // (The entry block is finished first: Cranelift's entry is the first

@@ -151,6 +151,9 @@ pub(super) struct Site {
     float_loop: bool,
     /// The `ForIter` of a loop that may count natively (`RangeLoop`).
     counted: bool,
+    /// A call of a function with a pure entry (`pure`): no frame, cheap
+    /// enough to stay in the typed copy for (spectral_norm's `a(i, j)`).
+    pure_call: bool,
 }
 
 /// How the typed copy runs `ins` when the registers have types `s`.
@@ -220,6 +223,7 @@ pub(super) fn plan(ins: &Instr, s: &[Ty], site: Site) -> Plan {
         },
         Move { dst, src } | Copy { dst, src } if ty(src) != Ty::Any => Plan::Move { dst, src },
         ForIter { dst, .. } if site.counted => Plan::Count { dst },
+        Call { .. } if site.pure_call => Plan::General,
         GetItem { dst, obj, idx } if site.in_loop && ty(obj) == Ty::Any && ty(idx) != Ty::Float => {
             Plan::Item { dst, obj, idx }
         }
@@ -245,6 +249,7 @@ pub(super) fn plan(ins: &Instr, s: &[Ty], site: Site) -> Plan {
         | JumpIfTrueKeep { .. }
         | GetIter { .. }
         | ForIter { .. }
+        | LoadGlobal { .. }
         | Return { .. } => Plan::General,
         // Outside loops an instruction runs once per call: staying in the
         // typed copy costs only its translation. A float loop stays in it
@@ -280,12 +285,13 @@ fn innermost_loops(code: &CodeObject) -> Vec<(usize, usize)> {
 /// where the code spends its time; the set-up of an inner loop in an
 /// outer loop's body runs once per outer iteration), and whether it is a
 /// counting `ForIter`.
-fn sites(code: &CodeObject) -> Vec<Site> {
+fn sites(code: &CodeObject, pure_calls: &[u32]) -> Vec<Site> {
     let mut sites = vec![
         Site {
             in_loop: false,
             float_loop: false,
             counted: false,
+            pure_call: false,
         };
         code.instrs.len()
     ];
@@ -300,6 +306,9 @@ fn sites(code: &CodeObject) -> Vec<Site> {
     }
     for pc in super::range_loop_pcs(code) {
         sites[pc as usize].counted = true;
+    }
+    for &pc in pure_calls {
+        sites[pc as usize].pure_call = true;
     }
     sites
 }
@@ -690,9 +699,10 @@ impl Typing {
         b: &mut cranelift_frontend::FunctionBuilder,
         code: &CodeObject,
         general_blocks: Vec<Block>,
+        pure_calls: &[u32],
     ) -> Option<Typing> {
         let n = code.nregs as usize;
-        let sites = sites(code);
+        let sites = sites(code, pure_calls);
         let (states, eager) = infer(code, &sites);
         // Worth it when an innermost loop the copy reaches has typed work
         // and no exit (a loop with one would leave the copy in its first
@@ -1254,7 +1264,7 @@ mod tests {
             .iter()
             .find(|c| &*c.name == "f")
             .expect("the function's code");
-        let (states, _) = infer(code, &sites(code));
+        let (states, _) = infer(code, &sites(code, &[]));
         let test = code
             .instrs
             .iter()
