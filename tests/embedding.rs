@@ -191,6 +191,45 @@ fn limits_hold_inside_functions() {
     }
 }
 
+/// Recursion that only computes on numbers (which the JIT runs without
+/// frames, see `jit::translate::pure`) is stopped by limits too, and its
+/// errors are the ones a framed call would raise.
+#[test]
+fn limits_hold_inside_frameless_recursion() {
+    let fib = "def fib(n):\n    if n < 2:\n        return n\n    return fib(n - 1) + fib(n - 2)\nfib(60)\n";
+    for mut e in engines(|b| b.fuel(100_000)) {
+        assert_eq!(
+            limit_of(e.eval(fib)),
+            LimitKind::Fuel,
+            "{}",
+            e.mode().name()
+        );
+        still_works(&mut e);
+    }
+    for mut e in engines(|b| b.deadline(Duration::from_millis(200))) {
+        let start = std::time::Instant::now();
+        assert_eq!(
+            limit_of(e.eval(fib)),
+            LimitKind::Deadline,
+            "{}",
+            e.mode().name()
+        );
+        assert!(start.elapsed() < Duration::from_secs(5));
+        still_works(&mut e);
+    }
+    for mut e in engines(|b| b) {
+        let msg: String = e
+            .eval_as("def down(n):\n    return down(n + 1) + 1\ntry:\n    down(0)\nexcept RecursionError as err:\n    m = str(err)\nm")
+            .unwrap();
+        assert_eq!(
+            msg,
+            "maximum recursion depth exceeded",
+            "{}",
+            e.mode().name()
+        );
+    }
+}
+
 /// No Rust panic unwinds through generated code: a host function that
 /// panics, called from machine code inside nested `try`/`with` blocks,
 /// becomes a `RuntimeError` the script handles, and the host carries on.
