@@ -66,15 +66,21 @@ pub(super) struct KnownCallee {
     /// reference to each). Used by windows of up to `INLINE_WINDOW`.
     release: Vec<Reg>,
     nregs: usize,
-    /// The callee qualifies for a pure entry (`pure`), which the call
-    /// tries first.
-    pure: bool,
+    /// When the callee qualifies for a pure entry (`pure`), which the
+    /// call tries first: what its returns return.
+    pure: Option<super::typed::Ty>,
 }
 
 impl KnownCallee {
-    /// Does the call try the callee's pure entry first?
-    pub(super) fn is_pure(&self) -> bool {
+    /// When the call tries the callee's pure entry first: what the
+    /// callee's returns return.
+    pub(super) fn pure_returns(&self) -> Option<super::typed::Ty> {
         self.pure
+    }
+
+    /// The function the call site is specialised to (the guard's word).
+    pub(super) fn func_word(&self) -> u64 {
+        self.func_word
     }
 }
 
@@ -217,7 +223,7 @@ fn known_callee(f: &Value, argc: usize, globals: &Value) -> Option<KnownCallee> 
         init,
         release,
         nregs,
-        pure: super::pure::is_pure(callee, globals),
+        pure: super::pure::returns(callee, globals),
     })
 }
 
@@ -268,7 +274,7 @@ impl Translator<'_, '_> {
 
         let fword = self.load_reg(func);
         self.guard(IntCC::Equal, fword, callee.func_word as i64, slow);
-        if callee.pure {
+        if callee.pure.is_some() {
             self.pure_call(pc, dst, func, argc as usize, callee, fword);
         }
         // SAFETY (of the addresses): the guard above found the function
@@ -331,48 +337,11 @@ impl Translator<'_, '_> {
         callee: &KnownCallee,
         fword: ir::Value,
     ) {
-        let flags = MemFlagsData::trusted();
-        let i64_ = types::I64;
         let framed = self.b.create_block();
-        // SAFETY (of the addresses): the caller's guard found the function
-        // alive, which holds its code.
-        let (entry_at, globals_at) = unsafe {
-            (
-                (*callee.code).native.pure_entry_address() as i64,
-                (*callee.code).native.pure_globals_address() as i64,
-            )
-        };
-        let entry_at = self.b.ins().iconst(i64_, entry_at);
-        let entry = self.b.ins().load(i64_, flags, entry_at, 0);
-        self.guard(IntCC::NotEqual, entry, 0, framed);
-        let globals_at = self.b.ins().iconst(i64_, globals_at);
-        let globals = self.b.ins().load(i64_, flags, globals_at, 0);
-        self.guard(IntCC::Equal, globals, callee.globals_word as i64, framed);
-        let interp = self
-            .b
-            .ins()
-            .load(i64_, flags, self.ctx, offset_of!(JitFrame, interp) as i32);
-        let depth = self.b.ins().load(types::I32, flags, interp, DEPTH);
-        let depth = self.b.ins().uextend(i64_, depth);
-        let mut args = vec![interp, self.b.ins().iadd_imm_s(depth, 1)];
-        for i in 0..argc {
-            let w = self.load_reg(func + 1 + i as Reg);
-            args.push(w);
-        }
-        let call_conv = self.b.func.signature.call_conv;
-        let sig = self
-            .b
-            .import_signature(super::pure::pure_signature(call_conv, argc));
-        let inst = self.b.ins().call_indirect(sig, entry, &args);
-        let word = self.b.inst_results(inst)[0];
-        let gave_up = self.b.create_block();
-        self.b.set_cold_block(gave_up);
-        self.guard(
-            IntCC::NotEqual,
-            word,
-            super::pure::PURE_GAVE_UP as i64,
-            gave_up,
-        );
+        let args: Vec<ir::Value> = (0..argc)
+            .map(|i| self.load_reg(func + 1 + i as Reg))
+            .collect();
+        let word = self.call_pure_entry(callee, &args, framed);
         // Done: the arguments were immediates (pure code checks), the
         // result is one; the function's reference from `LoadGlobal` goes.
         for r in func..=func + argc as Reg {
@@ -385,11 +354,63 @@ impl Translator<'_, '_> {
         self.poll_finalizers();
         let next = self.next(pc);
         self.b.ins().jump(next, &[]);
+        self.b.switch_to_block(framed);
+    }
+
+    /// Call the pure entry of `callee` with the argument words `args`:
+    /// its result word, in the block the builder is left in. To `fail`
+    /// when the callee has no pure entry (yet) for these globals or its
+    /// pure code gives up (counted: `pure_gave_up`), with nothing changed.
+    pub(super) fn call_pure_entry(
+        &mut self,
+        callee: &KnownCallee,
+        args: &[ir::Value],
+        fail: ir::Block,
+    ) -> ir::Value {
+        let flags = MemFlagsData::trusted();
+        let i64_ = types::I64;
+        // SAFETY (of the addresses): the caller's guard found the function
+        // alive, which holds its code.
+        let (entry_at, globals_at) = unsafe {
+            (
+                (*callee.code).native.pure_entry_address() as i64,
+                (*callee.code).native.pure_globals_address() as i64,
+            )
+        };
+        let entry_at = self.b.ins().iconst(i64_, entry_at);
+        let entry = self.b.ins().load(i64_, flags, entry_at, 0);
+        self.guard(IntCC::NotEqual, entry, 0, fail);
+        let globals_at = self.b.ins().iconst(i64_, globals_at);
+        let globals = self.b.ins().load(i64_, flags, globals_at, 0);
+        self.guard(IntCC::Equal, globals, callee.globals_word as i64, fail);
+        let interp = self
+            .b
+            .ins()
+            .load(i64_, flags, self.ctx, offset_of!(JitFrame, interp) as i32);
+        let depth = self.b.ins().load(types::I32, flags, interp, DEPTH);
+        let depth = self.b.ins().uextend(i64_, depth);
+        let mut call_args = vec![interp, self.b.ins().iadd_imm_s(depth, 1)];
+        call_args.extend_from_slice(args);
+        let call_conv = self.b.func.signature.call_conv;
+        let sig = self
+            .b
+            .import_signature(super::pure::pure_signature(call_conv, args.len()));
+        let inst = self.b.ins().call_indirect(sig, entry, &call_args);
+        let word = self.b.inst_results(inst)[0];
+        let gave_up = self.b.create_block();
+        self.b.set_cold_block(gave_up);
+        let ok = self.b.create_block();
+        let failed = self
+            .b
+            .ins()
+            .icmp_imm_u(IntCC::Equal, word, super::pure::PURE_GAVE_UP as i64);
+        self.b.ins().brif(failed, gave_up, &[], ok, &[]);
         self.b.switch_to_block(gave_up);
         let code = self.b.ins().iconst(i64_, callee.code as i64);
         self.call(self.callees.pure_gave_up, &[code]);
-        self.b.ins().jump(framed, &[]);
-        self.b.switch_to_block(framed);
+        self.b.ins().jump(fail, &[]);
+        self.b.switch_to_block(ok);
+        word
     }
 
     /// The checks and work of `frame::enter_entry` for a native call of
@@ -648,7 +669,7 @@ impl Translator<'_, '_> {
 
     /// Run the finalizers that became due, if any (one load and a branch
     /// otherwise), as the runtime does after a call.
-    fn poll_finalizers(&mut self) {
+    pub(super) fn poll_finalizers(&mut self) {
         let flag = crate::runtime::value::finalize_pending_flag() as i64;
         let flag = self.b.ins().iconst(types::I64, flag);
         let due = self

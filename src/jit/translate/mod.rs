@@ -341,10 +341,9 @@ pub(super) fn translate(
     }
     let suspends = suspends(code);
     let known = calls::known_callees(code, globals);
-    let pure_calls: Vec<u32> = known
+    let pure_calls: Vec<(u32, typed::Ty)> = known
         .iter()
-        .filter(|(_, callee)| callee.is_pure())
-        .map(|(&pc, _)| pc)
+        .filter_map(|(&pc, callee)| Some((pc, callee.pure_returns()?)))
         .collect();
     let typing = typed::may_type(code, suspends)
         .then(|| typed::Typing::new(&mut b, code, blocks.clone(), &pure_calls))

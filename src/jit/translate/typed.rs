@@ -106,6 +106,16 @@ pub(super) enum Plan {
     Item { dst: Reg, obj: Reg, idx: Reg },
     /// `obj[idx] = src` of a list, stored inline (as `Item`).
     Store { obj: Reg, idx: Reg, src: Reg },
+    /// `dst = func(args)` of a function with a pure entry, the arguments
+    /// boxed from the typed registers and a result of the type the
+    /// function's returns return (`returns`, checked) kept unboxed; any
+    /// other case leaves the typed copy (the general copy calls again).
+    PureCall {
+        dst: Reg,
+        func: Reg,
+        argc: u16,
+        returns: Ty,
+    },
     /// The instruction's ordinary translation.
     General,
     /// Leave the typed copy for the general one here: an instruction
@@ -151,9 +161,10 @@ pub(super) struct Site {
     float_loop: bool,
     /// The `ForIter` of a loop that may count natively (`RangeLoop`).
     counted: bool,
-    /// A call of a function with a pure entry (`pure`): no frame, cheap
-    /// enough to stay in the typed copy for (spectral_norm's `a(i, j)`).
-    pure_call: bool,
+    /// A call of a function with a pure entry (`pure`), and what the
+    /// function's returns return: no frame, cheap enough to stay in the
+    /// typed copy for (spectral_norm's `a(i, j)`).
+    pure_call: Option<Ty>,
 }
 
 /// How the typed copy runs `ins` when the registers have types `s`.
@@ -223,7 +234,12 @@ pub(super) fn plan(ins: &Instr, s: &[Ty], site: Site) -> Plan {
         },
         Move { dst, src } | Copy { dst, src } if ty(src) != Ty::Any => Plan::Move { dst, src },
         ForIter { dst, .. } if site.counted => Plan::Count { dst },
-        Call { .. } if site.pure_call => Plan::General,
+        Call { dst, func, argc } if site.pure_call.is_some() => Plan::PureCall {
+            dst,
+            func,
+            argc,
+            returns: site.pure_call.expect("tested"),
+        },
         GetItem { dst, obj, idx } if site.in_loop && ty(obj) == Ty::Any && ty(idx) != Ty::Float => {
             Plan::Item { dst, obj, idx }
         }
@@ -285,13 +301,13 @@ fn innermost_loops(code: &CodeObject) -> Vec<(usize, usize)> {
 /// where the code spends its time; the set-up of an inner loop in an
 /// outer loop's body runs once per outer iteration), and whether it is a
 /// counting `ForIter`.
-fn sites(code: &CodeObject, pure_calls: &[u32]) -> Vec<Site> {
+fn sites(code: &CodeObject, pure_calls: &[(u32, Ty)]) -> Vec<Site> {
     let mut sites = vec![
         Site {
             in_loop: false,
             float_loop: false,
             counted: false,
-            pure_call: false,
+            pure_call: None,
         };
         code.instrs.len()
     ];
@@ -307,8 +323,8 @@ fn sites(code: &CodeObject, pure_calls: &[u32]) -> Vec<Site> {
     for pc in super::range_loop_pcs(code) {
         sites[pc as usize].counted = true;
     }
-    for &pc in pure_calls {
-        sites[pc as usize].pure_call = true;
+    for &(pc, returns) in pure_calls {
+        sites[pc as usize].pure_call = Some(returns);
     }
     sites
 }
@@ -372,6 +388,23 @@ pub(super) fn apply(
             refine_int(code, s, idx);
             for r in [obj, idx, src] {
                 consumed_temporary(code, s, r);
+            }
+        }
+        Plan::PureCall {
+            dst,
+            func,
+            argc,
+            returns,
+        } => {
+            for r in func..=func + argc {
+                consumed_temporary(code, s, r);
+            }
+            if dst == NO_REG {
+            } else if returns == Ty::Any {
+                s.ty[dst as usize] = Ty::Any;
+                s.stale[dst as usize] = false;
+            } else {
+                def(s, dst, returns);
             }
         }
         Plan::Truth { .. } | Plan::Bool { .. } | Plan::Exit => {}
@@ -699,7 +732,7 @@ impl Typing {
         b: &mut cranelift_frontend::FunctionBuilder,
         code: &CodeObject,
         general_blocks: Vec<Block>,
-        pure_calls: &[u32],
+        pure_calls: &[(u32, Ty)],
     ) -> Option<Typing> {
         let n = code.nregs as usize;
         let sites = sites(code, pure_calls);
@@ -779,6 +812,12 @@ impl Translator<'_, '_> {
             }
             Plan::Arith { op, num, dst, a, b } => self.typed_arith(pc, op, num, dst, a, b),
             Plan::Item { dst, obj, idx } => self.typed_item(pc, dst, obj, idx),
+            Plan::PureCall {
+                dst,
+                func,
+                argc,
+                returns,
+            } => self.typed_pure_call(pc, dst, func, argc, returns),
             Plan::Store { obj, idx, src } => self.typed_store(pc, obj, idx, src),
             Plan::Branch { num, a, b } => self.typed_branch(pc, ins, num, a, b),
             Plan::Truth { cond, jump_on } => self.typed_truth(pc, ins, cond, jump_on),
@@ -1085,6 +1124,74 @@ impl Translator<'_, '_> {
         consumed_temporary(code, cur, obj);
         cur.ty[dst as usize] = Ty::Any;
         cur.stale[dst as usize] = false;
+        let next = self.next(pc);
+        self.b.ins().jump(next, &[]);
+    }
+
+    /// `dst = func(args)` as `Plan::PureCall` says: the register must hold
+    /// the function the site knows and its pure code must return a value
+    /// of type `returns`, else the typed copy is left for the general copy
+    /// at `pc`, which makes the call (pure code changed nothing).
+    fn typed_pure_call(&mut self, pc: u32, dst: Reg, func: Reg, argc: u16, returns: Ty) {
+        let callee = self
+            .known
+            .remove(&pc)
+            .expect("a pure call site is a known one");
+        let fword = self.load_reg(func);
+        let exit = self.exit_block(pc);
+        self.guard(IntCC::Equal, fword, callee.func_word() as i64, exit);
+        let args: Vec<ir::Value> = (func + 1..=func + argc)
+            .map(|r| match self.cur_ty(r) {
+                Ty::Any => self.load_reg(r),
+                Ty::Int => {
+                    let i = self.typed_value(r, Ty::Int);
+                    self.box_int(i)
+                }
+                Ty::Float => {
+                    let f = self.typed_value(r, Ty::Float);
+                    self.box_float(f)
+                }
+            })
+            .collect();
+        let word = self.call_pure_entry(&callee, &args, exit);
+        self.known.insert(pc, callee);
+        let result = match returns {
+            Ty::Any => None,
+            Ty::Int => {
+                let ok = self.is_int(word);
+                self.exit_unless(pc, ok);
+                Some(self.unbox_int(word))
+            }
+            Ty::Float => {
+                let ok = self.is_float(word);
+                self.exit_unless(pc, ok);
+                Some(self.as_f64(word))
+            }
+        };
+        // The function's reference from `LoadGlobal` goes; the arguments
+        // were immediates (pure code checks) and are consumed.
+        for r in func..=func + argc {
+            if self.cur_ty(r) == Ty::Any {
+                self.unbind_reg(r);
+            }
+        }
+        self.decref_if_obj(fword);
+        let code = self.code;
+        let cur = &mut self.typing_mut().cur;
+        for r in func..=func + argc {
+            consumed_temporary(code, cur, r);
+        }
+        match result {
+            _ if dst == NO_REG => {}
+            Some(v) => self.def_typed(dst, returns, v),
+            None => {
+                self.put_word(dst, word);
+                let cur = &mut self.typing_mut().cur;
+                cur.ty[dst as usize] = Ty::Any;
+                cur.stale[dst as usize] = false;
+            }
+        }
+        self.poll_finalizers();
         let next = self.next(pc);
         self.b.ins().jump(next, &[]);
     }

@@ -98,10 +98,11 @@ impl PureShape {
     }
 }
 
-/// Does `code`, running in `globals`, qualify as pure (see the module
-/// doc)? The functions it calls must be pure too.
-pub(crate) fn is_pure(code: &CodeObject, globals: &Value) -> bool {
-    shape_of(code, globals, &mut Vec::new()).is_some()
+/// When `code`, running in `globals`, qualifies as pure (see the module
+/// doc; the functions it calls must be pure too): what its returns
+/// return.
+pub(super) fn returns(code: &CodeObject, globals: &Value) -> Option<Ty> {
+    Some(shape_of(code, globals, &mut Vec::new())?.returns)
 }
 
 /// The shape of `code` when it is pure in `globals`.
@@ -671,7 +672,7 @@ impl PureTranslator<'_, '_> {
             Move { dst, src } | Copy { dst, src } => self.copy(dst, src),
             LoadConst { dst, idx } => {
                 let c = &self.code.consts[idx as usize];
-                match Ty::of_const(c) {
+                match types::const_ty(c) {
                     Ty::Int => {
                         let i = c.as_small_int().expect("an int");
                         let i = self.b.ins().iconst(ir::types::I64, i);

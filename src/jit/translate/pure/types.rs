@@ -25,25 +25,17 @@ use crate::bytecode::CodeObject;
 use crate::runtime::Value;
 use std::collections::HashMap;
 
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-pub(super) enum Ty {
-    /// A word of any immediate (checked where used).
-    Any,
-    /// A small int, unboxed.
-    Int,
-    /// A float, unboxed.
-    Float,
-}
+/// The typed copy's types (`Any`: a word of any immediate here).
+pub(super) use super::super::typed::Ty;
 
-impl Ty {
-    pub(super) fn of_const(v: &Value) -> Ty {
-        if v.is_small_int() {
-            Ty::Int
-        } else if v.is_float() {
-            Ty::Float
-        } else {
-            Ty::Any
-        }
+/// The type a constant gives a register.
+pub(super) fn const_ty(v: &Value) -> Ty {
+    if v.is_small_int() {
+        Ty::Int
+    } else if v.is_float() {
+        Ty::Float
+    } else {
+        Ty::Any
     }
 }
 
@@ -82,7 +74,7 @@ pub(super) fn compare_kind(a: Ty, b: Ty) -> Kind {
 /// The type of register `r` where the registers have types `ty`.
 pub(super) fn ty_of(code: &CodeObject, ty: &[Ty], r: Reg) -> Ty {
     match code.const_reg(r) {
-        Some(c) => Ty::of_const(c),
+        Some(c) => const_ty(c),
         None => ty[r as usize],
     }
 }
@@ -148,7 +140,7 @@ pub(super) fn transfer(
             let s = t(ty, src);
             set(ty, dst, s);
         }
-        LoadConst { dst, idx } => set(ty, dst, Ty::of_const(&code.consts[idx as usize])),
+        LoadConst { dst, idx } => set(ty, dst, const_ty(&code.consts[idx as usize])),
         Unary { op, dst, src } => {
             use crate::syntax::ast::UnaryOp;
             let s = t(ty, src);
