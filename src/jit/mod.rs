@@ -132,6 +132,10 @@ pub struct NativeSlot {
     /// found there (see `translate::pure`'s `check_callees`).
     pure_callees: std::cell::RefCell<Vec<(u16, u64)>>,
     pure_epoch: Cell<u64>,
+    /// Globals epochs generated code compares (`translate::math`): boxed,
+    /// so their addresses stay when the vector grows.
+    #[allow(clippy::vec_box)]
+    epoch_cells: std::cell::RefCell<Vec<Box<Cell<u64>>>>,
 }
 
 impl NativeSlot {
@@ -142,6 +146,15 @@ impl NativeSlot {
     /// Where generated code reads the pure entry (0 until there is one).
     fn pure_entry_address(&self) -> *const usize {
         self.pure_entry.as_ptr()
+    }
+
+    /// A new cell for generated code to note a globals epoch in, holding
+    /// none yet.
+    fn new_epoch_cell(&self) -> *const Cell<u64> {
+        let cell = Box::new(Cell::new(u64::MAX));
+        let at = &*cell as *const Cell<u64>;
+        self.epoch_cells.borrow_mut().push(cell);
+        at
     }
 
     fn pure_epoch_address(&self) -> *const u64 {

@@ -1011,6 +1011,42 @@ pub(super) unsafe extern "C" fn pure_verify(
     catch_unwind(AssertUnwindSafe(verify)).unwrap_or(0)
 }
 
+/// Is attribute `name` (a name of `code`) of the module whose word is
+/// `module` still the built-in function whose word is `native`? 1 if so,
+/// noting the globals epoch now in `verified` (the module's dict is
+/// watched: while the epoch stays, so does the attribute), else 0.
+pub(super) unsafe extern "C" fn module_fn_verify(
+    module: u64,
+    code: *const CodeObject,
+    name: u32,
+    native: u64,
+    verified: *const std::cell::Cell<u64>,
+) -> u32 {
+    let verify = || {
+        // SAFETY: generated code passes a register word (the module,
+        // which its guard found to be the pinned one), its own code object
+        // and an epoch cell of that code's native slot.
+        let (module, code, verified) = unsafe { (peek(module), &*code, &*verified) };
+        let Some(Obj::Module(m)) = module.as_obj() else {
+            return 0;
+        };
+        let Some(Obj::Dict(d)) = m.dict.as_obj() else {
+            return 0;
+        };
+        let (key, hash) = &code.name_values[name as usize];
+        let d = d.borrow();
+        let same = match d.probe(*hash, key) {
+            crate::runtime::dict::Probe::Found(p) => d.value_at(p).bits() == native,
+            _ => false,
+        };
+        if same && d.is_watched() {
+            verified.set(crate::runtime::dict::globals_epoch());
+        }
+        same as u32
+    };
+    catch_unwind(AssertUnwindSafe(verify)).unwrap_or(0)
+}
+
 /// A call of the pure entry of `code` gave up (see
 /// `NativeSlot::pure_gave_up`).
 pub(super) unsafe extern "C" fn pure_gave_up(code: *const CodeObject) {

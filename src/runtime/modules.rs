@@ -105,10 +105,13 @@ fn restrict_os(interp: &Interp, os: &Value, path: &Value) {
     }
 }
 
-/// A module object from its attributes.
+/// A module object from its attributes. Its dict is watched (changes
+/// move the globals epoch), as modules' globals are, so that caches of
+/// its attributes can be trusted while the epoch stays.
 fn new_module(name: &str, mut dict: Dict) -> Value {
     dict.set_str("__name__", Value::str(name));
     dict.set_str("__doc__", Value::NONE);
+    dict.watch();
     Value::obj(Obj::Module(Module {
         name: Rc::from(name),
         dict: Value::obj(Obj::Dict(RefCell::new(dict))),
@@ -261,6 +264,11 @@ macro_rules! math_fn {
 }
 
 math_fn!(m_sqrt, "sqrt", f64::sqrt, false);
+
+/// Is `f` `math.sqrt` (which the JIT may run as one instruction)?
+pub(crate) fn is_math_sqrt(f: NativeFnPtr) -> bool {
+    std::ptr::fn_addr_eq(f, m_sqrt as NativeFnPtr)
+}
 math_fn!(m_exp, "exp", f64::exp, true);
 math_fn!(m_exp2, "exp2", f64::exp2, true);
 math_fn!(m_expm1, "expm1", f64::exp_m1, true);

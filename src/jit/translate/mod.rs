@@ -13,6 +13,7 @@
 
 mod calls;
 mod fast_paths;
+mod math;
 pub(super) mod pure;
 mod typed;
 mod words;
@@ -80,6 +81,7 @@ struct Callees {
     get_attr: Callee,
     with_call: Callee,
     pure_gave_up: Callee,
+    module_fn_verify: Callee,
     /// `native_signature`, for direct calls of other translations.
     native_sig: SigRef,
 }
@@ -133,7 +135,19 @@ impl Callees {
         type InitWindow = unsafe extern "C" fn(*mut Value, *const CodeObject, u32);
         let init_window = sig(&[i64_, i64_, i32_], None);
         type PureGaveUp = unsafe extern "C" fn(*const CodeObject);
+        type ModuleFnVerify = unsafe extern "C" fn(
+            u64,
+            *const CodeObject,
+            u32,
+            u64,
+            *const std::cell::Cell<u64>,
+        ) -> u32;
+        let module_fn_verify = sig(&[i64_, i64_, i32_, i64_, i64_], Some(i32_));
         Callees {
+            module_fn_verify: Callee {
+                addr: runtime_calls::module_fn_verify as ModuleFnVerify as usize as i64,
+                sig: module_fn_verify,
+            },
             pure_gave_up: Callee {
                 addr: runtime_calls::pure_gave_up as PureGaveUp as usize as i64,
                 sig: pop_handled,
@@ -345,8 +359,10 @@ pub(super) fn translate(
         .iter()
         .filter_map(|(&pc, callee)| Some((pc, callee.pure_returns()?)))
         .collect();
+    let math = math::math_sites(code, globals);
+    let math_calls: Vec<u32> = math.keys().copied().collect();
     let typing = typed::may_type(code, suspends)
-        .then(|| typed::Typing::new(&mut b, code, blocks.clone(), &pure_calls))
+        .then(|| typed::Typing::new(&mut b, code, blocks.clone(), &pure_calls, &math_calls))
         .flatten();
     let mut t = Translator {
         b,
@@ -362,6 +378,7 @@ pub(super) fn translate(
         range_loops,
         typing,
         known,
+        math,
         callee_frame: None,
     };
     // (The entry block is finished first: Cranelift's entry is the first
@@ -417,6 +434,8 @@ struct Translator<'a, 'b> {
     typing: Option<typed::Typing>,
     /// `Call` sites specialised to a known function (see `calls`).
     known: std::collections::HashMap<u32, calls::KnownCallee>,
+    /// `math.sqrt` call sites (see `math`).
+    math: std::collections::HashMap<u32, math::MathSite>,
     /// The stack slot of direct calls' frame contexts, once one needs it.
     callee_frame: Option<StackSlot>,
 }

@@ -116,6 +116,9 @@ pub(super) enum Plan {
         argc: u16,
         returns: Ty,
     },
+    /// `dst = obj.sqrt(x)` of the `math` module (see `math`), a float;
+    /// any other case leaves the typed copy.
+    Sqrt { dst: Reg, obj: Reg },
     /// The instruction's ordinary translation.
     General,
     /// Leave the typed copy for the general one here: an instruction
@@ -165,6 +168,8 @@ pub(super) struct Site {
     /// function's returns return: no frame, cheap enough to stay in the
     /// typed copy for (spectral_norm's `a(i, j)`).
     pure_call: Option<Ty>,
+    /// A call of `math.sqrt` (see `math`).
+    math_call: bool,
 }
 
 /// How the typed copy runs `ins` when the registers have types `s`.
@@ -234,6 +239,9 @@ pub(super) fn plan(ins: &Instr, s: &[Ty], site: Site) -> Plan {
         },
         Move { dst, src } | Copy { dst, src } if ty(src) != Ty::Any => Plan::Move { dst, src },
         ForIter { dst, .. } if site.counted => Plan::Count { dst },
+        CallMethod {
+            dst, obj, argc: 1, ..
+        } if site.math_call => Plan::Sqrt { dst, obj },
         Call { dst, func, argc } if site.pure_call.is_some() => Plan::PureCall {
             dst,
             func,
@@ -301,13 +309,14 @@ fn innermost_loops(code: &CodeObject) -> Vec<(usize, usize)> {
 /// where the code spends its time; the set-up of an inner loop in an
 /// outer loop's body runs once per outer iteration), and whether it is a
 /// counting `ForIter`.
-fn sites(code: &CodeObject, pure_calls: &[(u32, Ty)]) -> Vec<Site> {
+fn sites(code: &CodeObject, pure_calls: &[(u32, Ty)], math_calls: &[u32]) -> Vec<Site> {
     let mut sites = vec![
         Site {
             in_loop: false,
             float_loop: false,
             counted: false,
             pure_call: None,
+            math_call: false,
         };
         code.instrs.len()
     ];
@@ -325,6 +334,9 @@ fn sites(code: &CodeObject, pure_calls: &[(u32, Ty)]) -> Vec<Site> {
     }
     for &(pc, returns) in pure_calls {
         sites[pc as usize].pure_call = Some(returns);
+    }
+    for &pc in math_calls {
+        sites[pc as usize].math_call = true;
     }
     sites
 }
@@ -406,6 +418,11 @@ pub(super) fn apply(
             } else {
                 def(s, dst, returns);
             }
+        }
+        Plan::Sqrt { dst, obj } => {
+            consumed_temporary(code, s, obj);
+            consumed_temporary(code, s, obj + 1);
+            def(s, dst, Ty::Float);
         }
         Plan::Truth { .. } | Plan::Bool { .. } | Plan::Exit => {}
         // (The state of the loop's exit, where `dst` keeps its value, is
@@ -733,9 +750,10 @@ impl Typing {
         code: &CodeObject,
         general_blocks: Vec<Block>,
         pure_calls: &[(u32, Ty)],
+        math_calls: &[u32],
     ) -> Option<Typing> {
         let n = code.nregs as usize;
-        let sites = sites(code, pure_calls);
+        let sites = sites(code, pure_calls, math_calls);
         let (states, eager) = infer(code, &sites);
         // Worth it when an innermost loop the copy reaches has typed work
         // and no exit (a loop with one would leave the copy in its first
@@ -818,6 +836,7 @@ impl Translator<'_, '_> {
                 argc,
                 returns,
             } => self.typed_pure_call(pc, dst, func, argc, returns),
+            Plan::Sqrt { dst, obj } => self.typed_sqrt(pc, dst, obj),
             Plan::Store { obj, idx, src } => self.typed_store(pc, obj, idx, src),
             Plan::Branch { num, a, b } => self.typed_branch(pc, ins, num, a, b),
             Plan::Truth { cond, jump_on } => self.typed_truth(pc, ins, cond, jump_on),
@@ -1196,6 +1215,68 @@ impl Translator<'_, '_> {
         self.b.ins().jump(next, &[]);
     }
 
+    /// `dst = math.sqrt(x)` as `Plan::Sqrt` says (see `math`).
+    fn typed_sqrt(&mut self, pc: u32, dst: Reg, obj: Reg) {
+        let site = &self.math[&pc];
+        let (module_word, native_word, verified) =
+            (site.module_word, site.native_word, site.verified);
+        let flags = ir::MemFlagsData::trusted();
+        let i64_ = types::I64;
+        let m = self.load_reg(obj);
+        let same = self.b.ins().icmp_imm_u(IntCC::Equal, m, module_word as i64);
+        self.exit_unless(pc, same);
+        let epoch_at = crate::runtime::dict::globals_epoch_cell() as i64;
+        let epoch_at = self.b.ins().iconst(i64_, epoch_at);
+        let epoch = self.b.ins().load(i64_, flags, epoch_at, 0);
+        let verified_at = self.b.ins().iconst(i64_, verified as i64);
+        let seen = self.b.ins().load(i64_, flags, verified_at, 0);
+        let current = self.b.ins().icmp(IntCC::Equal, epoch, seen);
+        let (verify, checked) = (self.b.create_block(), self.b.create_block());
+        self.b.set_cold_block(verify);
+        self.b.ins().brif(current, checked, &[], verify, &[]);
+        self.b.switch_to_block(verify);
+        let code = self
+            .b
+            .ins()
+            .iconst(i64_, self.code as *const CodeObject as i64);
+        let name = match self.code.instrs[pc as usize] {
+            Instr::CallMethod { name, .. } => name,
+            _ => unreachable!("a math call is a CallMethod"),
+        };
+        let name = self.const32(name as u32);
+        let native = self.b.ins().iconst(i64_, native_word as i64);
+        let still = self
+            .call(
+                self.callees.module_fn_verify,
+                &[m, code, name, native, verified_at],
+            )
+            .expect("module_fn_verify answers");
+        self.exit_unless(pc, still);
+        self.b.ins().jump(checked, &[]);
+        self.b.switch_to_block(checked);
+        let x = self.float_operand(pc, obj + 1, false);
+        // A negative argument raises, NaN returns NaN: the runtime's.
+        let zero = self.b.ins().f64const(0.0);
+        let defined = self.b.ins().fcmp(FloatCC::GreaterThanOrEqual, x, zero);
+        self.exit_unless(pc, defined);
+        let r = self.b.ins().sqrt(x);
+        // The module's reference from `LoadGlobal` goes; a number argument
+        // owns nothing.
+        self.unbind_reg(obj);
+        self.decref_if_obj(m);
+        if self.cur_ty(obj + 1) == Ty::Any {
+            self.unbind_reg(obj + 1);
+        }
+        let code = self.code;
+        let cur = &mut self.typing_mut().cur;
+        consumed_temporary(code, cur, obj);
+        consumed_temporary(code, cur, obj + 1);
+        self.def_typed(dst, Ty::Float, r);
+        self.poll_finalizers();
+        let next = self.next(pc);
+        self.b.ins().jump(next, &[]);
+    }
+
     /// `obj[idx] = src` of a list, inline (as `typed_item`); a typed value
     /// is stored boxed (a number owns nothing).
     fn typed_store(&mut self, pc: u32, obj: Reg, idx: Reg, src: Reg) {
@@ -1371,7 +1452,7 @@ mod tests {
             .iter()
             .find(|c| &*c.name == "f")
             .expect("the function's code");
-        let (states, _) = infer(code, &sites(code, &[]));
+        let (states, _) = infer(code, &sites(code, &[], &[]));
         let test = code
             .instrs
             .iter()
