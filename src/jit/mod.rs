@@ -46,6 +46,14 @@
 //! general translation goes back into it at the head of each typed loop
 //! when the registers hold the types the typed copy expects there.
 //!
+//! Functions that only compute on numbers (parameters, constants, int
+//! and float arithmetic, comparisons, forward branches, calls of such
+//! functions: `fib`) also get a *pure* translation (`translate::pure`)
+//! with no frame at all, which known call sites try first; it gives up,
+//! and the call is made the general way, on anything it does not handle,
+//! since it has no effects to undo. Typed loops call pure functions and
+//! `math.sqrt` without leaving the typed copy.
+//!
 //! Frames: a Python call from generated code is a native call
 //! (`direct_call`, `call_function`, with no VM `Frame`: the context carries
 //! the code, globals and depth the runtime needs, and the callee's registers

@@ -1159,19 +1159,7 @@ impl Translator<'_, '_> {
         let fword = self.load_reg(func);
         let exit = self.exit_block(pc);
         self.guard(IntCC::Equal, fword, callee.func_word() as i64, exit);
-        let args: Vec<ir::Value> = (func + 1..=func + argc)
-            .map(|r| match self.cur_ty(r) {
-                Ty::Any => self.load_reg(r),
-                Ty::Int => {
-                    let i = self.typed_value(r, Ty::Int);
-                    self.box_int(i)
-                }
-                Ty::Float => {
-                    let f = self.typed_value(r, Ty::Float);
-                    self.box_float(f)
-                }
-            })
-            .collect();
+        let args: Vec<ir::Value> = (func + 1..=func + argc).map(|r| self.word_now(r)).collect();
         let word = self.call_pure_entry(&callee, &args, exit);
         self.known.insert(pc, callee);
         let result = match returns {
@@ -1187,23 +1175,40 @@ impl Translator<'_, '_> {
                 Some(self.as_f64(word))
             }
         };
-        // The function's reference from `LoadGlobal` goes; the arguments
-        // were immediates (pure code checks) and are consumed.
-        for r in func..=func + argc {
+        // (Pure code checked the arguments to be immediates.)
+        let result = result.map(|v| (returns, v)).ok_or(word);
+        self.finish_typed_call(pc, func, argc, fword, dst, result);
+    }
+
+    /// The end of a call the typed copy makes itself (`typed_pure_call`,
+    /// `typed_sqrt`): the register of the callee (or module), whose word
+    /// `callee_word` holds the reference its `LoadGlobal` made, and the
+    /// `argc` argument registers after it, all numbers, are consumed;
+    /// `dst` gets `result`, a typed value or else a word.
+    fn finish_typed_call(
+        &mut self,
+        pc: u32,
+        callee: Reg,
+        argc: u16,
+        callee_word: ir::Value,
+        dst: Reg,
+        result: Result<(Ty, ir::Value), ir::Value>,
+    ) {
+        for r in callee..=callee + argc {
             if self.cur_ty(r) == Ty::Any {
                 self.unbind_reg(r);
             }
         }
-        self.decref_if_obj(fword);
+        self.decref_if_obj(callee_word);
         let code = self.code;
         let cur = &mut self.typing_mut().cur;
-        for r in func..=func + argc {
+        for r in callee..=callee + argc {
             consumed_temporary(code, cur, r);
         }
         match result {
             _ if dst == NO_REG => {}
-            Some(v) => self.def_typed(dst, returns, v),
-            None => {
+            Ok((ty, v)) => self.def_typed(dst, ty, v),
+            Err(word) => {
                 self.put_word(dst, word);
                 let cur = &mut self.typing_mut().cur;
                 cur.ty[dst as usize] = Ty::Any;
@@ -1213,6 +1218,22 @@ impl Translator<'_, '_> {
         self.poll_finalizers();
         let next = self.next(pc);
         self.b.ins().jump(next, &[]);
+    }
+
+    /// Register `r`'s value as a word: a typed one boxed (a number owns
+    /// nothing), else the register file's (its reference not taken).
+    fn word_now(&mut self, r: Reg) -> ir::Value {
+        match self.cur_ty(r) {
+            Ty::Any => self.load_reg(r),
+            Ty::Int => {
+                let i = self.typed_value(r, Ty::Int);
+                self.box_int(i)
+            }
+            Ty::Float => {
+                let f = self.typed_value(r, Ty::Float);
+                self.box_float(f)
+            }
+        }
     }
 
     /// `dst = math.sqrt(x)` as `Plan::Sqrt` says (see `math`).
@@ -1260,21 +1281,7 @@ impl Translator<'_, '_> {
         let defined = self.b.ins().fcmp(FloatCC::GreaterThanOrEqual, x, zero);
         self.exit_unless(pc, defined);
         let r = self.b.ins().sqrt(x);
-        // The module's reference from `LoadGlobal` goes; a number argument
-        // owns nothing.
-        self.unbind_reg(obj);
-        self.decref_if_obj(m);
-        if self.cur_ty(obj + 1) == Ty::Any {
-            self.unbind_reg(obj + 1);
-        }
-        let code = self.code;
-        let cur = &mut self.typing_mut().cur;
-        consumed_temporary(code, cur, obj);
-        consumed_temporary(code, cur, obj + 1);
-        self.def_typed(dst, Ty::Float, r);
-        self.poll_finalizers();
-        let next = self.next(pc);
-        self.b.ins().jump(next, &[]);
+        self.finish_typed_call(pc, obj, 1, m, dst, Ok((Ty::Float, r)));
     }
 
     /// `obj[idx] = src` of a list, inline (as `typed_item`); a typed value
@@ -1284,22 +1291,11 @@ impl Translator<'_, '_> {
             return;
         };
         let src_ty = self.cur_ty(src);
-        let v = match src_ty {
-            Ty::Any => {
-                let w = self.load_reg(src);
-                // The list's new reference (a temporary's is released below).
-                self.retain_if_obj(w);
-                w
-            }
-            Ty::Int => {
-                let i = self.typed_value(src, Ty::Int);
-                self.box_int(i)
-            }
-            Ty::Float => {
-                let f = self.typed_value(src, Ty::Float);
-                self.box_float(f)
-            }
-        };
+        let v = self.word_now(src);
+        if src_ty == Ty::Any {
+            // The list's new reference (a temporary's is released below).
+            self.retain_if_obj(v);
+        }
         let flags = ir::MemFlagsData::trusted();
         let old = self.b.ins().load(types::I64, flags, slot, 0);
         self.b.ins().store(flags, v, slot, 0);
