@@ -982,26 +982,47 @@ pub(super) unsafe extern "C" fn pure_tick(interp: *mut Interp) -> u32 {
 }
 
 /// Are the functions the pure translation of `code` calls still what
-/// their globals hold, in the globals whose word is `globals`? 1 if so
-/// (and, when the name sites could remember it, the globals epoch now is
-/// noted so the next calls skip this check), else 0: pure code gives up.
+/// their globals hold (in the globals whose word is `globals`), and so for
+/// the functions they call, all the way down? 1 if so, else 0 (the call
+/// is made the general way). General code asks before it enters pure code
+/// when the globals epoch moved since `code` was last found so (noted in
+/// each code's `pure_epoch` when the name sites could remember it); pure
+/// code changes no global, so one check covers everything it runs.
 pub(super) unsafe extern "C" fn pure_verify(
     interp: *const Interp,
     code: *const CodeObject,
     globals: u64,
 ) -> u32 {
     let verify = || {
-        // SAFETY: as in `pure_global`.
+        // SAFETY: generated code passes its interpreter, the code object
+        // of a function its guard found alive and that function's globals
+        // word.
         let (interp, code, globals) = unsafe { (&*interp, &*code, peek(globals)) };
         let epoch = crate::runtime::dict::globals_epoch();
+        let mut todo = vec![code as *const CodeObject];
+        let mut seen = Vec::new();
         let mut remembered = true;
-        for &(name, word) in code.native.pure_callees.borrow().iter() {
-            let found =
-                crate::vm::helpers::global_or_builtin(interp, code, &globals, name as usize);
-            if found.is_none_or(|v| v.bits() != word) {
-                return 0;
+        while let Some(c) = todo.pop() {
+            if seen.contains(&c) {
+                continue;
             }
-            remembered &= code.global_sites[name as usize].get(&globals).is_some();
+            seen.push(c);
+            // SAFETY: each callee is the code of a function its caller's
+            // translation pinned and the globals hold (checked below).
+            let c = unsafe { &*c };
+            for &(name, word) in c.native.pure_callees.borrow().iter() {
+                let found =
+                    crate::vm::helpers::global_or_builtin(interp, c, &globals, name as usize);
+                let Some(f) = found.filter(|v| v.bits() == word) else {
+                    return 0;
+                };
+                remembered &= c.global_sites[name as usize].get(&globals).is_some();
+                if let Some(Obj::Function(fo)) = f.as_obj() {
+                    if let crate::runtime::object::Code::Bytecode(callee) = &fo.code {
+                        todo.push(&**callee as *const CodeObject);
+                    }
+                }
+            }
         }
         if remembered {
             code.native.pure_epoch.set(epoch);

@@ -68,14 +68,14 @@ pub(super) struct KnownCallee {
     nregs: usize,
     /// When the callee qualifies for a pure entry (`pure`), which the
     /// call tries first: what its returns return.
-    pure: Option<super::typed::Ty>,
+    pure: Option<super::pure::PureSummary>,
 }
 
 impl KnownCallee {
     /// When the call tries the callee's pure entry first: what the
     /// callee's returns return.
     pub(super) fn pure_returns(&self) -> Option<super::typed::Ty> {
-        self.pure
+        Some(self.pure?.returns)
     }
 
     /// The function the call site is specialised to (the guard's word).
@@ -223,7 +223,7 @@ fn known_callee(f: &Value, argc: usize, globals: &Value) -> Option<KnownCallee> 
         init,
         release,
         nregs,
-        pure: super::pure::returns(callee, globals),
+        pure: super::pure::summary(callee, globals),
     })
 }
 
@@ -338,8 +338,8 @@ impl Translator<'_, '_> {
         fword: ir::Value,
     ) {
         let framed = self.b.create_block();
-        let args: Vec<ir::Value> = (0..argc)
-            .map(|i| self.load_reg(func + 1 + i as Reg))
+        let args: Vec<(ir::Value, bool)> = (0..argc)
+            .map(|i| (self.load_reg(func + 1 + i as Reg), true))
             .collect();
         let word = self.call_pure_entry(callee, &args, framed);
         // Done: the arguments were immediates (pure code checks), the
@@ -357,24 +357,36 @@ impl Translator<'_, '_> {
         self.b.switch_to_block(framed);
     }
 
-    /// Call the pure entry of `callee` with the argument words `args`:
-    /// its result word, in the block the builder is left in. To `fail`
-    /// when the callee has no pure entry (yet) for these globals or its
-    /// pure code gives up (counted: `pure_gave_up`), with nothing changed.
+    /// Call the pure entry of `callee` with the argument words `args`
+    /// (each with whether it may be an object: then it is checked not to
+    /// be, since the caller consumes the arguments without releasing
+    /// them): its result word, in the block the builder is left in. To
+    /// `fail` when the callee has no pure entry (yet) for these globals,
+    /// an argument is an object, a function its pure code calls is no
+    /// longer what its global holds (`verify_pure_callees`) or its pure
+    /// code gives up (counted: `pure_gave_up`), with nothing changed.
     pub(super) fn call_pure_entry(
         &mut self,
         callee: &KnownCallee,
-        args: &[ir::Value],
+        args: &[(ir::Value, bool)],
         fail: ir::Block,
     ) -> ir::Value {
         let flags = MemFlagsData::trusted();
         let i64_ = types::I64;
+        for &(w, may_be_obj) in args {
+            if may_be_obj {
+                let obj = self.is_obj(w);
+                self.branch_if(obj, fail);
+            }
+        }
         // SAFETY (of the addresses): the caller's guard found the function
         // alive, which holds its code.
-        let (entry_at, globals_at) = unsafe {
+        let (entry_at, globals_at, epoch_seen_at) = unsafe {
+            let native = &(*callee.code).native;
             (
-                (*callee.code).native.pure_entry_address() as i64,
-                (*callee.code).native.pure_globals_address() as i64,
+                native.pure_entry_address() as i64,
+                native.pure_globals_address() as i64,
+                native.pure_epoch_address() as i64,
             )
         };
         let entry_at = self.b.ins().iconst(i64_, entry_at);
@@ -387,10 +399,13 @@ impl Translator<'_, '_> {
             .b
             .ins()
             .load(i64_, flags, self.ctx, offset_of!(JitFrame, interp) as i32);
+        if callee.pure.is_some_and(|p| p.calls) {
+            self.verify_pure_callees(callee, interp, epoch_seen_at, fail);
+        }
         let depth = self.b.ins().load(types::I32, flags, interp, DEPTH);
         let depth = self.b.ins().uextend(i64_, depth);
         let mut call_args = vec![interp, self.b.ins().iadd_imm_s(depth, 1)];
-        call_args.extend_from_slice(args);
+        call_args.extend(args.iter().map(|&(w, _)| w));
         let call_conv = self.b.func.signature.call_conv;
         let sig = self
             .b
@@ -411,6 +426,39 @@ impl Translator<'_, '_> {
         self.b.ins().jump(fail, &[]);
         self.b.switch_to_block(ok);
         word
+    }
+
+    /// Before entering the pure code of `callee`, which calls other
+    /// functions: they must still be what their globals hold, which the
+    /// runtime checks (`pure_verify`) only when the globals epoch moved
+    /// since it last found them so (noted at `epoch_seen_at`); else to
+    /// `fail`.
+    fn verify_pure_callees(
+        &mut self,
+        callee: &KnownCallee,
+        interp: ir::Value,
+        epoch_seen_at: i64,
+        fail: ir::Block,
+    ) {
+        let flags = MemFlagsData::trusted();
+        let i64_ = types::I64;
+        let epoch_at = crate::runtime::dict::globals_epoch_cell() as i64;
+        let epoch_at = self.b.ins().iconst(i64_, epoch_at);
+        let epoch = self.b.ins().load(i64_, flags, epoch_at, 0);
+        let epoch_seen_at = self.b.ins().iconst(i64_, epoch_seen_at);
+        let seen = self.b.ins().load(i64_, flags, epoch_seen_at, 0);
+        let current = self.b.ins().icmp(IntCC::Equal, epoch, seen);
+        let (verify, verified) = (self.b.create_block(), self.b.create_block());
+        self.b.set_cold_block(verify);
+        self.b.ins().brif(current, verified, &[], verify, &[]);
+        self.b.switch_to_block(verify);
+        let code = self.b.ins().iconst(i64_, callee.code as i64);
+        let globals_word = self.b.ins().iconst(i64_, callee.globals_word as i64);
+        let still = self
+            .call(self.callees.pure_verify, &[interp, code, globals_word])
+            .expect("pure_verify answers");
+        self.b.ins().brif(still, verified, &[], fail, &[]);
+        self.b.switch_to_block(verified);
     }
 
     /// The checks and work of `frame::enter_entry` for a native call of

@@ -81,6 +81,7 @@ struct Callees {
     get_attr: Callee,
     with_call: Callee,
     pure_gave_up: Callee,
+    pure_verify: Callee,
     module_fn_verify: Callee,
     /// `native_signature`, for direct calls of other translations.
     native_sig: SigRef,
@@ -143,7 +144,14 @@ impl Callees {
             *const std::cell::Cell<u64>,
         ) -> u32;
         let module_fn_verify = sig(&[i64_, i64_, i32_, i64_, i64_], Some(i32_));
+        type PureVerify =
+            unsafe extern "C" fn(*const crate::runtime::Interp, *const CodeObject, u64) -> u32;
+        let pure_verify = sig(&[i64_, i64_, i64_], Some(i32_));
         Callees {
+            pure_verify: Callee {
+                addr: runtime_calls::pure_verify as PureVerify as usize as i64,
+                sig: pure_verify,
+            },
             module_fn_verify: Callee {
                 addr: runtime_calls::module_fn_verify as ModuleFnVerify as usize as i64,
                 sig: module_fn_verify,

@@ -1159,7 +1159,9 @@ impl Translator<'_, '_> {
         let fword = self.load_reg(func);
         let exit = self.exit_block(pc);
         self.guard(IntCC::Equal, fword, callee.func_word() as i64, exit);
-        let args: Vec<ir::Value> = (func + 1..=func + argc).map(|r| self.word_now(r)).collect();
+        let args: Vec<(ir::Value, bool)> = (func + 1..=func + argc)
+            .map(|r| (self.word_now(r), self.cur_ty(r) == Ty::Any))
+            .collect();
         let word = self.call_pure_entry(&callee, &args, exit);
         self.known.insert(pc, callee);
         let result = match returns {

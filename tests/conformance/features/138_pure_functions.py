@@ -99,6 +99,22 @@ def scale(x):
 FACTOR = 3
 
 
+def outer(x):
+    return middle(x) + 1
+
+
+def middle(x):
+    return inner(x) * 2
+
+
+def inner(x):
+    return x + 1
+
+
+def inner2(x):
+    return x - 1
+
+
 def main():
     for i in range(3):
         print(fib(20 + i))
@@ -155,6 +171,12 @@ def main():
     for i in range(4):
         print(scale(i))
         FACTOR = 2.5 if i == 1 else "ab"[: i]
+    # A function two calls down is rebound.
+    global inner
+    for i in range(6):
+        if i == 3:
+            inner = inner2
+        print(outer(i))
     # The recursion limit is the same with or without frames.
     print(deep(500))
     sys.setrecursionlimit(300)

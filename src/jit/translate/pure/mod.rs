@@ -26,12 +26,15 @@
 //! nothing a Python program can see). The general call then raises the
 //! exception or does the work pure code did not.
 //!
-//! Every value in pure code is an immediate word (ints, floats, bools,
-//! None: the parameters are checked on entry, constants are checked here,
-//! globals and results by every instruction that uses them), so it owns
-//! nothing and needs no reference counts. It counts ticks and checks the
-//! recursion limit (its `depth` parameter is what `Interp::depth` would
-//! be in a frame of its own) and the native stack like any call, so it
+//! Pure code owns nothing and needs no reference counts: its arguments
+//! from general code are checked to be immediates (ints, floats, bools,
+//! None) before the call (`calls::call_pure_entry`), constants are
+//! checked here, and a value it loads from a global may be an object but
+//! is only ever compared, tested or passed on — every operation checks
+//! its operands' types and `return` gives up on an object. It counts ticks
+//! and checks the recursion limit (its `depth` parameter is what
+//! `Interp::depth` would be in a frame of its own) and the native stack
+//! like any call, so it
 //! cannot hang or overflow the host.
 
 use super::fast_paths::Arith;
@@ -51,8 +54,8 @@ use types::{arith_kind, compare_kind, Kind, Ty};
 mod shape;
 mod types;
 
-pub(in crate::jit::translate) use shape::returns;
 pub(crate) use shape::{shape, PureShape};
+pub(in crate::jit::translate) use shape::{summary, PureSummary};
 use std::mem::offset_of;
 
 /// What pure code returns when it gives up (see the module doc): the
@@ -75,7 +78,6 @@ pub(crate) fn pure_signature(call_conv: CallConv, nparams: usize) -> ir::Signatu
 struct Entries {
     tick: (i64, SigRef),
     global: (i64, SigRef),
-    verify: (i64, SigRef),
 }
 
 /// Fill `func` (whose signature is `pure_signature`) with the pure
@@ -100,7 +102,6 @@ pub(crate) fn translate(
     };
     type Tick = unsafe extern "C" fn(*mut Interp) -> u32;
     type Global = unsafe extern "C" fn(*const Interp, *const CodeObject, u64, u32) -> u64;
-    type Verify = unsafe extern "C" fn(*const Interp, *const CodeObject, u64) -> u32;
     let entries = Entries {
         tick: (
             super::runtime_calls::pure_tick as Tick as usize as i64,
@@ -109,10 +110,6 @@ pub(crate) fn translate(
         global: (
             super::runtime_calls::pure_global as Global as usize as i64,
             import(&[i64_, i64_, i64_, i32_], i64_),
-        ),
-        verify: (
-            super::runtime_calls::pure_verify as Verify as usize as i64,
-            import(&[i64_, i64_, i64_], i32_),
         ),
     };
     let entry = b.create_block();
@@ -202,8 +199,7 @@ impl<'f> Words<'f> for PureTranslator<'_, 'f> {
 
 impl PureTranslator<'_, '_> {
     /// The checks a call does before its body (recursion limit, native
-    /// stack, tick), the parameters checked to be immediates, and every
-    /// other register set as a call starts it.
+    /// stack, tick), and every register set as a call starts it.
     fn prologue(&mut self, args: &[ir::Value]) {
         let flags = MemFlagsData::trusted();
         let limit = self.b.ins().load(
@@ -228,12 +224,7 @@ impl PureTranslator<'_, '_> {
         let low = self.b.ins().icmp(IntCC::UnsignedLessThan, sp, floor);
         self.branch_if(low, self.gave_up);
         self.tick();
-        if !self.shape.calls.is_empty() {
-            self.check_callees();
-        }
         for (r, &w) in args.iter().enumerate() {
-            let obj = self.is_obj(w);
-            self.branch_if(obj, self.gave_up);
             self.b.def_var(self.vars.word[r], w);
         }
         for r in args.len()..self.code.nregs as usize {
@@ -248,41 +239,6 @@ impl PureTranslator<'_, '_> {
             }
         }
         self.b.ins().jump(self.blocks[0], &[]);
-    }
-
-    /// The functions this code calls are still what their globals hold:
-    /// checked by the runtime (`pure_verify`) only when the globals epoch
-    /// moved since it last found them there; pure code changes no global,
-    /// so one check covers the whole body and the calls' global loads
-    /// become constants.
-    fn check_callees(&mut self) {
-        let flags = MemFlagsData::trusted();
-        let i64_ = ir::types::I64;
-        let epoch_at = crate::runtime::dict::globals_epoch_cell() as i64;
-        let epoch_at = self.b.ins().iconst(i64_, epoch_at);
-        let epoch = self.b.ins().load(i64_, flags, epoch_at, 0);
-        let seen_at = self.code.native.pure_epoch_address() as i64;
-        let seen_at = self.b.ins().iconst(i64_, seen_at);
-        let seen = self.b.ins().load(i64_, flags, seen_at, 0);
-        let same = self.b.ins().icmp(IntCC::Equal, epoch, seen);
-        let (verify, go) = (self.b.create_block(), self.b.create_block());
-        self.b.set_cold_block(verify);
-        self.b.ins().brif(same, go, &[], verify, &[]);
-        self.b.switch_to_block(verify);
-        let (addr, sig) = self.entries.verify;
-        let addr = self.b.ins().iconst(i64_, addr);
-        let code = self
-            .b
-            .ins()
-            .iconst(i64_, self.code as *const CodeObject as i64);
-        let globals = self.b.ins().iconst(i64_, self.globals as i64);
-        let call = self
-            .b
-            .ins()
-            .call_indirect(sig, addr, &[self.interp, code, globals]);
-        let still = self.b.inst_results(call)[0];
-        self.b.ins().brif(still, go, &[], self.gave_up, &[]);
-        self.b.switch_to_block(go);
     }
 
     /// Count a tick; every `TICK_CHUNK` ticks the runtime checks the
@@ -535,7 +491,8 @@ impl PureTranslator<'_, '_> {
             LoadGlobal { dst, name } => {
                 let callee = self.shape.calls.values().find(|c| c.load_pc == pc);
                 let w = match callee {
-                    // Checked on entry (`check_callees`).
+                    // Checked when general code enters pure code
+                    // (`runtime_calls::pure_verify`).
                     Some(c) => self.word(&c.func.clone()),
                     None => self.load_global(name),
                 };
@@ -578,8 +535,8 @@ impl PureTranslator<'_, '_> {
             Return { src, .. } => {
                 let w = self.word_of(src);
                 if self.ty(src) == Ty::Any {
-                    // A function word a call loaded must not leave pure
-                    // code (it owns no reference to it).
+                    // An object (a function or global pure code loaded)
+                    // must not leave: pure code owns no reference to it.
                     let obj = self.is_obj(w);
                     self.branch_if(obj, self.gave_up);
                 }

@@ -39,11 +39,27 @@ impl PureShape {
     }
 }
 
+/// What callers of a pure function need to know of it.
+#[derive(Clone, Copy)]
+pub(in crate::jit::translate) struct PureSummary {
+    /// What its returns return, when they agree.
+    pub(in crate::jit::translate) returns: Ty,
+    /// It calls other functions (whose globals must then be checked
+    /// before entering it, see `runtime_calls::pure_verify`).
+    pub(in crate::jit::translate) calls: bool,
+}
+
 /// When `code`, running in `globals`, qualifies as pure (see the module
-/// doc; the functions it calls must be pure too): what its returns
-/// return.
-pub(in crate::jit::translate) fn returns(code: &CodeObject, globals: &Value) -> Option<Ty> {
-    Some(shape_of(code, globals, &mut Vec::new())?.returns)
+/// doc; the functions it calls must be pure too): its summary.
+pub(in crate::jit::translate) fn summary(
+    code: &CodeObject,
+    globals: &Value,
+) -> Option<PureSummary> {
+    let shape = shape_of(code, globals, &mut Vec::new())?;
+    Some(PureSummary {
+        returns: shape.returns,
+        calls: !shape.calls.is_empty(),
+    })
 }
 
 /// The shape of `code` when it is pure in `globals`.
