@@ -140,15 +140,19 @@ impl Jit {
     fn compile(&mut self, code: &CodeObject, globals: Option<&Value>) -> Result<NativeFn, String> {
         let call_conv = self.module.isa().default_call_conv();
         let frontend = self.module.isa().frontend_config();
-        let ptr = self.build(native_signature(call_conv), &code.qualname, |func, fctx| {
-            #[cfg(test)]
-            if PANIC_NEXT_COMPILE.with(|p| p.replace(false)) {
-                // Leave the context half-built, as a panic in Cranelift would.
-                func.signature.params.clear();
-                panic!("injected compile panic");
-            }
-            translate::translate(code, globals, func, fctx, call_conv, frontend);
-        })?;
+        let ptr = self.build(
+            native_signature(call_conv),
+            &code.qualname,
+            |func, fctx, _| {
+                #[cfg(test)]
+                if PANIC_NEXT_COMPILE.with(|p| p.replace(false)) {
+                    // Leave the context half-built, as a panic in Cranelift would.
+                    func.signature.params.clear();
+                    panic!("injected compile panic");
+                }
+                translate::translate(code, globals, func, fctx, call_conv, frontend);
+            },
+        )?;
         // SAFETY: the function was defined with `native_signature`, the
         // `extern "C"` signature of `NativeFn` (two pointers in, a word
         // out), and its code stays mapped as long as this module, which
@@ -170,8 +174,8 @@ impl Jit {
         let sig = pure::pure_signature(call_conv, shape.nparams());
         let name = format!("{}.pure", code.qualname);
         let frontend = self.module.isa().frontend_config();
-        let built = self.build(sig, &name, |func, fctx| {
-            pure::translate(code, &shape, globals, func, fctx, call_conv, frontend)
+        let built = self.build(sig, &name, |func, fctx, itself| {
+            pure::translate(code, &shape, globals, func, fctx, itself, frontend)
         });
         if let Ok(ptr) = built {
             code.native.pins.borrow_mut().extend(pins);
@@ -194,7 +198,7 @@ impl Jit {
         &mut self,
         sig: ir::Signature,
         qualname: &str,
-        fill: impl FnOnce(&mut ir::Function, &mut FunctionBuilderContext),
+        fill: impl FnOnce(&mut ir::Function, &mut FunctionBuilderContext, ir::FuncRef),
     ) -> Result<*const u8, String> {
         let id = self
             .module
@@ -203,7 +207,9 @@ impl Jit {
         self.module.clear_context(&mut self.ctx);
         self.ctx.func.signature = sig;
         self.ctx.func.name = UserFuncName::user(0, id.as_u32());
-        fill(&mut self.ctx.func, &mut self.fctx);
+        // The function itself, for direct recursive calls.
+        let itself = self.module.declare_func_in_func(id, &mut self.ctx.func);
+        fill(&mut self.ctx.func, &mut self.fctx, itself);
         // `TERN_JIT_ASM=1`: print each function's machine code as it is
         // compiled at run time (unlike `tern clif`, with the direct calls
         // the run's globals allow).

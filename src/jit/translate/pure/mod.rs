@@ -89,9 +89,10 @@ pub(crate) fn translate(
     globals: &Value,
     func: &mut ir::Function,
     fctx: &mut FunctionBuilderContext,
-    call_conv: CallConv,
+    itself: ir::FuncRef,
     frontend: TargetFrontendConfig,
 ) {
+    let call_conv = func.signature.call_conv;
     let mut b = FunctionBuilder::new(func, fctx);
     let (i32_, i64_) = (ir::types::I32, ir::types::I64);
     let mut import = |params: &[ir::Type], ret: ir::Type| {
@@ -136,6 +137,7 @@ pub(crate) fn translate(
         gave_up,
         interp: params[0],
         depth: params[1],
+        itself,
         states: types::infer(code, &shape.call_results),
         ty: Vec::new(),
         edges: Vec::new(),
@@ -171,6 +173,8 @@ struct PureTranslator<'a, 'f> {
     gave_up: Block,
     interp: ir::Value,
     depth: ir::Value,
+    /// This function, for recursive calls.
+    itself: ir::FuncRef,
     /// The registers' types before each instruction (`types::infer`).
     states: Vec<Option<Vec<Ty>>>,
     /// The registers' types where the translation is.
@@ -771,28 +775,34 @@ impl PureTranslator<'_, '_> {
         let w = self.word_of(func);
         let same = self.b.ins().icmp_imm_u(IntCC::Equal, w, func_word as i64);
         self.branch_unless(same, self.gave_up);
-        // SAFETY (of the address): the shape holds the function, which
-        // holds its code, and the translation pins the function.
-        let entry_at = unsafe { (*callee).native.pure_entry_address() } as i64;
-        let entry_at = self.b.ins().iconst(ir::types::I64, entry_at);
-        let entry = self
-            .b
-            .ins()
-            .load(ir::types::I64, MemFlagsData::trusted(), entry_at, 0);
-        self.guard(IntCC::NotEqual, entry, 0, self.gave_up);
         let mut args = vec![self.interp, self.b.ins().iadd_imm_s(self.depth, 1)];
         for i in 0..argc {
             let w = self.word_of(func + 1 + i as Reg);
             args.push(w);
         }
-        let call_conv = self.b.func.signature.call_conv;
-        let sig = self
-            .b
-            .import_signature(pure_signature(call_conv, argc as usize));
-        let inst = self.b.ins().call_indirect(sig, entry, &args);
+        let inst = if std::ptr::eq(callee, self.code) {
+            self.b.ins().call(self.itself, &args)
+        } else {
+            // SAFETY (of the address): the shape holds the function, which
+            // holds its code, and the translation pins the function.
+            let entry_at = unsafe { (*callee).native.pure_entry_address() } as i64;
+            let entry_at = self.b.ins().iconst(ir::types::I64, entry_at);
+            let flags = MemFlagsData::trusted();
+            let entry = self.b.ins().load(ir::types::I64, flags, entry_at, 0);
+            self.guard(IntCC::NotEqual, entry, 0, self.gave_up);
+            let call_conv = self.b.func.signature.call_conv;
+            let sig = self
+                .b
+                .import_signature(pure_signature(call_conv, argc as usize));
+            self.b.ins().call_indirect(sig, entry, &args)
+        };
         let r = self.b.inst_results(inst)[0];
-        self.guard(IntCC::NotEqual, r, PURE_GAVE_UP as i64, self.gave_up);
-        match self.shape.call_results.get(&pc).copied().unwrap_or(Ty::Any) {
+        // (`PURE_GAVE_UP` is neither an int nor a float.)
+        let expected = self.shape.call_results.get(&pc).copied().unwrap_or(Ty::Any);
+        if expected == Ty::Any {
+            self.guard(IntCC::NotEqual, r, PURE_GAVE_UP as i64, self.gave_up);
+        }
+        match expected {
             Ty::Int => {
                 let int = self.is_int(r);
                 self.branch_unless(int, self.gave_up);
