@@ -165,6 +165,18 @@ pub(super) trait Words<'f> {
                 self.fb().switch_to_block(ok);
                 r
             }
+            Arith::FloorDiv | Arith::Mod if self.power_of_two(j).is_some() => {
+                // By a constant 2**k: Python's floor division and modulo
+                // are the arithmetic shift and the mask (two's complement
+                // rounds toward negative infinity too); `i >> k` of a
+                // small int is one, and so is `i & (2**k - 1)`.
+                let k = self.power_of_two(j).unwrap_or_default();
+                return if op == Arith::FloorDiv {
+                    self.fb().ins().sshr_imm_u(i, k as i64)
+                } else {
+                    self.fb().ins().band_imm_u(i, (1i64 << k) - 1)
+                };
+            }
             Arith::FloorDiv | Arith::Mod => {
                 // Python rounds toward negative infinity: adjust the
                 // truncating quotient and remainder when the signs differ.
@@ -216,6 +228,24 @@ pub(super) trait Words<'f> {
         let fits = self.fits_small(r);
         self.branch_unless(fits, slow);
         r
+    }
+
+    /// `k` when `v` is the constant `2**k` (made by `iconst` in this
+    /// function), for the shifts and masks of `//` and `%` by it.
+    fn power_of_two(&mut self, v: ir::Value) -> Option<u32> {
+        let dfg = &self.fb().func.dfg;
+        let ir::ValueDef::Result(inst, 0) = dfg.value_def(v) else {
+            return None;
+        };
+        let ir::InstructionData::UnaryImm {
+            opcode: ir::Opcode::Iconst,
+            imm,
+        } = dfg.insts[inst]
+        else {
+            return None;
+        };
+        let c = imm.bits();
+        (c > 0 && c & (c - 1) == 0 && c < 1 << 47).then(|| c.trailing_zeros())
     }
 
     /// Is `word` a heap object (tag `0xFFFC`)?

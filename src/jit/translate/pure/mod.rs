@@ -115,7 +115,6 @@ pub(crate) fn translate(
     };
     let entry = b.create_block();
     b.append_block_params_for_function_params(entry);
-    let blocks: Vec<Block> = code.instrs.iter().map(|_| b.create_block()).collect();
     let gave_up = b.create_block();
     b.set_cold_block(gave_up);
     let n = code.nregs as usize;
@@ -133,25 +132,31 @@ pub(crate) fn translate(
         globals: globals.bits(),
         entries,
         vars,
-        blocks,
+        blocks: Vec::new(),
         gave_up,
         interp: params[0],
         depth: params[1],
         itself,
-        states: types::infer(code, &shape.call_results),
+        states: Vec::new(),
         ty: Vec::new(),
         edges: Vec::new(),
     };
-    t.prologue(&params[2..]);
-    for pc in 0..code.instrs.len() {
-        let Some(state) = t.states[pc].clone() else {
-            continue; // no path leads here
-        };
-        t.ty = state;
-        let block = t.blocks[pc];
-        t.b.switch_to_block(block);
-        t.instr(pc);
-        t.fill_edges();
+    // Two versions of the code when some parameters are operands of word
+    // arithmetic (`i + j` of spectral_norm's `a(i, j)`): one for calls
+    // whose arguments there are ints, in which they are known to be, and
+    // one for any other call.
+    let any_states = types::infer(code, &shape.call_results);
+    let speculated = types::int_params(code, shape.nparams(), &any_states);
+    let any_version = t.b.create_block();
+    let int_version = (!speculated.is_empty()).then(|| t.b.create_block());
+    t.prologue(&params[2..], &speculated, any_version, int_version);
+    t.version(any_version, any_states);
+    if let Some(start) = int_version {
+        let mut entry = vec![Ty::Any; code.nregs as usize];
+        for &r in &speculated {
+            entry[r as usize] = Ty::Int;
+        }
+        t.version(start, types::infer_from(code, &shape.call_results, entry));
     }
     t.b.switch_to_block(t.gave_up);
     let w = t.b.ins().iconst(i64_, PURE_GAVE_UP as i64);
@@ -168,6 +173,7 @@ struct PureTranslator<'a, 'f> {
     globals: u64,
     entries: Entries,
     vars: Vars,
+    /// The block of each instruction in the version being translated.
     blocks: Vec<Block>,
     /// Returns `PURE_GAVE_UP`.
     gave_up: Block,
@@ -175,7 +181,8 @@ struct PureTranslator<'a, 'f> {
     depth: ir::Value,
     /// This function, for recursive calls.
     itself: ir::FuncRef,
-    /// The registers' types before each instruction (`types::infer`).
+    /// The registers' types before each instruction (`types::infer`) in
+    /// the version being translated.
     states: Vec<Option<Vec<Ty>>>,
     /// The registers' types where the translation is.
     ty: Vec<Ty>,
@@ -203,8 +210,16 @@ impl<'f> Words<'f> for PureTranslator<'_, 'f> {
 
 impl PureTranslator<'_, '_> {
     /// The checks a call does before its body (recursion limit, native
-    /// stack, tick), and every register set as a call starts it.
-    fn prologue(&mut self, args: &[ir::Value]) {
+    /// stack, tick), every register set as a call starts it, and the
+    /// jump to `int_version` when there is one and the `speculated`
+    /// parameters are ints, else to `any_version`.
+    fn prologue(
+        &mut self,
+        args: &[ir::Value],
+        speculated: &[Reg],
+        any_version: Block,
+        int_version: Option<Block>,
+    ) {
         let flags = MemFlagsData::trusted();
         let limit = self.b.ins().load(
             ir::types::I32,
@@ -242,7 +257,48 @@ impl PureTranslator<'_, '_> {
                 self.b.def_var(self.vars.word[r], w);
             }
         }
+        let Some(int_version) = int_version else {
+            self.b.ins().jump(any_version, &[]);
+            return;
+        };
+        let ints: Vec<ir::Value> = (speculated.iter())
+            .map(|&r| self.is_int(args[r as usize]))
+            .collect();
+        let all = (ints.into_iter())
+            .reduce(|a, b| self.b.ins().band(a, b))
+            .expect("a speculated parameter");
+        let unbox = self.b.create_block();
+        self.b.ins().brif(all, unbox, &[], any_version, &[]);
+        self.b.switch_to_block(unbox);
+        for &r in speculated {
+            let i = self.unbox_int(args[r as usize]);
+            self.b.def_var(self.vars.int[r as usize], i);
+        }
+        self.b.ins().jump(int_version, &[]);
+    }
+
+    /// Translate a version of the code whose types before each
+    /// instruction are `states`, entered at `start`.
+    fn version(&mut self, start: Block, states: Vec<Option<Vec<Ty>>>) {
+        self.blocks = self
+            .code
+            .instrs
+            .iter()
+            .map(|_| self.b.create_block())
+            .collect();
+        self.states = states;
+        self.b.switch_to_block(start);
         self.b.ins().jump(self.blocks[0], &[]);
+        for pc in 0..self.code.instrs.len() {
+            let Some(state) = self.states[pc].clone() else {
+                continue; // no path leads here
+            };
+            self.ty = state;
+            let block = self.blocks[pc];
+            self.b.switch_to_block(block);
+            self.instr(pc);
+            self.fill_edges();
+        }
     }
 
     /// Count a tick; every `TICK_CHUNK` ticks the runtime checks the

@@ -160,9 +160,18 @@ pub(super) fn transfer(
 /// The types of the registers before each instruction of `code` (`None`
 /// where no path leads).
 pub(super) fn infer(code: &CodeObject, calls: &CallResults) -> Vec<Option<Vec<Ty>>> {
+    infer_from(code, calls, vec![Ty::Any; code.nregs as usize])
+}
+
+/// `infer` from the types `entry` at the first instruction.
+pub(super) fn infer_from(
+    code: &CodeObject,
+    calls: &CallResults,
+    entry: Vec<Ty>,
+) -> Vec<Option<Vec<Ty>>> {
     let n = code.instrs.len();
     let mut at: Vec<Option<Vec<Ty>>> = vec![None; n];
-    at[0] = Some(vec![Ty::Any; code.nregs as usize]);
+    at[0] = Some(entry);
     for pc in 0..n {
         let Some(mut s) = at[pc].clone() else {
             continue;
@@ -174,6 +183,49 @@ pub(super) fn infer(code: &CodeObject, calls: &CallResults) -> Vec<Option<Vec<Ty
         }
     }
     at
+}
+
+/// The parameters (of the first `nparams` registers) that the types
+/// `states` leave as operands of arithmetic or a comparison on two words
+/// of unknown type, in order: a call whose arguments there are ints runs
+/// a version of the code in which they are known to be (see
+/// `translate`), with all their arithmetic unboxed.
+pub(super) fn int_params(
+    code: &CodeObject,
+    nparams: usize,
+    states: &[Option<Vec<Ty>>],
+) -> Vec<Reg> {
+    use Instr::*;
+    let mut params = Vec::new();
+    for (ins, state) in code.instrs.iter().zip(states) {
+        let Some(ty) = state else { continue };
+        let t = |r: Reg| ty_of(code, ty, r);
+        let operands = match *ins {
+            Lt { a, b, .. }
+            | Le { a, b, .. }
+            | Gt { a, b, .. }
+            | Ge { a, b, .. }
+            | Eq { a, b, .. }
+            | Ne { a, b, .. }
+            | JumpIfNotLt { a, b, .. }
+            | JumpIfNotLe { a, b, .. }
+            | JumpIfNotGt { a, b, .. }
+            | JumpIfNotGe { a, b, .. }
+            | JumpIfNotEq { a, b, .. }
+            | JumpIfNotNe { a, b, .. } => {
+                (compare_kind(t(a), t(b)) == Kind::Word).then_some((a, b))
+            }
+            _ => super::super::typed::arith_of(ins)
+                .filter(|&(op, _, a, b)| arith_kind(op, t(a), t(b)) == Kind::Word)
+                .map(|(_, _, a, b)| (a, b)),
+        };
+        for r in operands.into_iter().flat_map(|(a, b)| [a, b]) {
+            if (r as usize) < nparams && code.const_reg(r).is_none() && !params.contains(&r) {
+                params.push(r);
+            }
+        }
+    }
+    params
 }
 
 /// Where control goes after instruction `ins` at `pc`.
