@@ -588,29 +588,15 @@ impl Translator<'_, '_> {
 
     /// `dst = name` from the globals or builtins.
     pub(super) fn load_global(&mut self, pc: u32, ins: Instr, dst: Reg, name: u16) {
-        // The name's site: what the last load found, while the globals
-        // epoch and the running code's globals are those it saw.
-        let site = &self.code.global_sites[name as usize] as *const GlobalSite as i64;
-        let flags = MemFlagsData::trusted();
-        let site = self.b.ins().iconst(types::I64, site);
-        let epoch_at = crate::runtime::dict::globals_epoch_cell() as i64;
-        let epoch_at = self.b.ins().iconst(types::I64, epoch_at);
-        let epoch = self.b.ins().load(types::I64, flags, epoch_at, 0);
-        let field = |t: &mut Self, off: usize| t.b.ins().load(types::I64, flags, site, off as i32);
-        let seen = field(self, std::mem::offset_of!(GlobalSite, epoch));
+        let (valid, site) = self.global_site(name);
         let lookup = self.b.create_block();
         self.b.set_cold_block(lookup);
-        let same_epoch = self.b.ins().icmp(IntCC::Equal, epoch, seen);
-        let globals = self.running_globals_word();
-        let seen_globals = field(self, std::mem::offset_of!(GlobalSite, globals));
-        let same_globals = self.b.ins().icmp(IntCC::Equal, globals, seen_globals);
-        let valid = self.b.ins().band(same_epoch, same_globals);
         let cached = self.b.create_block();
         self.b.ins().brif(valid, cached, &[], lookup, &[]);
         let done = self.b.create_block();
         self.b.append_block_param(done, types::I64);
         self.b.switch_to_block(cached);
-        let w = field(self, std::mem::offset_of!(GlobalSite, value));
+        let w = Self::global_site_value(&mut self.b, site);
         self.retain_if_obj(w);
         self.b.ins().jump(done, &[w.into()]);
 
@@ -624,6 +610,34 @@ impl Translator<'_, '_> {
         self.b.switch_to_block(done);
         let w = self.b.block_params(done)[0];
         self.put_and_continue(pc, dst, w);
+    }
+
+    /// Whether the site of global `name` holds what the name is bound to
+    /// (what the last load found, while the globals epoch and the running
+    /// code's globals are those it saw), and the site's address.
+    pub(super) fn global_site(&mut self, name: u16) -> (ir::Value, ir::Value) {
+        let site = &self.code.global_sites[name as usize] as *const GlobalSite as i64;
+        let flags = MemFlagsData::trusted();
+        let site = self.b.ins().iconst(types::I64, site);
+        let epoch_at = crate::runtime::dict::globals_epoch_cell() as i64;
+        let epoch_at = self.b.ins().iconst(types::I64, epoch_at);
+        let epoch = self.b.ins().load(types::I64, flags, epoch_at, 0);
+        let field = |t: &mut Self, off: usize| t.b.ins().load(types::I64, flags, site, off as i32);
+        let seen = field(self, std::mem::offset_of!(GlobalSite, epoch));
+        let same_epoch = self.b.ins().icmp(IntCC::Equal, epoch, seen);
+        let globals = self.running_globals_word();
+        let seen_globals = field(self, std::mem::offset_of!(GlobalSite, globals));
+        let same_globals = self.b.ins().icmp(IntCC::Equal, globals, seen_globals);
+        (self.b.ins().band(same_epoch, same_globals), site)
+    }
+
+    /// The word a valid global site (`global_site`) holds, not retained.
+    pub(super) fn global_site_value(
+        b: &mut cranelift_frontend::FunctionBuilder,
+        site: ir::Value,
+    ) -> ir::Value {
+        let at = std::mem::offset_of!(GlobalSite, value) as i32;
+        b.ins().load(types::I64, MemFlagsData::trusted(), site, at)
     }
 
     /// `return src`: a temporary's word moves out; a local's unboxed word

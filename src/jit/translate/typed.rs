@@ -119,6 +119,12 @@ pub(super) enum Plan {
     /// `dst = obj.sqrt(x)` of the `math` module (see `math`), a float;
     /// any other case leaves the typed copy.
     Sqrt { dst: Reg, obj: Reg },
+    /// `dst = name` of the function or module a `PureCall` or `Sqrt` a
+    /// few moves later calls (see `Site::callee_global`): while the
+    /// globals have not changed since the site's last load, its word is
+    /// kept for the call without a reference or a store (`Typing::
+    /// pending`); else the typed copy is left.
+    CalleeGlobal { dst: Reg, name: u16 },
     /// The instruction's ordinary translation.
     General,
     /// Leave the typed copy for the general one here: an instruction
@@ -170,6 +176,10 @@ pub(super) struct Site {
     pure_call: Option<Ty>,
     /// A call of `math.sqrt` (see `math`).
     math_call: bool,
+    /// The `LoadGlobal` of the callee (or module) of a `pure_call` or
+    /// `math_call` that follows it after moves only, none of them a jump
+    /// target: the call can take the global's word as it is.
+    callee_global: bool,
 }
 
 /// How the typed copy runs `ins` when the registers have types `s`.
@@ -242,6 +252,7 @@ pub(super) fn plan(ins: &Instr, s: &[Ty], site: Site) -> Plan {
         CallMethod {
             dst, obj, argc: 1, ..
         } if site.math_call => Plan::Sqrt { dst, obj },
+        LoadGlobal { dst, name } if site.callee_global => Plan::CalleeGlobal { dst, name },
         Call { dst, func, argc } if site.pure_call.is_some() => Plan::PureCall {
             dst,
             func,
@@ -317,6 +328,7 @@ fn sites(code: &CodeObject, pure_calls: &[(u32, Ty)], math_calls: &[u32]) -> Vec
             counted: false,
             pure_call: None,
             math_call: false,
+            callee_global: false,
         };
         code.instrs.len()
     ];
@@ -337,6 +349,36 @@ fn sites(code: &CodeObject, pure_calls: &[(u32, Ty)], math_calls: &[u32]) -> Vec
     }
     for &pc in math_calls {
         sites[pc as usize].math_call = true;
+    }
+    let mut targets = vec![false; code.instrs.len()];
+    let jumps = code.instrs.iter().filter_map(Instr::target);
+    for t in jumps.chain(code.handlers.iter().map(|h| h.target)) {
+        if let Some(t) = targets.get_mut(t as usize) {
+            *t = true;
+        }
+    }
+    let calls = pure_calls
+        .iter()
+        .map(|&(pc, _)| pc)
+        .chain(math_calls.iter().copied());
+    for pc in calls {
+        let callee = match code.instrs[pc as usize] {
+            Instr::Call { func, .. } => func,
+            Instr::CallMethod { obj, .. } => obj,
+            _ => continue,
+        };
+        let mut at = pc as usize;
+        while at > 0 && !targets[at] {
+            at -= 1;
+            match code.instrs[at] {
+                Instr::LoadGlobal { dst, .. } if dst == callee => {
+                    sites[at].callee_global = true;
+                    break;
+                }
+                Instr::Move { dst, .. } | Instr::Copy { dst, .. } if dst != callee => {}
+                _ => break,
+            }
+        }
     }
     sites
 }
@@ -423,6 +465,10 @@ pub(super) fn apply(
             consumed_temporary(code, s, obj);
             consumed_temporary(code, s, obj + 1);
             def(s, dst, Ty::Float);
+        }
+        Plan::CalleeGlobal { dst, .. } => {
+            s.ty[dst as usize] = Ty::Any;
+            s.stale[dst as usize] = false;
         }
         Plan::Truth { .. } | Plan::Bool { .. } | Plan::Exit => {}
         // (The state of the loop's exit, where `dst` keeps its value, is
@@ -735,14 +781,20 @@ pub(super) struct Typing {
     general_blocks: Vec<Block>,
     cur: State,
     exits: Vec<SideExit>,
+    /// A `CalleeGlobal`'s register and the word it holds but that the
+    /// register file does not (no reference taken), until its call
+    /// consumes it; a side exit or an ordinary instruction before then
+    /// stores it, with its reference.
+    pending: Option<(Reg, ir::Value)>,
     /// The heads of the innermost loops with typed work, where the general
     /// copy goes back into the typed one (see `reenter_typed_copy`).
     pub(super) reentries: Vec<u32>,
 }
 
 /// A side exit still to fill: its block, the instruction the general copy
-/// resumes at, and the stale registers to store first.
-type SideExit = (Block, u32, Vec<(Reg, Ty)>);
+/// resumes at, the stale registers and the pending global (see
+/// `Typing::pending`) to store first.
+type SideExit = (Block, u32, Vec<(Reg, Ty)>, Option<(Reg, ir::Value)>);
 
 impl Typing {
     pub(super) fn new(
@@ -792,6 +844,7 @@ impl Typing {
                 stale: Vec::new(),
             },
             exits: Vec::new(),
+            pending: None,
         })
     }
 }
@@ -837,6 +890,7 @@ impl Translator<'_, '_> {
                 returns,
             } => self.typed_pure_call(pc, dst, func, argc, returns),
             Plan::Sqrt { dst, obj } => self.typed_sqrt(pc, dst, obj),
+            Plan::CalleeGlobal { dst, name } => self.typed_callee_global(pc, dst, name),
             Plan::Store { obj, idx, src } => self.typed_store(pc, obj, idx, src),
             Plan::Branch { num, a, b } => self.typed_branch(pc, ins, num, a, b),
             Plan::Truth { cond, jump_on } => self.typed_truth(pc, ins, cond, jump_on),
@@ -927,6 +981,16 @@ impl Translator<'_, '_> {
             self.materialize(r, ty);
         }
         self.typing_mut().cur.stale.fill(false);
+        if let Some(pending) = self.typing_mut().pending.take() {
+            self.store_pending(pending);
+        }
+    }
+
+    /// Store a pending global's word in its register, with the reference
+    /// the register holds (see `Typing::pending`).
+    fn store_pending(&mut self, (r, word): (Reg, ir::Value)) {
+        self.retain_if_obj(word);
+        self.put_word(r, word);
     }
 
     fn stale_registers(&mut self) -> Vec<(Reg, Ty)> {
@@ -942,23 +1006,27 @@ impl Translator<'_, '_> {
     /// are any.
     fn exit_block(&mut self, pc: u32) -> Block {
         let stale = self.stale_registers();
+        let pending = self.typing_mut().pending;
         let general = self.typing_mut().general_blocks[pc as usize];
-        if stale.is_empty() {
+        if stale.is_empty() && pending.is_none() {
             return general;
         }
         let blk = self.b.create_block();
         self.b.set_cold_block(blk);
-        self.typing_mut().exits.push((blk, pc, stale));
+        self.typing_mut().exits.push((blk, pc, stale, pending));
         blk
     }
 
     /// Fill the side-exit blocks made while translating an instruction
     /// (the builder cannot switch blocks in the middle of one).
     fn fill_exits(&mut self) {
-        while let Some((blk, pc, stale)) = self.typing_mut().exits.pop() {
+        while let Some((blk, pc, stale, pending)) = self.typing_mut().exits.pop() {
             self.b.switch_to_block(blk);
             for (r, ty) in stale {
                 self.materialize(r, ty);
+            }
+            if let Some(pending) = pending {
+                self.store_pending(pending);
             }
             let general = self.typing_mut().general_blocks[pc as usize];
             self.b.ins().jump(general, &[]);
@@ -1156,7 +1224,7 @@ impl Translator<'_, '_> {
             .known
             .remove(&pc)
             .expect("a pure call site is a known one");
-        let fword = self.load_reg(func);
+        let (fword, owned) = self.callee_word(func);
         let exit = self.exit_block(pc);
         self.guard(IntCC::Equal, fword, callee.func_word() as i64, exit);
         let args: Vec<(ir::Value, bool)> = (func + 1..=func + argc)
@@ -1179,29 +1247,59 @@ impl Translator<'_, '_> {
         };
         // (Pure code checked the arguments to be immediates.)
         let result = result.map(|v| (returns, v)).ok_or(word);
-        self.finish_typed_call(pc, func, argc, fword, dst, result);
+        self.finish_typed_call(pc, func, argc, (fword, owned), dst, result);
+    }
+
+    /// `dst = name` as `Plan::CalleeGlobal` says.
+    fn typed_callee_global(&mut self, pc: u32, dst: Reg, name: u16) {
+        let (valid, site) = self.global_site(name);
+        self.exit_unless(pc, valid);
+        let word = Self::global_site_value(&mut self.b, site);
+        self.typing_mut().pending = Some((dst, word));
+        let cur = &mut self.typing_mut().cur;
+        cur.ty[dst as usize] = Ty::Any;
+        cur.stale[dst as usize] = false;
+        let next = self.next(pc);
+        self.b.ins().jump(next, &[]);
+    }
+
+    /// The word of the callee (or module) register `r` of a typed call,
+    /// and whether the register owns its reference: not when it is the
+    /// pending global (`Typing::pending`), which stays pending for the
+    /// call's side exits.
+    fn callee_word(&mut self, r: Reg) -> (ir::Value, bool) {
+        match self.typing_mut().pending {
+            Some((at, word)) if at == r => (word, false),
+            _ => (self.load_reg(r), true),
+        }
     }
 
     /// The end of a call the typed copy makes itself (`typed_pure_call`,
     /// `typed_sqrt`): the register of the callee (or module), whose word
-    /// `callee_word` holds the reference its `LoadGlobal` made, and the
-    /// `argc` argument registers after it, all numbers, are consumed;
-    /// `dst` gets `result`, a typed value or else a word.
+    /// `callee.0` holds the reference its `LoadGlobal` made (unless it is
+    /// the pending global, `callee.1` false), and the `argc` argument
+    /// registers after it, all numbers, are consumed; `dst` gets
+    /// `result`, a typed value or else a word.
     fn finish_typed_call(
         &mut self,
         pc: u32,
         callee: Reg,
         argc: u16,
-        callee_word: ir::Value,
+        (callee_word, owned): (ir::Value, bool),
         dst: Reg,
         result: Result<(Ty, ir::Value), ir::Value>,
     ) {
-        for r in callee..=callee + argc {
+        let first_owned = if owned { callee } else { callee + 1 };
+        for r in first_owned..=callee + argc {
             if self.cur_ty(r) == Ty::Any {
                 self.unbind_reg(r);
             }
         }
-        self.decref_if_obj(callee_word);
+        if owned {
+            self.decref_if_obj(callee_word);
+        } else {
+            self.typing_mut().pending = None;
+        }
         let code = self.code;
         let cur = &mut self.typing_mut().cur;
         for r in callee..=callee + argc {
@@ -1245,7 +1343,7 @@ impl Translator<'_, '_> {
             (site.module_word, site.native_word, site.verified);
         let flags = ir::MemFlagsData::trusted();
         let i64_ = types::I64;
-        let m = self.load_reg(obj);
+        let (m, owned) = self.callee_word(obj);
         let same = self.b.ins().icmp_imm_u(IntCC::Equal, m, module_word as i64);
         self.exit_unless(pc, same);
         let epoch_at = crate::runtime::dict::globals_epoch_cell() as i64;
@@ -1283,7 +1381,7 @@ impl Translator<'_, '_> {
         let defined = self.b.ins().fcmp(FloatCC::GreaterThanOrEqual, x, zero);
         self.exit_unless(pc, defined);
         let r = self.b.ins().sqrt(x);
-        self.finish_typed_call(pc, obj, 1, m, dst, Ok((Ty::Float, r)));
+        self.finish_typed_call(pc, obj, 1, (m, owned), dst, Ok((Ty::Float, r)));
     }
 
     /// `obj[idx] = src` of a list, inline (as `typed_item`); a typed value
