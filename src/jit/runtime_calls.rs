@@ -777,6 +777,53 @@ pub(super) unsafe extern "C" fn range_loop(src: u64, slot: *mut i64) -> u32 {
     1
 }
 
+/// `range(args…)` of a counted loop (`Translator::range_call`): when
+/// `func` is the built-in `range` and its `argc` arguments, the registers
+/// from `first`, are small ints with a step other than zero, the loop's
+/// slot gets the count as `range_loop` would give it from the range, and
+/// the answer is 1; else 0, having changed nothing.
+pub(super) unsafe extern "C" fn range_call(
+    func: u64,
+    regs: *const Value,
+    first: u32,
+    argc: u32,
+    slot: *mut i64,
+) -> u32 {
+    // SAFETY: generated code passes a register word.
+    let f = unsafe { peek(func) };
+    if !matches!(f.as_obj(), Some(Obj::Class(c)) if c.immutable && &*c.name == "range") {
+        return 0;
+    }
+    if !(1..=3).contains(&argc) {
+        return 0;
+    }
+    let mut n = [0i64; 3];
+    for (i, v) in n.iter_mut().take(argc as usize).enumerate() {
+        // SAFETY: generated code passes its register file, in which the
+        // call's arguments are `argc` registers from `first`.
+        let arg = unsafe { &*regs.add(first as usize + i) };
+        match arg.as_small_int() {
+            Some(k) => *v = k,
+            None => return 0,
+        }
+    }
+    let (start, stop, step) = match argc {
+        1 => (0, n[0], 1),
+        2 => (n[0], n[1], 1),
+        _ => (n[0], n[1], n[2]),
+    };
+    if step == 0 {
+        return 0;
+    }
+    // SAFETY: as in `range_loop`.
+    unsafe {
+        slot.write(start);
+        slot.add(1).write(stop);
+        slot.add(2).write(step);
+    }
+    1
+}
+
 /// `Unpack` of a tuple or list of exactly `n` items: new references to
 /// them in registers `dst..dst + n` (what those held is released), and
 /// `FINALIZERS_DUE` when that made `__del__` methods due (generated code

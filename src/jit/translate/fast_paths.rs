@@ -470,6 +470,58 @@ impl Translator<'_, '_> {
         self.b.switch_to_block(general);
     }
 
+    /// The slot of the counted loop whose range the `Call` at `pc` makes
+    /// (into `dst`, which the next instruction, the loop's `GetIter`,
+    /// consumes), if it is such a call.
+    pub(super) fn counted_range_call(&self, pc: u32, dst: Reg) -> Option<StackSlot> {
+        let next = self.code.instrs.get(pc as usize + 1)?;
+        match *next {
+            Instr::GetIter { src, .. } if src == dst && dst >= self.code.temp_base => {
+                self.range_loops.get(&(pc + 2)).copied()
+            }
+            _ => None,
+        }
+    }
+
+    /// `range(args…)` of a counted loop (`counted_range_call`, whose
+    /// `slot` this is): when the function is the built-in `range` and the
+    /// arguments small ints (`runtime_calls::range_call`), the loop counts
+    /// from the slot with no range object made, the `GetIter` skipped and
+    /// its iterator register holding `None` (only the counted `ForIter`
+    /// reads it); else the builder is left in a block where the call goes
+    /// on as usual.
+    pub(super) fn range_call(&mut self, pc: u32, slot: StackSlot, func: Reg, argc: u16) {
+        let Instr::GetIter { dst: iter, .. } = self.code.instrs[pc as usize + 1] else {
+            unreachable!("a counted range call is followed by its GetIter")
+        };
+        let f = self.load_reg(func);
+        let at = self.b.ins().stack_addr(types::I64, slot, 0);
+        let first = self.const32(func as u32 + 1);
+        let argc_ = self.const32(argc as u32);
+        let counted = self
+            .call(self.callees.range_call, &[f, self.regs, first, argc_, at])
+            .expect("range_call returns");
+        let (count, general) = (self.b.create_block(), self.b.create_block());
+        self.b.ins().brif(counted, count, &[], general, &[]);
+        self.b.switch_to_block(count);
+        self.b
+            .ins()
+            .stack_store(types::I64, counted, slot, RangeLoop::ACTIVE);
+        // The arguments are small ints: only the function's reference to
+        // drop (a local's stays).
+        self.consume_word(func, f);
+        for r in func + 1..=func + argc {
+            if r >= self.code.temp_base {
+                self.unbind_reg(r);
+            }
+        }
+        let none = self.b.ins().iconst(types::I64, Value::NONE.bits() as i64);
+        self.put_word(iter, none);
+        let counting = self.next(pc + 1);
+        self.b.ins().jump(counting, &[]);
+        self.b.switch_to_block(general);
+    }
+
     /// A counting loop's step: when the count is done, release the
     /// iterator register and leave the loop; else the builder is left
     /// where the next value (returned) holds, the slot holding the one

@@ -74,6 +74,7 @@ struct Callees {
     push_handled: Callee,
     pop_handled: Callee,
     range_loop: Callee,
+    range_call: Callee,
     adopt_error: Callee,
     run_finalizers: Callee,
     release_window: Callee,
@@ -129,6 +130,8 @@ impl Callees {
         type Release = unsafe extern "C" fn(*mut super::JitFrame, u64);
         type RangeLoopStart = unsafe extern "C" fn(u64, *mut i64) -> u32;
         let range_loop = sig(&[i64_, i64_], Some(i32_));
+        type RangeCall = unsafe extern "C" fn(u64, *const Value, u32, u32, *mut i64) -> u32;
+        let range_call = sig(&[i64_, i64_, i32_, i32_, i64_], Some(i32_));
         let native_sig = sig(&[i64_, i64_], Some(i64_));
         type AdoptError = unsafe extern "C" fn(*mut super::JitFrame, *mut super::JitFrame);
         type ReleaseWindow = unsafe extern "C" fn(*mut Value, u32);
@@ -180,6 +183,10 @@ impl Callees {
             range_loop: Callee {
                 addr: runtime_calls::range_loop as RangeLoopStart as usize as i64,
                 sig: range_loop,
+            },
+            range_call: Callee {
+                addr: runtime_calls::range_call as RangeCall as usize as i64,
+                sig: range_call,
             },
             step: Callee {
                 addr: runtime_calls::step as Step as usize as i64,
@@ -581,9 +588,13 @@ impl Translator<'_, '_> {
                 self.known_call(pc, ins, &callee);
                 self.known.insert(pc, callee);
             }
-            Instr::Call { .. } | Instr::CallMethod { .. } => {
+            Instr::Call { dst, func, argc } => {
+                if let Some(slot) = self.counted_range_call(pc, dst) {
+                    self.range_call(pc, slot, func, argc);
+                }
                 self.through(self.callees.call, pc, ins)
             }
+            Instr::CallMethod { .. } => self.through(self.callees.call, pc, ins),
             Instr::WithEnter { .. } | Instr::WithExit { .. } => {
                 self.through(self.callees.with_call, pc, ins)
             }

@@ -102,8 +102,15 @@ pub(super) enum Plan {
     /// must be small ints to stay in the typed copy).
     Count { dst: Reg },
     /// `dst = obj[idx]` of a list, read inline; anything else leaves the
-    /// typed copy (the list and index are checked, not known).
-    Item { dst: Reg, obj: Reg, idx: Reg },
+    /// typed copy (the list and index are checked, not known). With
+    /// `float` (see `Site::float_item`) the item must be a float, and
+    /// `dst` holds it unboxed.
+    Item {
+        dst: Reg,
+        obj: Reg,
+        idx: Reg,
+        float: bool,
+    },
     /// `obj[idx] = src` of a list, stored inline (as `Item`).
     Store { obj: Reg, idx: Reg, src: Reg },
     /// `dst = func(args)` of a function with a pure entry, the arguments
@@ -180,6 +187,12 @@ pub(super) struct Site {
     /// `math_call` that follows it after moves only, none of them a jump
     /// target: the call can take the global's word as it is.
     callee_global: bool,
+    /// A `GetItem` whose result is next read as an operand of `+ - * /`
+    /// next to the register given here (`NO_REG` if that one is written on
+    /// the way): in a float loop (`nbody`'s `c[0]`, `b[3] -= …`), or where
+    /// that register holds a float (spectral_norm's `a(i, j) * v[j]`), the
+    /// item is taken for a float, checked.
+    float_item: Option<Reg>,
 }
 
 /// How the typed copy runs `ins` when the registers have types `s`.
@@ -260,7 +273,14 @@ pub(super) fn plan(ins: &Instr, s: &[Ty], site: Site) -> Plan {
             returns: site.pure_call.expect("tested"),
         },
         GetItem { dst, obj, idx } if site.in_loop && ty(obj) == Ty::Any && ty(idx) != Ty::Float => {
-            Plan::Item { dst, obj, idx }
+            Plan::Item {
+                dst,
+                obj,
+                idx,
+                float: site
+                    .float_item
+                    .is_some_and(|o| site.float_loop || (o != NO_REG && ty(o) == Ty::Float)),
+            }
         }
         SetItem { obj, idx, src } if site.in_loop && ty(obj) == Ty::Any && ty(idx) != Ty::Float => {
             Plan::Store { obj, idx, src }
@@ -329,6 +349,7 @@ fn sites(code: &CodeObject, pure_calls: &[(u32, Ty)], math_calls: &[u32]) -> Vec
             pure_call: None,
             math_call: false,
             callee_global: false,
+            float_item: None,
         };
         code.instrs.len()
     ];
@@ -357,6 +378,11 @@ fn sites(code: &CodeObject, pure_calls: &[(u32, Ty)], math_calls: &[u32]) -> Vec
             *t = true;
         }
     }
+    for (pc, site) in sites.iter_mut().enumerate() {
+        if let Instr::GetItem { dst, .. } = code.instrs[pc] {
+            site.float_item = next_read_is_float_arithmetic(code, &targets, pc, dst);
+        }
+    }
     let calls = pure_calls
         .iter()
         .map(|&(pc, _)| pc)
@@ -381,6 +407,48 @@ fn sites(code: &CodeObject, pure_calls: &[(u32, Ty)], math_calls: &[u32]) -> Vec
         }
     }
     sites
+}
+
+/// When register `r`, written at `pc`, is next read as an operand of `+
+/// - * /`, with only arithmetic and item reads that leave it alone on the
+/// straight way there (no jump target, `targets`): the other operand, or
+/// `NO_REG` if something on the way writes it.
+fn next_read_is_float_arithmetic(
+    code: &CodeObject,
+    targets: &[bool],
+    pc: usize,
+    r: Reg,
+) -> Option<Reg> {
+    let mut written = Vec::new();
+    for (ins, &target) in code.instrs.iter().zip(targets).skip(pc + 1) {
+        if target {
+            return None;
+        }
+        if let Some((op, dst, a, b)) = arith_of(ins) {
+            if a == r || b == r {
+                let other = if a == r { b } else { a };
+                let float_op = matches!(op, Arith::Add | Arith::Sub | Arith::Mul | Arith::TrueDiv);
+                let other = if written.contains(&other) {
+                    NO_REG
+                } else {
+                    other
+                };
+                return float_op.then_some(other);
+            }
+            if dst == r {
+                return None;
+            }
+            written.push(dst);
+            continue;
+        }
+        match *ins {
+            Instr::GetItem { dst, obj, idx } if dst != r && obj != r && idx != r => {
+                written.push(dst);
+            }
+            _ => return None,
+        }
+    }
+    None
 }
 
 /// Does `ins` surely do float arithmetic: a true division (whose result
@@ -432,11 +500,20 @@ pub(super) fn apply(
                 refine_int(code, s, b);
             }
         }
-        Plan::Item { dst, obj, idx } => {
+        Plan::Item {
+            dst,
+            obj,
+            idx,
+            float,
+        } => {
             refine_int(code, s, idx);
             consumed_temporary(code, s, obj);
-            s.ty[dst as usize] = Ty::Any;
-            s.stale[dst as usize] = false;
+            if float {
+                def(s, dst, Ty::Float);
+            } else {
+                s.ty[dst as usize] = Ty::Any;
+                s.stale[dst as usize] = false;
+            }
         }
         Plan::Store { obj, idx, src } => {
             refine_int(code, s, idx);
@@ -882,7 +959,12 @@ impl Translator<'_, '_> {
                 self.b.ins().jump(general, &[]);
             }
             Plan::Arith { op, num, dst, a, b } => self.typed_arith(pc, op, num, dst, a, b),
-            Plan::Item { dst, obj, idx } => self.typed_item(pc, dst, obj, idx),
+            Plan::Item {
+                dst,
+                obj,
+                idx,
+                float,
+            } => self.typed_item(pc, dst, obj, idx, float),
             Plan::PureCall {
                 dst,
                 func,
@@ -1195,7 +1277,7 @@ impl Translator<'_, '_> {
     /// `dst = obj[idx]` of a list, inline (`list_slot_at`); any other
     /// case leaves the typed copy at `pc`, whose general translation does
     /// it.
-    fn typed_item(&mut self, pc: u32, dst: Reg, obj: Reg, idx: Reg) {
+    fn typed_item(&mut self, pc: u32, dst: Reg, obj: Reg, idx: Reg, float: bool) {
         let Some((o, slot)) = self.typed_list_slot(pc, obj, idx, false) else {
             return;
         };
@@ -1203,6 +1285,19 @@ impl Translator<'_, '_> {
             .b
             .ins()
             .load(types::I64, ir::MemFlagsData::trusted(), slot, 0);
+        if float {
+            // (A float owns nothing: no reference to take.)
+            let ok = self.is_float(word);
+            self.exit_unless(pc, ok);
+            self.consume_word(obj, o);
+            let code = self.code;
+            consumed_temporary(code, &mut self.typing_mut().cur, obj);
+            let f = self.as_f64(word);
+            self.def_typed(dst, Ty::Float, f);
+            let next = self.next(pc);
+            self.b.ins().jump(next, &[]);
+            return;
+        }
         self.retain_if_obj(word);
         self.consume_word(obj, o);
         self.put_word(dst, word);
