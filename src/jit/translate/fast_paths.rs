@@ -386,6 +386,19 @@ impl Translator<'_, '_> {
         write: bool,
         slow: ir::Block,
     ) -> ir::Value {
+        let p = self.checked_list(layout, o, write, slow);
+        self.list_slot_in(layout, p, k, slow)
+    }
+
+    /// The address of list object `o`, checked to be a list that is not
+    /// borrowed mutably (with `write`, not borrowed at all), else `slow`.
+    pub(super) fn checked_list(
+        &mut self,
+        layout: ListLayout,
+        o: ir::Value,
+        write: bool,
+        slow: ir::Block,
+    ) -> ir::Value {
         let flags = MemFlagsData::trusted();
         let is_obj = self.is_obj(o);
         self.branch_unless(is_obj, slow);
@@ -399,6 +412,19 @@ impl Translator<'_, '_> {
             IntCC::SignedGreaterThanOrEqual
         };
         self.guard(free, flag, 0, slow);
+        p
+    }
+
+    /// The address of item `k` of the checked list at `p`
+    /// (`checked_list`); an index out of range goes to `slow`.
+    pub(super) fn list_slot_in(
+        &mut self,
+        layout: ListLayout,
+        p: ir::Value,
+        k: ir::Value,
+        slow: ir::Block,
+    ) -> ir::Value {
+        let flags = MemFlagsData::trusted();
         let len = self.b.ins().load(types::I64, flags, p, layout.len);
         let from_end = self.b.ins().iadd(k, len);
         let negative = self.b.ins().icmp_imm_u(IntCC::SignedLessThan, k, 0);

@@ -395,6 +395,7 @@ pub(super) fn translate(
         known,
         math,
         callee_frame: None,
+        in_typed_copy: false,
     };
     // (The entry block is finished first: Cranelift's entry is the first
     // block to get an instruction.)
@@ -453,6 +454,9 @@ struct Translator<'a, 'b> {
     math: std::collections::HashMap<u32, math::MathSite>,
     /// The stack slot of direct calls' frame contexts, once one needs it.
     callee_frame: Option<StackSlot>,
+    /// Translating the typed copy, whose loops are hot: releases decrement
+    /// inline (see `release_if_obj`).
+    in_typed_copy: bool,
 }
 
 impl<'f> Words<'f> for Translator<'_, 'f> {
@@ -779,8 +783,14 @@ impl Translator<'_, '_> {
     /// the builder in a block after the release. (A call rather than the
     /// inline decrement of `decref_if_obj`: every instruction that
     /// overwrites a register has one, and the smaller code compiles
-    /// faster.)
+    /// faster; but in the typed copy, whose loops are what runs, the
+    /// decrement: `c = bodies[j]` of nbody released the old list through
+    /// the runtime in every iteration.)
     fn release_if_obj(&mut self, word: ir::Value) {
+        if self.in_typed_copy {
+            self.decref_if_obj(word);
+            return;
+        }
         let is_obj = self.is_obj(word);
         self.call_when(is_obj, self.callees.release, &[self.ctx, word], false);
     }
@@ -834,6 +844,7 @@ impl Translator<'_, '_> {
     /// Translate the typed copy into `typed_blocks` (see `typed`).
     fn typed_copy(&mut self, typed_blocks: Vec<Block>) {
         let general = std::mem::replace(&mut self.blocks, typed_blocks);
+        self.in_typed_copy = true;
         for (pc, &shared) in general.iter().enumerate() {
             let typed = self.blocks[pc];
             if typed != shared {
@@ -841,6 +852,7 @@ impl Translator<'_, '_> {
                 self.typed_instr(pc as u32);
             }
         }
+        self.in_typed_copy = false;
         self.blocks = general;
     }
 

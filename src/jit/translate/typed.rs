@@ -371,13 +371,7 @@ fn sites(code: &CodeObject, pure_calls: &[(u32, Ty)], math_calls: &[u32]) -> Vec
     for &pc in math_calls {
         sites[pc as usize].math_call = true;
     }
-    let mut targets = vec![false; code.instrs.len()];
-    let jumps = code.instrs.iter().filter_map(Instr::target);
-    for t in jumps.chain(code.handlers.iter().map(|h| h.target)) {
-        if let Some(t) = targets.get_mut(t as usize) {
-            *t = true;
-        }
-    }
+    let targets = jump_targets(code);
     for (pc, site) in sites.iter_mut().enumerate() {
         if let Instr::GetItem { dst, .. } = code.instrs[pc] {
             site.float_item = next_read_is_float_arithmetic(code, &targets, pc, dst);
@@ -407,6 +401,18 @@ fn sites(code: &CodeObject, pure_calls: &[(u32, Ty)], math_calls: &[u32]) -> Vec
         }
     }
     sites
+}
+
+/// Which instructions of `code` a jump or an exception handler goes to.
+fn jump_targets(code: &CodeObject) -> Vec<bool> {
+    let mut targets = vec![false; code.instrs.len()];
+    let jumps = code.instrs.iter().filter_map(Instr::target);
+    for t in jumps.chain(code.handlers.iter().map(|h| h.target)) {
+        if let Some(t) = targets.get_mut(t as usize) {
+            *t = true;
+        }
+    }
+    targets
 }
 
 /// When register `r`, written at `pc`, is next read as an operand of `+
@@ -858,6 +864,17 @@ pub(super) struct Typing {
     general_blocks: Vec<Block>,
     cur: State,
     exits: Vec<SideExit>,
+    /// Which instructions are jump targets (`jump_targets`).
+    targets: Vec<bool>,
+    /// Local registers checked to hold a list, since the last jump target
+    /// or ordinary instruction: the list's address (an SSA value of a
+    /// block that dominates the translation's position) and whether the
+    /// check was for a store. What the check found cannot change while the
+    /// register holds the list: its type is fixed, and a borrow of it
+    /// outlasts the typed copy's instructions (a finalizer that runs on a
+    /// release takes and gives back its borrows before returning). The
+    /// length and items are read again at each access.
+    lists: Vec<(Reg, ir::Value, bool)>,
     /// A `CalleeGlobal`'s register and the word it holds but that the
     /// register file does not (no reference taken), until its call
     /// consumes it; a side exit or an ordinary instruction before then
@@ -921,6 +938,8 @@ impl Typing {
                 stale: Vec::new(),
             },
             exits: Vec::new(),
+            targets: jump_targets(code),
+            lists: Vec::new(),
             pending: None,
         })
     }
@@ -945,6 +964,9 @@ impl Translator<'_, '_> {
         let site = self.typing_mut().sites[pc as usize];
         let plan = plan(&ins, &state.ty, site);
         self.typing_mut().cur = state;
+        if self.typing_mut().targets[pc as usize] {
+            self.typing_mut().lists.clear();
+        }
         match plan {
             Plan::General => {
                 if !touches_nothing(&ins) {
@@ -987,6 +1009,7 @@ impl Translator<'_, '_> {
                 self.b.ins().jump(next, &[]);
             }
         }
+        self.forget_lists(&ins, plan);
         self.fill_exits();
         if cfg!(debug_assertions) && !matches!(plan, Plan::General | Plan::Exit) {
             let code = self.code;
@@ -994,6 +1017,21 @@ impl Translator<'_, '_> {
             let mut s = t.states[pc as usize].clone().expect("reached");
             apply(code, &t.eager, pc, &ins, plan, &mut s);
             debug_assert_eq!(s, t.cur, "typed copy and inference agree");
+        }
+    }
+
+    /// After instruction `ins`, run as `plan` says: which registers the
+    /// typed copy still knows to hold a list (`Typing::lists`): none after
+    /// an ordinary instruction (or a truth test that may call
+    /// `__bool__`), else the locals it did not write.
+    fn forget_lists(&mut self, ins: &Instr, plan: Plan) {
+        let tb = self.code.temp_base;
+        let (first, n) = written(ins);
+        let written = first..first.saturating_add(n);
+        let lists = &mut self.typing_mut().lists;
+        match plan {
+            Plan::General | Plan::Exit | Plan::Bool { .. } => lists.clear(),
+            _ => lists.retain(|&(r, _, _)| r < tb && !written.contains(&r)),
         }
     }
 
@@ -1271,7 +1309,19 @@ impl Translator<'_, '_> {
         let k = self.int_operand(pc, idx);
         let o = self.load_reg(obj);
         let exit = self.exit_block(pc);
-        Some((o, self.list_slot_at(layout, o, k, write, exit)))
+        let lists = &self.typing_mut().lists;
+        let known = lists.iter().find(|&&(r, _, w)| r == obj && (w || !write));
+        let p = match known {
+            Some(&(_, p, _)) => p,
+            None => {
+                let p = self.checked_list(layout, o, write, exit);
+                let lists = &mut self.typing_mut().lists;
+                lists.retain(|&(r, _, _)| r != obj);
+                lists.push((obj, p, write));
+                p
+            }
+        };
+        Some((o, self.list_slot_in(layout, p, k, exit)))
     }
 
     /// `dst = obj[idx]` of a list, inline (`list_slot_at`); any other
