@@ -474,17 +474,10 @@ fn does_float_arithmetic(code: &CodeObject, ins: &Instr) -> bool {
 /// to be ints are ints from then on, results have their kind, an ordinary
 /// instruction finds every register up to date (except a jump, which
 /// touches nothing) and what it may write is unknown afterwards.
-pub(super) fn apply(
-    code: &CodeObject,
-    eager: &[bool],
-    pc: u32,
-    ins: &Instr,
-    plan: Plan,
-    s: &mut State,
-) {
+pub(super) fn apply(code: &CodeObject, pc: u32, ins: &Instr, plan: Plan, s: &mut State) {
     let def = |s: &mut State, dst: Reg, ty: Ty| {
         let old = s.ty[dst as usize];
-        s.stale[dst as usize] = !stores_at_once(code, eager, dst, old);
+        s.stale[dst as usize] = !stores_at_once(code, dst, old);
         s.ty[dst as usize] = ty;
     };
     match plan {
@@ -599,12 +592,13 @@ fn touches_nothing(ins: &Instr) -> bool {
 
 /// Does a typed result for `dst`, which held a value of type `old`, go to
 /// the register file at once? When `dst` may hold an object (type `Any`)
-/// of a local, the store releases it now, as CPython would; a register
-/// whose type differs on two paths that meet (`eager`, see `infer`) is
-/// always up to date. Otherwise the store waits: a typed old value owns
-/// nothing, and a temporary's old value has died with its last use.
-fn stores_at_once(code: &CodeObject, eager: &[bool], dst: Reg, old: Ty) -> bool {
-    eager[dst as usize] || (old == Ty::Any && dst < code.temp_base)
+/// of a local, the store releases it now, as CPython would. Otherwise the
+/// store waits (until an ordinary instruction, a side exit, or an edge to
+/// where the register's type is not known, see `edge_stores`): a typed
+/// old value owns nothing, and a temporary's old value has died with its
+/// last use.
+fn stores_at_once(code: &CodeObject, dst: Reg, old: Ty) -> bool {
+    old == Ty::Any && dst < code.temp_base
 }
 
 /// A temporary an instruction consumes holds nothing afterwards (its
@@ -757,30 +751,11 @@ fn is_back_edge(pc: usize, ins: &Instr) -> bool {
 
 /// The states before each instruction of the typed copy, `None` where
 /// the typed copy never gets (handlers: an exception leaves the typed copy
-/// for the general one), and the registers kept up to date at every step
-/// (`eager`). Two paths that meet with a register of different types
-/// would need their own stores before they meet; instead such registers
-/// become eager and the pass runs again (at most once per register).
-pub(super) fn infer(code: &CodeObject, sites: &[Site]) -> (Vec<Option<State>>, Vec<bool>) {
-    let mut eager = vec![false; code.nregs as usize];
-    loop {
-        let (states, conflicts) = infer_with(code, sites, &eager);
-        if conflicts.is_empty() {
-            return (states, eager);
-        }
-        for r in conflicts {
-            eager[r] = true;
-        }
-    }
-}
-
-/// One pass of `infer` with the registers `eager` keeps up to date; also
-/// the registers found stale where types meet and differ.
-fn infer_with(
-    code: &CodeObject,
-    sites: &[Site],
-    eager: &[bool],
-) -> (Vec<Option<State>>, Vec<usize>) {
+/// for the general one). Where two paths meet with a register of
+/// different types, it is of unknown type there and up to date in the
+/// register file: a path on which it is stale stores it on the way
+/// (`edge_stores`).
+pub(super) fn infer(code: &CodeObject, sites: &[Site]) -> Vec<Option<State>> {
     let nregs = code.nregs as usize;
     let mut entry = State {
         ty: vec![Ty::Any; nregs],
@@ -797,28 +772,10 @@ fn infer_with(
         };
     }
     let mut states: Vec<Option<State>> = vec![None; code.instrs.len()];
-    let mut conflicts = Vec::new();
     let mut work = vec![0usize];
     states[0] = Some(entry);
     while let Some(pc) = work.pop() {
-        let ins = code.instrs[pc];
-        let before = states[pc].clone().expect("queued states are set");
-        let plan = plan(&ins, &before.ty, sites[pc]);
-        if plan == Plan::Exit {
-            continue;
-        }
-        let mut s = before.clone();
-        apply(code, eager, pc as u32, &ins, plan, &mut s);
-        let next = (!ends_flow(&ins)).then_some(pc + 1);
-        for succ in next.into_iter().chain(ins.target().map(|t| t as usize)) {
-            if succ >= states.len() {
-                continue;
-            }
-            // An exhausted counted loop leaves without writing its target.
-            let s = match plan {
-                Plan::Count { .. } if succ != pc + 1 => &before,
-                _ => &s,
-            };
+        for (succ, s) in leaving(code, sites, &states, pc) {
             let changed = match &mut states[succ] {
                 Some(old) => {
                     let mut changed = false;
@@ -826,9 +783,6 @@ fn infer_with(
                         let (ty, stale) = if old.ty[r] == s.ty[r] {
                             (old.ty[r], old.stale[r] || s.stale[r])
                         } else {
-                            if old.stale[r] || s.stale[r] {
-                                conflicts.push(r);
-                            }
                             (Ty::Any, false)
                         };
                         changed |= (ty, stale) != (old.ty[r], old.stale[r]);
@@ -838,7 +792,7 @@ fn infer_with(
                     changed
                 }
                 slot @ None => {
-                    *slot = Some(s.clone());
+                    *slot = Some(s);
                     true
                 }
             };
@@ -847,7 +801,61 @@ fn infer_with(
             }
         }
     }
-    (states, conflicts)
+    states
+}
+
+/// The edges out of instruction `pc` of the typed copy, whose state
+/// before it is `states[pc]`: each successor with the state the edge
+/// carries there.
+fn leaving(
+    code: &CodeObject,
+    sites: &[Site],
+    states: &[Option<State>],
+    pc: usize,
+) -> Vec<(usize, State)> {
+    let ins = code.instrs[pc];
+    let Some(before) = states[pc].clone() else {
+        return Vec::new();
+    };
+    let plan = plan(&ins, &before.ty, sites[pc]);
+    if plan == Plan::Exit {
+        return Vec::new();
+    }
+    let mut s = before.clone();
+    apply(code, pc as u32, &ins, plan, &mut s);
+    let next = (!ends_flow(&ins)).then_some(pc + 1);
+    next.into_iter()
+        .chain(ins.target().map(|t| t as usize))
+        .filter(|&succ| succ < states.len())
+        .map(|succ| match plan {
+            // An exhausted counted loop leaves without writing its target.
+            Plan::Count { .. } if succ != pc + 1 => (succ, before.clone()),
+            _ => (succ, s.clone()),
+        })
+        .collect()
+}
+
+/// The stores each edge of the typed copy makes before it arrives, by
+/// (instruction, successor): the registers stale on the edge that are of
+/// unknown type where it goes (their types meet another there), with
+/// their types on the edge.
+type EdgeStores = std::collections::HashMap<(usize, usize), Vec<(Reg, Ty)>>;
+
+fn edge_stores(code: &CodeObject, sites: &[Site], states: &[Option<State>]) -> EdgeStores {
+    let mut stores = EdgeStores::new();
+    for pc in 0..states.len() {
+        for (succ, s) in leaving(code, sites, states, pc) {
+            let there = states[succ].as_ref().expect("a successor has a state");
+            let due: Vec<(Reg, Ty)> = (0..s.ty.len())
+                .filter(|&r| s.stale[r] && !(there.ty[r] == s.ty[r] && there.stale[r]))
+                .map(|r| (r as Reg, s.ty[r]))
+                .collect();
+            if !due.is_empty() {
+                stores.entry((pc, succ)).or_default().extend(due);
+            }
+        }
+    }
+    stores
 }
 
 /// The typed copy's translation state: the inferred states, the
@@ -857,7 +865,7 @@ fn infer_with(
 /// fill (block, pc, the stale registers to store first).
 pub(super) struct Typing {
     pub(super) states: Vec<Option<State>>,
-    eager: Vec<bool>,
+    edge_stores: EdgeStores,
     sites: Vec<Site>,
     ints: Vec<Variable>,
     floats: Vec<Variable>,
@@ -900,7 +908,8 @@ impl Typing {
     ) -> Option<Typing> {
         let n = code.nregs as usize;
         let sites = sites(code, pure_calls, math_calls);
-        let (states, eager) = infer(code, &sites);
+        let states = infer(code, &sites);
+        let edge_stores = edge_stores(code, &sites, &states);
         // Worth it when an innermost loop the copy reaches has typed work
         // and no exit (a loop with one would leave the copy in its first
         // iteration, having paid for the translation).
@@ -928,7 +937,7 @@ impl Typing {
                 .filter(|&head| states[head as usize].is_some())
                 .collect(),
             states,
-            eager,
+            edge_stores,
             sites,
             ints: (0..n).map(|_| b.declare_var(types::I64)).collect(),
             floats: (0..n).map(|_| b.declare_var(types::F64)).collect(),
@@ -966,6 +975,23 @@ impl Translator<'_, '_> {
         self.typing_mut().cur = state;
         if self.typing_mut().targets[pc as usize] {
             self.typing_mut().lists.clear();
+        }
+        // Edges that store registers before they arrive: the instruction
+        // jumps to a block of their own instead (filled below).
+        let mut edges = Vec::new();
+        for succ in [pc as usize + 1]
+            .into_iter()
+            .chain(ins.target().map(|t| t as usize))
+        {
+            let key = (pc as usize, succ);
+            if edges.iter().any(|&(s, _, _)| s == succ) {
+                continue;
+            }
+            if let Some(due) = self.typing_mut().edge_stores.get(&key).cloned() {
+                let edge = self.b.create_block();
+                let to = std::mem::replace(&mut self.blocks[succ], edge);
+                edges.push((succ, to, due));
+            }
         }
         match plan {
             Plan::General => {
@@ -1011,11 +1037,19 @@ impl Translator<'_, '_> {
         }
         self.forget_lists(&ins, plan);
         self.fill_exits();
+        for (succ, to, due) in edges {
+            let edge = std::mem::replace(&mut self.blocks[succ], to);
+            self.b.switch_to_block(edge);
+            for (r, ty) in due {
+                self.materialize(r, ty);
+            }
+            self.b.ins().jump(to, &[]);
+        }
         if cfg!(debug_assertions) && !matches!(plan, Plan::General | Plan::Exit) {
             let code = self.code;
             let t = self.typing_mut();
             let mut s = t.states[pc as usize].clone().expect("reached");
-            apply(code, &t.eager, pc, &ins, plan, &mut s);
+            apply(code, pc, &ins, plan, &mut s);
             debug_assert_eq!(s, t.cur, "typed copy and inference agree");
         }
     }
@@ -1245,7 +1279,7 @@ impl Translator<'_, '_> {
             _ => self.typing_mut().floats[dst as usize],
         };
         self.b.def_var(var, v);
-        let at_once = stores_at_once(self.code, &self.typing_mut().eager, dst, old);
+        let at_once = stores_at_once(self.code, dst, old);
         if at_once {
             let word = match ty {
                 Ty::Int => self.box_int(v),
@@ -1687,19 +1721,43 @@ mod tests {
     /// The register types at the `while` test (`JumpIfNotLt`) of
     /// function `f` defined by `src`.
     fn types_at_loop_test(src: &str) -> Vec<Ty> {
+        state_at_loop_test(src).0.ty
+    }
+
+    /// The state at the `while` test of `f` in `src`, and the stores the
+    /// edges of `f`'s typed copy make.
+    fn state_at_loop_test(src: &str) -> (State, EdgeStores) {
         let module = crate::bytecode::compile_source("<test>", src).expect("compiles");
         let code = module
             .codes
             .iter()
             .find(|c| &*c.name == "f")
             .expect("the function's code");
-        let (states, _) = infer(code, &sites(code, &[], &[]));
+        let sites = sites(code, &[], &[]);
+        let states = infer(code, &sites);
+        let stores = edge_stores(code, &sites, &states);
         let test = code
             .instrs
             .iter()
             .position(|i| matches!(i, Instr::JumpIfNotLt { .. }))
             .expect("a while test");
-        states[test].clone().expect("reached").ty
+        (states[test].clone().expect("reached"), stores)
+    }
+
+    /// A float of an inner loop whose type meets an unknown one at the
+    /// outer loop's head stays unboxed in the inner loop (stale, not
+    /// stored at every step): the outer loop's edges store it.
+    #[test]
+    fn a_type_clash_at_an_outer_head_is_stored_on_the_edge() {
+        let (s, stores) = state_at_loop_test(
+            "def f(n):\n    for y in range(n):\n        z = 0.5\n        i = 0\n        while i < 10:\n            z = z * 0.5 + 1.0\n            i += 1\n    return z\n",
+        );
+        // Slots: n, y, z, i.
+        assert_eq!((s.ty[2], s.stale[2]), (Ty::Float, true));
+        assert!(stores
+            .values()
+            .flatten()
+            .any(|&(r, ty)| r == 2 && ty == Ty::Float));
     }
 
     #[test]
