@@ -126,8 +126,8 @@ pub(super) enum Plan {
     /// `dst = obj.sqrt(x)` of the `math` module (see `math`), a float;
     /// any other case leaves the typed copy.
     Sqrt { dst: Reg, obj: Reg },
-    /// `dst = name` of the function or module a `PureCall` or `Sqrt` a
-    /// few moves later calls (see `Site::callee_global`): while the
+    /// `dst = name` of the function or module a `PureCall` or `Sqrt` calls
+    /// after the arguments' moves and arithmetic (`Site::callee_global`): while the
     /// globals have not changed since the site's last load, its word is
     /// kept for the call without a reference or a store (`Typing::
     /// pending`); else the typed copy is left.
@@ -184,8 +184,9 @@ pub(super) struct Site {
     /// A call of `math.sqrt` (see `math`).
     math_call: bool,
     /// The `LoadGlobal` of the callee (or module) of a `pure_call` or
-    /// `math_call` that follows it after moves only, none of them a jump
-    /// target: the call can take the global's word as it is.
+    /// `math_call` that follows it after moves and arithmetic only, none
+    /// of them a jump target: the call can take the global's word as it
+    /// is.
     callee_global: bool,
     /// A `GetItem` whose result is next read as an operand of `+ - * /`
     /// next to the register given here (`NO_REG` if that one is written on
@@ -396,6 +397,9 @@ fn sites(code: &CodeObject, pure_calls: &[(u32, Ty)], math_calls: &[u32]) -> Vec
                     break;
                 }
                 Instr::Move { dst, .. } | Instr::Copy { dst, .. } if dst != callee => {}
+                // (The arguments' arithmetic: an ordinary instruction
+                // stores the pending global first, see `materialize_stale`.)
+                ref ins if arith_of(ins).is_some_and(|(_, dst, _, _)| dst != callee) => {}
                 _ => break,
             }
         }
