@@ -12,12 +12,15 @@
 //! `Translator::instr`), which redoes it in full and goes on from there,
 //! until it reaches the head of a loop with typed work: there it checks
 //! the registers the typed copy holds unboxed and, if their types match,
-//! goes back into the typed copy (`reenter_typed_copy`). Side exits are
-//! cheap because the register file in memory is kept up to date: every
-//! typed result is also stored, boxed, in its register (write-through), so
-//! the general copy, the runtime calls the typed copy makes for other
-//! instructions, exception handlers and tracebacks all see what they would
-//! have seen without it.
+//! goes back into the typed copy (`reenter_typed_copy`). The register
+//! file in memory is brought up to date whenever something other than the
+//! typed copy's own arithmetic could look at it: a typed result is stored,
+//! boxed, in its register before an ordinary instruction, on a side exit,
+//! and on an edge into a point where the register's type is not known
+//! (`edge_stores`), and at once when it replaces what may be an object in
+//! a local (released then, as CPython would); so the general copy, the
+//! runtime calls the typed copy makes for other instructions, exception
+//! handlers and tracebacks all see what they would have seen without it.
 //!
 //! What is typed (`plan`): `+ - * // % / << >> & | ^` of small ints and
 //! of floats (and ints mixed into float arithmetic), comparisons that
@@ -26,8 +29,11 @@
 //! to be a small int (and then known to be one: its register is refined)
 //! or, for float arithmetic, a number; anything else exits. A `for … in
 //! range(…)` yields unboxed ints. In loops, list items are read and
-//! stored inline (anything but a list and a small-int index exits), and a
-//! truth test of a bool is inline. In a *float loop* (one that divides or
+//! stored inline (anything but a list and a small-int index exits; a
+//! local's list is checked once until it changes), an item that float
+//! arithmetic reads next is taken for a float (checked), and a truth test
+//! of a bool is inline. Calls of pure functions and of `math.sqrt` stay in
+//! the typed copy, their callee's global checked rather than loaded. In a *float loop* (one that divides or
 //! uses a float constant) two operands of unknown type are taken for
 //! floats, each checked to be one. Other instructions run their ordinary
 //! translation inside the typed copy (what they may write becomes unknown
