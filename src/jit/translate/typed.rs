@@ -1258,24 +1258,36 @@ impl Translator<'_, '_> {
                 self.b.ins().fcvt_from_sint(types::F64, i)
             }
             Ty::Any => {
+                use crate::runtime::value::TAG_INT;
                 let w = self.load_reg(r);
                 let t = self.tag(w);
                 // Floats have the tags below the int tag.
-                let cc = if float_only {
-                    IntCC::UnsignedLessThan
-                } else {
-                    IntCC::UnsignedLessThanOrEqual
-                };
-                let ok = self
+                let float = self
                     .b
                     .ins()
-                    .icmp_imm_u(cc, t, crate::runtime::value::TAG_INT as i64);
-                self.exit_unless(pc, ok);
+                    .icmp_imm_u(IntCC::UnsignedLessThan, t, TAG_INT as i64);
                 if float_only {
-                    self.as_f64(w)
-                } else {
-                    self.number_f64(w)
+                    self.exit_unless(pc, float);
+                    return self.as_f64(w);
                 }
+                // A float as it is; an int converted, off the hot path (in
+                // a float loop the operand is most often a float).
+                let (is_float, other) = (self.b.create_block(), self.b.create_block());
+                self.b.set_cold_block(other);
+                let done = self.b.create_block();
+                self.b.append_block_param(done, types::F64);
+                self.b.ins().brif(float, is_float, &[], other, &[]);
+                self.b.switch_to_block(is_float);
+                let f = self.as_f64(w);
+                self.b.ins().jump(done, &[f.into()]);
+                self.b.switch_to_block(other);
+                let int = self.b.ins().icmp_imm_u(IntCC::Equal, t, TAG_INT as i64);
+                self.exit_unless(pc, int);
+                let i = self.unbox_int(w);
+                let from_int = self.b.ins().fcvt_from_sint(types::F64, i);
+                self.b.ins().jump(done, &[from_int.into()]);
+                self.b.switch_to_block(done);
+                self.b.block_params(done)[0]
             }
         }
     }
