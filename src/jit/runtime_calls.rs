@@ -756,23 +756,33 @@ pub(super) unsafe extern "C" fn iter_next_word(it: u64) -> u64 {
 /// `src` is a range whose bounds are small ints, its start, stop and step
 /// go to `slot` and the answer is 1 (the loop counts natively), else 0.
 pub(super) unsafe extern "C" fn range_loop(src: u64, slot: *mut i64) -> u32 {
-    use crate::runtime::value::{SMALL_INT_MAX, SMALL_INT_MIN};
     // SAFETY: generated code passes a register word.
     let v = unsafe { peek(src) };
     let Some(Obj::Range(r)) = v.as_obj() else {
         return 0;
     };
+    // SAFETY: generated code passes its loop's slot.
+    unsafe { count_range(slot, r.start, r.stop, r.step) }
+}
+
+/// Fill a counted loop's slot with `start`, `stop` and `step` when all
+/// three are small ints (a small step too, so that `cur + step` cannot
+/// overflow): 1, else 0.
+///
+/// # Safety
+/// `slot` is the loop's stack slot of `RangeLoop::SIZE` bytes, 8-aligned.
+unsafe fn count_range(slot: *mut i64, start: i64, stop: i64, step: i64) -> u32 {
+    use crate::runtime::value::{SMALL_INT_MAX, SMALL_INT_MIN};
     let small = SMALL_INT_MIN..=SMALL_INT_MAX;
-    // (A small step too, so that `cur + step` cannot overflow.)
-    if !(small.contains(&r.start) && small.contains(&r.stop) && small.contains(&r.step)) {
+    if !(small.contains(&start) && small.contains(&stop) && small.contains(&step)) {
         return 0;
     }
-    // SAFETY: `slot` is the loop's stack slot of `RangeLoop::SIZE` bytes,
-    // 8-aligned; the three words are at offsets 0, 8 and 16.
+    // SAFETY: the caller's contract; the three words are at offsets 0, 8
+    // and 16.
     unsafe {
-        slot.write(r.start);
-        slot.add(1).write(r.stop);
-        slot.add(2).write(r.step);
+        slot.write(start);
+        slot.add(1).write(stop);
+        slot.add(2).write(step);
     }
     1
 }
@@ -783,18 +793,17 @@ pub(super) unsafe extern "C" fn range_loop(src: u64, slot: *mut i64) -> u32 {
 /// slot gets the count as `range_loop` would give it from the range, and
 /// the answer is 1; else 0, having changed nothing.
 pub(super) unsafe extern "C" fn range_call(
+    ctx: *const JitFrame,
     func: u64,
     regs: *const Value,
     first: u32,
     argc: u32,
     slot: *mut i64,
 ) -> u32 {
-    // SAFETY: generated code passes a register word.
-    let f = unsafe { peek(func) };
-    if !matches!(f.as_obj(), Some(Obj::Class(c)) if c.immutable && &*c.name == "range") {
-        return 0;
-    }
-    if !(1..=3).contains(&argc) {
+    // SAFETY: generated code passes its live context (whose interpreter
+    // outlives the call) and a register word.
+    let (interp, f) = unsafe { (&*(*ctx).interp, peek(func)) };
+    if !f.is(&interp.types.range) || !(1..=3).contains(&argc) {
         return 0;
     }
     let mut n = [0i64; 3];
@@ -807,21 +816,11 @@ pub(super) unsafe extern "C" fn range_call(
             None => return 0,
         }
     }
-    let (start, stop, step) = match argc {
-        1 => (0, n[0], 1),
-        2 => (n[0], n[1], 1),
-        _ => (n[0], n[1], n[2]),
-    };
-    if step == 0 {
-        return 0;
+    match crate::runtime::builtins::range_bounds(&n[..argc as usize]) {
+        // SAFETY: generated code passes its loop's slot.
+        Some((start, stop, step)) => unsafe { count_range(slot, start, stop, step) },
+        None => 0,
     }
-    // SAFETY: as in `range_loop`.
-    unsafe {
-        slot.write(start);
-        slot.add(1).write(stop);
-        slot.add(2).write(step);
-    }
-    1
 }
 
 /// `Unpack` of a tuple or list of exactly `n` items: new references to

@@ -1410,15 +1410,22 @@ fn range_new(interp: &mut Interp, args: &[Value], kw: Kw) -> PyResult<Value> {
     for (i, a) in args.iter().enumerate() {
         n[i] = index_i64(interp, a)?;
     }
-    let (start, stop, step) = match args.len() {
-        1 => (0, n[0], 1),
-        2 => (n[0], n[1], 1),
-        _ => (n[0], n[1], n[2]),
-    };
-    if step == 0 {
+    let Some((start, stop, step)) = range_bounds(&n[..args.len()]) else {
         return Err(interp.value_error("range() arg 3 must not be zero"));
-    }
+    };
     Ok(Value::obj(Obj::Range(Range { start, stop, step })))
+}
+
+/// The start, stop and step of `range(*args)` for one to three ints;
+/// `None` for a step of zero (a `ValueError`).
+pub(crate) fn range_bounds(args: &[i64]) -> Option<(i64, i64, i64)> {
+    let (start, stop, step) = match *args {
+        [stop] => (0, stop, 1),
+        [start, stop] => (start, stop, 1),
+        [start, stop, step, ..] => (start, stop, step),
+        [] => return None,
+    };
+    (step != 0).then_some((start, stop, step))
 }
 
 fn slice_new(interp: &mut Interp, args: &[Value], kw: Kw) -> PyResult<Value> {

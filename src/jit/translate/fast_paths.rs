@@ -525,7 +525,10 @@ impl Translator<'_, '_> {
         let first = self.const32(func as u32 + 1);
         let argc_ = self.const32(argc as u32);
         let counted = self
-            .call(self.callees.range_call, &[f, self.regs, first, argc_, at])
+            .call(
+                self.callees.range_call,
+                &[self.ctx, f, self.regs, first, argc_, at],
+            )
             .expect("range_call returns");
         let (count, general) = (self.b.create_block(), self.b.create_block());
         self.b.ins().brif(counted, count, &[], general, &[]);

@@ -130,8 +130,15 @@ impl Callees {
         type Release = unsafe extern "C" fn(*mut super::JitFrame, u64);
         type RangeLoopStart = unsafe extern "C" fn(u64, *mut i64) -> u32;
         let range_loop = sig(&[i64_, i64_], Some(i32_));
-        type RangeCall = unsafe extern "C" fn(u64, *const Value, u32, u32, *mut i64) -> u32;
-        let range_call = sig(&[i64_, i64_, i32_, i32_, i64_], Some(i32_));
+        type RangeCall = unsafe extern "C" fn(
+            *const super::JitFrame,
+            u64,
+            *const Value,
+            u32,
+            u32,
+            *mut i64,
+        ) -> u32;
+        let range_call = sig(&[i64_, i64_, i64_, i32_, i32_, i64_], Some(i32_));
         let native_sig = sig(&[i64_, i64_], Some(i64_));
         type AdoptError = unsafe extern "C" fn(*mut super::JitFrame, *mut super::JitFrame);
         type ReleaseWindow = unsafe extern "C" fn(*mut Value, u32);

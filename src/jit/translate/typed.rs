@@ -347,7 +347,12 @@ fn innermost_loops(code: &CodeObject) -> Vec<(usize, usize)> {
 /// where the code spends its time; the set-up of an inner loop in an
 /// outer loop's body runs once per outer iteration), and whether it is a
 /// counting `ForIter`.
-fn sites(code: &CodeObject, pure_calls: &[(u32, Ty)], math_calls: &[u32]) -> Vec<Site> {
+fn sites(
+    code: &CodeObject,
+    targets: &[bool],
+    pure_calls: &[(u32, Ty)],
+    math_calls: &[u32],
+) -> Vec<Site> {
     let mut sites = vec![
         Site {
             in_loop: false,
@@ -378,10 +383,9 @@ fn sites(code: &CodeObject, pure_calls: &[(u32, Ty)], math_calls: &[u32]) -> Vec
     for &pc in math_calls {
         sites[pc as usize].math_call = true;
     }
-    let targets = jump_targets(code);
     for (pc, site) in sites.iter_mut().enumerate() {
         if let Instr::GetItem { dst, .. } = code.instrs[pc] {
-            site.float_item = next_read_is_float_arithmetic(code, &targets, pc, dst);
+            site.float_item = next_read_is_float_arithmetic(code, targets, pc, dst);
         }
     }
     let calls = pure_calls
@@ -917,7 +921,8 @@ impl Typing {
         math_calls: &[u32],
     ) -> Option<Typing> {
         let n = code.nregs as usize;
-        let sites = sites(code, pure_calls, math_calls);
+        let targets = jump_targets(code);
+        let sites = sites(code, &targets, pure_calls, math_calls);
         let states = infer(code, &sites);
         let edge_stores = edge_stores(code, &sites, &states);
         // Worth it when an innermost loop the copy reaches has typed work
@@ -957,7 +962,7 @@ impl Typing {
                 stale: Vec::new(),
             },
             exits: Vec::new(),
-            targets: jump_targets(code),
+            targets,
             lists: Vec::new(),
             pending: None,
         })
@@ -1395,23 +1400,21 @@ impl Translator<'_, '_> {
             // (A float owns nothing: no reference to take.)
             let ok = self.is_float(word);
             self.exit_unless(pc, ok);
-            self.consume_word(obj, o);
-            let code = self.code;
-            consumed_temporary(code, &mut self.typing_mut().cur, obj);
+        } else {
+            self.retain_if_obj(word);
+        }
+        self.consume_word(obj, o);
+        let code = self.code;
+        consumed_temporary(code, &mut self.typing_mut().cur, obj);
+        if float {
             let f = self.as_f64(word);
             self.def_typed(dst, Ty::Float, f);
-            let next = self.next(pc);
-            self.b.ins().jump(next, &[]);
-            return;
+        } else {
+            self.put_word(dst, word);
+            let cur = &mut self.typing_mut().cur;
+            cur.ty[dst as usize] = Ty::Any;
+            cur.stale[dst as usize] = false;
         }
-        self.retain_if_obj(word);
-        self.consume_word(obj, o);
-        self.put_word(dst, word);
-        let code = self.code;
-        let cur = &mut self.typing_mut().cur;
-        consumed_temporary(code, cur, obj);
-        cur.ty[dst as usize] = Ty::Any;
-        cur.stale[dst as usize] = false;
         let next = self.next(pc);
         self.b.ins().jump(next, &[]);
     }
@@ -1755,7 +1758,7 @@ mod tests {
             .iter()
             .find(|c| &*c.name == "f")
             .expect("the function's code");
-        let sites = sites(code, &[], &[]);
+        let sites = sites(code, &jump_targets(code), &[], &[]);
         let states = infer(code, &sites);
         let stores = edge_stores(code, &sites, &states);
         let test = code

@@ -12,7 +12,7 @@
 //! that, specials and objects have tags `0xFFFA` and `0xFFFC`.
 
 use super::fast_paths::Arith;
-use crate::bytecode::instr::Instr;
+use crate::bytecode::instr::{Instr, Reg};
 use crate::runtime::value::{PAYLOAD_MASK, TAG_INT, TAG_OBJ, TAG_SHIFT};
 use cranelift_codegen::ir::condcodes::{FloatCC, IntCC};
 use cranelift_codegen::ir::{self, types, InstBuilder, MemFlagsData};
@@ -35,6 +35,26 @@ pub(super) fn conds(ins: Instr) -> Option<(IntCC, FloatCC)> {
         Ne { .. } | JumpIfNotNe { .. } => (IntCC::NotEqual, FloatCC::NotEqual),
         _ => return None,
     })
+}
+
+/// The two operands of a comparison (`conds`'s instructions).
+pub(super) fn compare_operands(ins: &Instr) -> Option<(Reg, Reg)> {
+    use Instr::*;
+    match *ins {
+        Lt { a, b, .. }
+        | Le { a, b, .. }
+        | Gt { a, b, .. }
+        | Ge { a, b, .. }
+        | Eq { a, b, .. }
+        | Ne { a, b, .. }
+        | JumpIfNotLt { a, b, .. }
+        | JumpIfNotLe { a, b, .. }
+        | JumpIfNotGt { a, b, .. }
+        | JumpIfNotGe { a, b, .. }
+        | JumpIfNotEq { a, b, .. }
+        | JumpIfNotNe { a, b, .. } => Some((a, b)),
+        _ => None,
+    }
 }
 
 /// Word operations for a translator that owns a `FunctionBuilder`.
@@ -155,6 +175,21 @@ pub(super) trait Words<'f> {
     /// counts the runtime's small-int path does not take go to `slow`.
     /// Leaves the builder where the result holds.
     fn int_result(&mut self, op: Arith, i: ir::Value, j: ir::Value, slow: ir::Block) -> ir::Value {
+        let by_power_of_two = match op {
+            Arith::FloorDiv | Arith::Mod => self.power_of_two(j),
+            _ => None,
+        };
+        if let Some(k) = by_power_of_two {
+            // By a constant 2**k: Python's floor division and modulo are
+            // the arithmetic shift and the mask (two's complement rounds
+            // toward negative infinity too); `i >> k` of a small int is
+            // one, and so is `i & (2**k - 1)`.
+            return if op == Arith::FloorDiv {
+                self.fb().ins().sshr_imm_u(i, k as i64)
+            } else {
+                self.fb().ins().band_imm_u(i, (1i64 << k) - 1)
+            };
+        }
         let r = match op {
             Arith::Add => self.fb().ins().iadd(i, j),
             Arith::Sub => self.fb().ins().isub(i, j),
@@ -164,18 +199,6 @@ pub(super) trait Words<'f> {
                 self.fb().ins().brif(overflow, slow, &[], ok, &[]);
                 self.fb().switch_to_block(ok);
                 r
-            }
-            Arith::FloorDiv | Arith::Mod if self.power_of_two(j).is_some() => {
-                // By a constant 2**k: Python's floor division and modulo
-                // are the arithmetic shift and the mask (two's complement
-                // rounds toward negative infinity too); `i >> k` of a
-                // small int is one, and so is `i & (2**k - 1)`.
-                let k = self.power_of_two(j).unwrap_or_default();
-                return if op == Arith::FloorDiv {
-                    self.fb().ins().sshr_imm_u(i, k as i64)
-                } else {
-                    self.fb().ins().band_imm_u(i, (1i64 << k) - 1)
-                };
             }
             Arith::FloorDiv | Arith::Mod => {
                 // Python rounds toward negative infinity: adjust the

@@ -195,27 +195,13 @@ pub(super) fn int_params(
     nparams: usize,
     states: &[Option<Vec<Ty>>],
 ) -> Vec<Reg> {
-    use Instr::*;
     let mut params = Vec::new();
     for (ins, state) in code.instrs.iter().zip(states) {
         let Some(ty) = state else { continue };
         let t = |r: Reg| ty_of(code, ty, r);
-        let operands = match *ins {
-            Lt { a, b, .. }
-            | Le { a, b, .. }
-            | Gt { a, b, .. }
-            | Ge { a, b, .. }
-            | Eq { a, b, .. }
-            | Ne { a, b, .. }
-            | JumpIfNotLt { a, b, .. }
-            | JumpIfNotLe { a, b, .. }
-            | JumpIfNotGt { a, b, .. }
-            | JumpIfNotGe { a, b, .. }
-            | JumpIfNotEq { a, b, .. }
-            | JumpIfNotNe { a, b, .. } => {
-                (compare_kind(t(a), t(b)) == Kind::Word).then_some((a, b))
-            }
-            _ => super::super::typed::arith_of(ins)
+        let operands = match super::super::words::compare_operands(ins) {
+            Some((a, b)) => (compare_kind(t(a), t(b)) == Kind::Word).then_some((a, b)),
+            None => super::super::typed::arith_of(ins)
                 .filter(|&(op, _, a, b)| arith_kind(op, t(a), t(b)) == Kind::Word)
                 .map(|(_, _, a, b)| (a, b)),
         };
