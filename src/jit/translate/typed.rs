@@ -45,7 +45,14 @@
 //! The types come from a forward data-flow pass over the instructions
 //! (`infer`), which mirrors the translation exactly: the two share `plan`
 //! and `apply`, so a register the pass calls typed has had its variable
-//! defined on every path of the typed copy that reaches it.
+//! defined on every path of the typed copy that reaches it. At the head
+//! of an innermost loop, a local that every back edge brings as an int
+//! or a float is taken for one even where the way in does not say so
+//! (`speculate`): that way in checks and loads it (a guarded edge), or
+//! leaves for the general copy, which comes back at the head once the
+//! local holds its type; without this a local the loop assigns a float,
+//! but that held something else before the loop, is stored and released
+//! at every assignment.
 
 use super::fast_paths::Arith;
 use super::words::Words;
@@ -769,7 +776,7 @@ fn is_back_edge(pc: usize, ins: &Instr) -> bool {
 /// different types, it is of unknown type there and up to date in the
 /// register file: a path on which it is stale stores it on the way
 /// (`edge_stores`).
-pub(super) fn infer(code: &CodeObject, sites: &[Site]) -> Vec<Option<State>> {
+pub(super) fn infer(code: &CodeObject, sites: &[Site], spec: &Speculated) -> Vec<Option<State>> {
     let nregs = code.nregs as usize;
     let mut entry = State {
         ty: vec![Ty::Any; nregs],
@@ -790,6 +797,7 @@ pub(super) fn infer(code: &CodeObject, sites: &[Site]) -> Vec<Option<State>> {
     states[0] = Some(entry);
     while let Some(pc) = work.pop() {
         for (succ, s) in leaving(code, sites, &states, pc) {
+            let s = arrival(spec, succ, s);
             let changed = match &mut states[succ] {
                 Some(old) => {
                     let mut changed = false;
@@ -855,8 +863,31 @@ fn leaving(
 /// their types on the edge.
 type EdgeStores = std::collections::HashMap<(usize, usize), Vec<(Reg, Ty)>>;
 
-fn edge_stores(code: &CodeObject, sites: &[Site], states: &[Option<State>]) -> EdgeStores {
+/// The edges into a loop head that do not give the speculated registers
+/// there their types (see `speculate`), by (instruction, successor).
+type GuardedEdges = std::collections::HashMap<(usize, usize), Guard>;
+
+/// What a guarded edge does before it arrives: each speculated register
+/// of unknown type on the edge is loaded from the register file, checked
+/// to be of its type and unboxed (`checks`); one of another known type
+/// (`exits`), or a failed check, leaves for the general copy at the head
+/// instead, storing the edge's stale registers (`stale`) first, where
+/// the head's check (`reenter_typed_copy`) comes back in when it can.
+#[derive(Clone)]
+struct Guard {
+    checks: Vec<(Reg, Ty)>,
+    exits: bool,
+    stale: Vec<(Reg, Ty)>,
+}
+
+fn edge_stores(
+    code: &CodeObject,
+    sites: &[Site],
+    spec: &Speculated,
+    states: &[Option<State>],
+) -> (EdgeStores, GuardedEdges) {
     let mut stores = EdgeStores::new();
+    let mut guarded = GuardedEdges::new();
     for pc in 0..states.len() {
         for (succ, s) in leaving(code, sites, states, pc) {
             let there = states[succ].as_ref().expect("a successor has a state");
@@ -867,9 +898,149 @@ fn edge_stores(code: &CodeObject, sites: &[Site], states: &[Option<State>]) -> E
             if !due.is_empty() {
                 stores.entry((pc, succ)).or_default().extend(due);
             }
+            if !gives_speculated_types(spec, succ, &s) {
+                let unmet = spec[succ].iter().filter(|&&(r, t)| s.ty[r as usize] != t);
+                let guard = Guard {
+                    checks: unmet
+                        .clone()
+                        .filter(|&&(r, _)| s.ty[r as usize] == Ty::Any)
+                        .copied()
+                        .collect(),
+                    exits: unmet.clone().any(|&(r, _)| s.ty[r as usize] != Ty::Any),
+                    stale: (0..s.ty.len())
+                        .filter(|&r| s.stale[r])
+                        .map(|r| (r as Reg, s.ty[r]))
+                        .collect(),
+                };
+                guarded.insert((pc, succ), guard);
+            }
         }
     }
-    stores
+    (stores, guarded)
+}
+
+/// Registers the typed copy takes at a loop head for the type the loop's
+/// back edges give them, although the way into the loop may not (see
+/// `speculate`): per instruction, (register, type), empty for most.
+pub(super) type Speculated = Vec<Vec<(Reg, Ty)>>;
+
+/// Does an edge arriving at `succ` with state `s` give the registers
+/// speculated there their types? (Else it is guarded: a side exit.)
+fn gives_speculated_types(spec: &Speculated, succ: usize, s: &State) -> bool {
+    spec.get(succ)
+        .is_none_or(|regs| regs.iter().all(|&(r, t)| s.ty[r as usize] == t))
+}
+
+/// The state an edge brings to `succ`: its own, with the registers
+/// speculated there of their types (a guarded edge, see `GuardedEdges`,
+/// checked and loaded them: up to date in the register file; a failed
+/// check leaves the typed copy). (The general copy's check at the head
+/// comes in with every register up to date, a state that meets this.)
+fn arrival(spec: &Speculated, succ: usize, mut s: State) -> State {
+    if !gives_speculated_types(spec, succ, &s) {
+        for &(r, t) in &spec[succ] {
+            if s.ty[r as usize] != t {
+                s.ty[r as usize] = t;
+                s.stale[r as usize] = false;
+            }
+        }
+    }
+    s
+}
+
+/// Loop-entry speculation: the locals of unknown type at the head of an
+/// innermost loop whose every back edge gives them one type (`dx = …` in
+/// `nbody`'s pair loop, a float each iteration, whatever the way in left
+/// there) are taken for that type at the head, the way in checked
+/// instead (a guarded edge). Without it such a local is of unknown type
+/// in the loop, so each assignment stores and releases at once. A
+/// speculation the back edges stop confirming once made (the types it
+/// gives change others) is dropped, as are those of a loop that is not a
+/// typed loop (its head has no check to come back in by); what remains
+/// is consistent, with the states it gives.
+fn speculate(code: &CodeObject, sites: &[Site]) -> (Speculated, Vec<Option<State>>) {
+    let mut spec: Speculated = vec![Vec::new(); code.instrs.len()];
+    let states = infer(code, sites, &spec);
+    let loops = innermost_loops(code);
+    for &(head, end) in &loops {
+        let Some(at_head) = &states[head] else {
+            continue;
+        };
+        let backs = back_edge_states(code, sites, &states, head, end);
+        let (first, n) = written(&code.instrs[head]);
+        for r in 0..code.nslots {
+            let t = backs.first().map_or(Ty::Any, |b| b.ty[r as usize]);
+            if at_head.ty[r as usize] == Ty::Any
+                && t != Ty::Any
+                && !(first..first.saturating_add(n)).contains(&r)
+                && backs.iter().all(|b| b.ty[r as usize] == t)
+            {
+                spec[head].push((r, t));
+            }
+        }
+    }
+    loop {
+        let states = infer(code, sites, &spec);
+        if spec.iter().all(Vec::is_empty) {
+            return (spec, states);
+        }
+        let typed = typed_loops(code, sites, &states);
+        let mut dropped = false;
+        for &(head, end) in &loops {
+            if spec[head].is_empty() {
+                continue;
+            }
+            let backs = back_edge_states(code, sites, &states, head, end);
+            let before = spec[head].len();
+            if !typed.contains(&(head as u32)) {
+                spec[head].clear();
+            }
+            spec[head].retain(|&(r, t)| backs.iter().all(|b| b.ty[r as usize] == t));
+            dropped |= spec[head].len() != before;
+        }
+        if !dropped {
+            return (spec, states);
+        }
+    }
+}
+
+/// The states the back edges of the loop `head..=end` bring to its head.
+fn back_edge_states(
+    code: &CodeObject,
+    sites: &[Site],
+    states: &[Option<State>],
+    head: usize,
+    end: usize,
+) -> Vec<State> {
+    (head..=end)
+        .filter(|&pc| is_back_edge(pc, &code.instrs[pc]))
+        .flat_map(|pc| leaving(code, sites, states, pc))
+        .filter(|&(succ, _)| succ == head)
+        .map(|(_, s)| s)
+        .collect()
+}
+
+/// The heads of the innermost loops with typed work that the typed copy
+/// reaches: worth the copy when one has no exit (a loop with one would
+/// leave the copy in its first iteration, having paid for the
+/// translation), and where the general copy comes back in.
+fn typed_loops(code: &CodeObject, sites: &[Site], states: &[Option<State>]) -> Vec<u32> {
+    let plan_at = |pc: usize| {
+        let s = states[pc].as_ref()?;
+        Some(plan(&code.instrs[pc], &s.ty, sites[pc]))
+    };
+    innermost_loops(code)
+        .into_iter()
+        .filter(|&(head, end)| {
+            let plans: Vec<Plan> = (head..=end).filter_map(plan_at).collect();
+            states[head].is_some()
+                && !plans.contains(&Plan::Exit)
+                && plans
+                    .iter()
+                    .any(|p| !matches!(p, Plan::General | Plan::Count { .. }))
+        })
+        .map(|(head, _)| head as u32)
+        .collect()
 }
 
 /// The typed copy's translation state: the inferred states, the
@@ -880,6 +1051,7 @@ fn edge_stores(code: &CodeObject, sites: &[Site], states: &[Option<State>]) -> E
 pub(super) struct Typing {
     pub(super) states: Vec<Option<State>>,
     edge_stores: EdgeStores,
+    guarded_edges: GuardedEdges,
     sites: Vec<Site>,
     ints: Vec<Variable>,
     floats: Vec<Variable>,
@@ -923,36 +1095,17 @@ impl Typing {
         let n = code.nregs as usize;
         let targets = jump_targets(code);
         let sites = sites(code, &targets, pure_calls, math_calls);
-        let states = infer(code, &sites);
-        let edge_stores = edge_stores(code, &sites, &states);
-        // Worth it when an innermost loop the copy reaches has typed work
-        // and no exit (a loop with one would leave the copy in its first
-        // iteration, having paid for the translation).
-        let plan_at = |pc: usize| {
-            let s = states[pc].as_ref()?;
-            Some(plan(&code.instrs[pc], &s.ty, sites[pc]))
-        };
-        let typed_loops: Vec<u32> = innermost_loops(code)
-            .into_iter()
-            .filter(|&(head, end)| {
-                let plans: Vec<Plan> = (head..=end).filter_map(plan_at).collect();
-                !plans.contains(&Plan::Exit)
-                    && plans
-                        .iter()
-                        .any(|p| !matches!(p, Plan::General | Plan::Count { .. }))
-            })
-            .map(|(head, _)| head as u32)
-            .collect();
-        if typed_loops.is_empty() {
+        let (spec, states) = speculate(code, &sites);
+        let (edge_stores, guarded_edges) = edge_stores(code, &sites, &spec, &states);
+        let reentries = typed_loops(code, &sites, &states);
+        if reentries.is_empty() {
             return None;
         }
         Some(Typing {
-            reentries: typed_loops
-                .into_iter()
-                .filter(|&head| states[head as usize].is_some())
-                .collect(),
+            reentries,
             states,
             edge_stores,
+            guarded_edges,
             sites,
             ints: (0..n).map(|_| b.declare_var(types::I64)).collect(),
             floats: (0..n).map(|_| b.declare_var(types::F64)).collect(),
@@ -991,21 +1144,48 @@ impl Translator<'_, '_> {
         if self.typing_mut().targets[pc as usize] {
             self.typing_mut().lists.clear();
         }
-        // Edges that store registers before they arrive: the instruction
-        // jumps to a block of their own instead (filled below).
+        // Edges that store registers before they arrive, or check the
+        // types speculated where they go (guarded): the instruction jumps
+        // to a block of their own instead (filled below).
         let mut edges = Vec::new();
         for succ in [pc as usize + 1]
             .into_iter()
             .chain(ins.target().map(|t| t as usize))
         {
             let key = (pc as usize, succ);
-            if edges.iter().any(|&(s, _, _)| s == succ) {
+            if edges.iter().any(|&(s, _, _, _)| s == succ) {
                 continue;
             }
-            if let Some(due) = self.typing_mut().edge_stores.get(&key).cloned() {
+            let t = self.typing_mut();
+            let due = t.edge_stores.get(&key).cloned();
+            let guard = t.guarded_edges.get(&key).cloned();
+            if due.is_none() && guard.is_none() {
+                continue;
+            }
+            let edge = self.b.create_block();
+            let to = std::mem::replace(&mut self.blocks[succ], edge);
+            edges.push((succ, to, due.unwrap_or_default(), guard));
+        }
+        // A counted range call jumps past its `GetIter` straight to the
+        // loop's head (`range_call`): checked as the `GetIter`'s edge is
+        // (after an ordinary instruction nothing is stale).
+        if let Instr::Call { dst, .. } = ins {
+            let (iter_pc, head) = (pc as usize + 1, pc as usize + 2);
+            let guard = self
+                .typing_mut()
+                .guarded_edges
+                .get(&(iter_pc, head))
+                .cloned();
+            if let Some(guard) = guard
+                .filter(|_| plan == Plan::General && self.counted_range_call(pc, dst).is_some())
+            {
+                let guard = Guard {
+                    stale: Vec::new(),
+                    ..guard
+                };
                 let edge = self.b.create_block();
-                let to = std::mem::replace(&mut self.blocks[succ], edge);
-                edges.push((succ, to, due));
+                let to = std::mem::replace(&mut self.blocks[head], edge);
+                edges.push((head, to, Vec::new(), Some(guard)));
             }
         }
         match plan {
@@ -1052,9 +1232,12 @@ impl Translator<'_, '_> {
         }
         self.forget_lists(&ins, plan);
         self.fill_exits();
-        for (succ, to, due) in edges {
+        for (succ, to, due, guard) in edges {
             let edge = std::mem::replace(&mut self.blocks[succ], to);
             self.b.switch_to_block(edge);
+            if let Some(guard) = guard {
+                self.check_speculated(succ, &guard);
+            }
             for (r, ty) in due {
                 self.materialize(r, ty);
             }
@@ -1067,6 +1250,34 @@ impl Translator<'_, '_> {
             apply(code, pc, &ins, plan, &mut s);
             debug_assert_eq!(s, t.cur, "typed copy and inference agree");
         }
+    }
+
+    /// On a guarded edge into the loop head `head` (see `Guard`): check
+    /// and unbox the registers speculated there, leaving for the general
+    /// copy's head when one is not of its type; the builder goes on where
+    /// they all are.
+    fn check_speculated(&mut self, head: usize, guard: &Guard) {
+        let leave = self.b.create_block();
+        self.b.set_cold_block(leave);
+        for &(r, ty) in &guard.checks {
+            self.load_typed(r, ty, leave);
+        }
+        let go_on = self.b.create_block();
+        if guard.exits {
+            self.b.ins().jump(leave, &[]);
+        } else {
+            self.b.ins().jump(go_on, &[]);
+        }
+        self.b.switch_to_block(leave);
+        for &(r, ty) in &guard.stale {
+            self.materialize(r, ty);
+        }
+        if let Some(pending) = self.typing_mut().pending {
+            self.store_pending(pending);
+        }
+        let general = self.typing_mut().general_blocks[head];
+        self.b.ins().jump(general, &[]);
+        self.b.switch_to_block(go_on);
     }
 
     /// After instruction `ins`, run as `plan` says: which registers the
@@ -1107,24 +1318,31 @@ impl Translator<'_, '_> {
             if ty == Ty::Any || self.code.const_reg(r).is_some() {
                 continue;
             }
-            let w = self.load_reg(r);
-            let ok = if ty == Ty::Int {
-                self.is_int(w)
-            } else {
-                self.is_float(w)
-            };
-            let checked = self.b.create_block();
-            self.b.ins().brif(ok, checked, &[], general, &[]);
-            self.b.switch_to_block(checked);
-            let (var, v) = if ty == Ty::Int {
-                (self.typing_mut().ints[r as usize], self.unbox_int(w))
-            } else {
-                (self.typing_mut().floats[r as usize], self.as_f64(w))
-            };
-            self.b.def_var(var, v);
+            self.load_typed(r, ty, general);
         }
         self.b.ins().jump(typed, &[]);
         self.b.switch_to_block(general);
+    }
+
+    /// Load register `r` from the register file into its variable of type
+    /// `ty` (unboxed), going to `fail` when it holds something else; the
+    /// builder goes on where it did.
+    fn load_typed(&mut self, r: Reg, ty: Ty, fail: Block) {
+        let w = self.load_reg(r);
+        let ok = if ty == Ty::Int {
+            self.is_int(w)
+        } else {
+            self.is_float(w)
+        };
+        let checked = self.b.create_block();
+        self.b.ins().brif(ok, checked, &[], fail, &[]);
+        self.b.switch_to_block(checked);
+        let (var, v) = if ty == Ty::Int {
+            (self.typing_mut().ints[r as usize], self.unbox_int(w))
+        } else {
+            (self.typing_mut().floats[r as usize], self.as_f64(w))
+        };
+        self.b.def_var(var, v);
     }
 
     /// Store register `r`'s typed value (of type `ty`) in the register
@@ -1752,6 +1970,21 @@ mod tests {
     /// The state at the `while` test of `f` in `src`, and the stores the
     /// edges of `f`'s typed copy make.
     fn state_at_loop_test(src: &str) -> (State, EdgeStores) {
+        let a = analyse(src);
+        (a.states[a.test].clone().expect("reached"), a.stores)
+    }
+
+    /// The typed copy's analysis of function `f` in `src`, and where its
+    /// `while` test is.
+    struct Analysis {
+        spec: Speculated,
+        states: Vec<Option<State>>,
+        stores: EdgeStores,
+        guarded: GuardedEdges,
+        test: usize,
+    }
+
+    fn analyse(src: &str) -> Analysis {
         let module = crate::bytecode::compile_source("<test>", src).expect("compiles");
         let code = module
             .codes
@@ -1759,14 +1992,20 @@ mod tests {
             .find(|c| &*c.name == "f")
             .expect("the function's code");
         let sites = sites(code, &jump_targets(code), &[], &[]);
-        let states = infer(code, &sites);
-        let stores = edge_stores(code, &sites, &states);
+        let (spec, states) = speculate(code, &sites);
+        let (stores, guarded) = edge_stores(code, &sites, &spec, &states);
         let test = code
             .instrs
             .iter()
             .position(|i| matches!(i, Instr::JumpIfNotLt { .. }))
             .expect("a while test");
-        (states[test].clone().expect("reached"), stores)
+        Analysis {
+            spec,
+            states,
+            stores,
+            guarded,
+            test,
+        }
     }
 
     /// A float of an inner loop whose type meets an unknown one at the
@@ -1790,15 +2029,44 @@ mod tests {
         let s = types_at_loop_test(
             "def f(n):\n    t = 0\n    i = 0\n    while i < n:\n        t += i % 7\n        i += 1\n    return t\n",
         );
-        // `t` and `i` (slots 1 and 2) are ints; the parameter `n` is unknown.
-        assert_eq!((s[0], s[1], s[2]), (Ty::Any, Ty::Int, Ty::Int));
+        // `t` and `i` (slots 1 and 2) are ints; so is the parameter `n`:
+        // the loop's test checks it, so its back edge brings an int, and
+        // the way in is checked (speculated).
+        assert_eq!((s[0], s[1], s[2]), (Ty::Int, Ty::Int, Ty::Int));
     }
 
     #[test]
-    fn a_call_result_is_unknown_and_a_float_stays_float() {
+    fn a_call_result_the_loop_makes_an_int_is_speculated_and_a_float_stays_float() {
         let s = types_at_loop_test(
             "def f(n):\n    x = 0.5\n    k = g(n)\n    while k < 10:\n        x = x * 2.0\n        k += 1\n    return x\n",
         );
-        assert_eq!((s[1], s[2]), (Ty::Float, Ty::Any));
+        assert_eq!((s[1], s[2]), (Ty::Float, Ty::Int));
+    }
+
+    /// A local assigned a float in an inner loop, of unknown type where
+    /// the loop is entered (the outer loop's head meets the first way in,
+    /// where it is unbound), is a float at the inner loop's head (stale
+    /// there: the loop's assignments are not stored), the way in checking
+    /// and loading it (a guarded edge).
+    #[test]
+    fn a_float_the_loop_assigns_is_speculated_at_its_head() {
+        let Analysis {
+            spec,
+            states,
+            guarded,
+            test,
+            ..
+        } = analyse(
+            "def f(n):\n    for y in range(n):\n        i = 0\n        while i < 10:\n            d = y * 0.5\n            i += 1\n    return 0\n",
+        );
+        // Slots: n, y, i, d.
+        let s = states[test].as_ref().expect("reached");
+        assert_eq!((s.ty[3], s.stale[3]), (Ty::Float, true));
+        assert_eq!(spec[test], vec![(3, Ty::Float)]);
+        let (_, guard) = guarded
+            .iter()
+            .find(|(&(_, succ), _)| succ == test)
+            .expect("a guarded way in");
+        assert_eq!(guard.checks, vec![(3, Ty::Float)]);
     }
 }
