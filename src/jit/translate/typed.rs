@@ -217,8 +217,19 @@ pub(super) fn plan(ins: &Instr, s: &[Ty], site: Site) -> Plan {
         // Two operands of unknown type in a float loop: floats, checked
         // (each must be a float, else the typed copy is left).
         let speculate = site.float_loop && ty(a) == Ty::Any && ty(b) == Ty::Any;
+        // An int times something unknown outside a loop is most often a
+        // sequence repeated (`[0] * n`, `"-" * width`): guarding the other
+        // operand to be an int would leave the typed copy there, and the
+        // result, taken for an int, would keep the general copy from
+        // coming back in at the loops after it. Left to the general path.
+        let repetition = op == Arith::Mul
+            && !site.in_loop
+            && (ty(a) == Ty::Any) != (ty(b) == Ty::Any)
+            && (ty(a) == Ty::Int || ty(b) == Ty::Int);
         let kind = if speculate {
             Some(Ty::Float)
+        } else if repetition {
+            None
         } else {
             numeric_kind(ty(a), ty(b))
         };
@@ -967,12 +978,10 @@ fn speculate(code: &CodeObject, sites: &[Site]) -> (Speculated, Vec<Option<State
             continue;
         };
         let backs = back_edge_states(code, sites, &states, head, end);
-        let (first, n) = written(&code.instrs[head]);
         for r in 0..code.nslots {
             let t = backs.first().map_or(Ty::Any, |b| b.ty[r as usize]);
             if at_head.ty[r as usize] == Ty::Any
                 && t != Ty::Any
-                && !(first..first.saturating_add(n)).contains(&r)
                 && backs.iter().all(|b| b.ty[r as usize] == t)
             {
                 spec[head].push((r, t));

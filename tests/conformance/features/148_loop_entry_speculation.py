@@ -129,3 +129,41 @@ def continue_edges(n):
 
 
 print(continue_edges(5))
+
+
+def loop_variables(n):
+    # The loop variable is taken for an int at the head: unbound, a str
+    # or left alone by a loop that runs no round.
+    seen = []
+    j = "before"
+    for r in range(3):
+        for j in range(r, n):
+            seen.append(j)
+        seen.append(j)
+    for k in range(0):
+        pass
+    j = "kept"
+    for j in range(5, 5):
+        seen.append("never")
+    seen.append(j)
+    return seen
+
+
+print(loop_variables(3))
+
+
+def repeated_then_counted(limit):
+    # A list repeated by an int before the loops (not an int product).
+    flags = [True] * (limit + 1)
+    line = "-" * 3
+    flags[0] = flags[1] = False
+    i = 2
+    while i * i <= limit:
+        if flags[i]:
+            for j in range(i * i, limit + 1, i):
+                flags[j] = False
+        i += 1
+    return [k for k in range(limit + 1) if flags[k]], line
+
+
+print(repeated_then_counted(30))
