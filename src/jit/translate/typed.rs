@@ -339,6 +339,36 @@ pub(super) fn plan(ins: &Instr, s: &[Ty], site: Site) -> Plan {
     }
 }
 
+/// Does the loop whose `ForIter` is at `pc` (after its `GetIter`) iterate
+/// over what a call of the global `range` returned? Only such a loop is
+/// taken to count (`Plan::Count`, whose items are ints): a loop over a
+/// list counts nothing, and taking its items for ints would leave the
+/// typed copy at its first item, the loops inside it no longer coming
+/// back in (their heads would want the item to be an int).
+fn iterates_range_call(code: &CodeObject, pc: usize) -> bool {
+    let (Some(Instr::GetIter { src, .. }), Some(Instr::Call { dst, func, .. })) = (
+        pc.checked_sub(1).map(|p| code.instrs[p]),
+        pc.checked_sub(2).map(|p| code.instrs[p]),
+    ) else {
+        return false;
+    };
+    if src != dst {
+        return false;
+    }
+    // The last instruction before the call that writes the function's
+    // register: the load of `range`.
+    code.instrs[..pc - 2]
+        .iter()
+        .rev()
+        .find(|ins| {
+            let (first, n) = written(ins);
+            (first..first.saturating_add(n)).contains(&func)
+        })
+        .is_some_and(|ins| {
+            matches!(*ins, Instr::LoadGlobal { name, .. } if &*code.names[name as usize] == "range")
+        })
+}
+
 /// The innermost loops of `code` (no other loop inside): the first and
 /// last instruction of each, its head and its backward branch.
 fn innermost_loops(code: &CodeObject) -> Vec<(usize, usize)> {
@@ -393,7 +423,7 @@ fn sites(
         }
     }
     for pc in super::range_loop_pcs(code) {
-        sites[pc as usize].counted = true;
+        sites[pc as usize].counted = iterates_range_call(code, pc as usize);
     }
     for &(pc, returns) in pure_calls {
         sites[pc as usize].pure_call = Some(returns);
@@ -884,17 +914,21 @@ type GuardedEdges = std::collections::HashMap<(usize, usize), Guard>;
 /// (`exits`), or a failed check, leaves for the general copy at the head
 /// instead, storing the edge's stale registers (`stale`) first, where
 /// the head's check (`reenter_typed_copy`) comes back in when it can.
-#[derive(Clone)]
+#[derive(Clone, Default)]
 struct Guard {
     checks: Vec<(Reg, Ty)>,
     exits: bool,
     stale: Vec<(Reg, Ty)>,
+    /// The lists the loop's items are read from and stored to, checked
+    /// once on the way in (see `Typing::hoisted`).
+    lists: Vec<Reg>,
 }
 
 fn edge_stores(
     code: &CodeObject,
     sites: &[Site],
     spec: &Speculated,
+    hoisted: &Hoisted,
     states: &[Option<State>],
 ) -> (EdgeStores, GuardedEdges) {
     let mut stores = EdgeStores::new();
@@ -909,9 +943,14 @@ fn edge_stores(
             if !due.is_empty() {
                 stores.entry((pc, succ)).or_default().extend(due);
             }
-            if !gives_speculated_types(spec, succ, &s) {
+            let lists = match hoisted.get(&succ) {
+                Some((end, regs)) if !(succ..=*end).contains(&pc) => regs.clone(),
+                _ => Vec::new(),
+            };
+            if !gives_speculated_types(spec, succ, &s) || !lists.is_empty() {
                 let unmet = spec[succ].iter().filter(|&&(r, t)| s.ty[r as usize] != t);
                 let guard = Guard {
+                    lists,
                     checks: unmet
                         .clone()
                         .filter(|&&(r, _)| s.ty[r as usize] == Ty::Any)
@@ -1029,6 +1068,72 @@ fn back_edge_states(
         .collect()
 }
 
+/// The lists of typed loops checked once on the way in, by head: the
+/// loop's end and the locals it reads items of or stores items to, inline
+/// (`Plan::Item`, `Plan::Store`), that it does not write, in a loop that
+/// runs only the typed copy's own instructions (no ordinary one, which
+/// could take a borrow of the list across… nothing: but that is not
+/// worth relying on). The check holds for the whole loop: the register
+/// keeps the list, whose type is fixed, and a borrow of it never outlasts
+/// the runtime call that took it.
+type Hoisted = std::collections::HashMap<usize, (usize, Vec<Reg>)>;
+
+fn hoisted_lists(
+    code: &CodeObject,
+    sites: &[Site],
+    states: &[Option<State>],
+    typed: &[u32],
+) -> Hoisted {
+    let mut hoisted = Hoisted::new();
+    if list_layout().is_none() {
+        return hoisted;
+    }
+    for (head, end) in innermost_loops(code) {
+        // (A loop at the start of the code is entered from the function's
+        // entry too, which has no edge to check on.)
+        if head == 0 || !typed.contains(&(head as u32)) {
+            continue;
+        }
+        let plans: Vec<(&Instr, Plan)> = (head..=end)
+            .filter_map(|pc| {
+                let s = states[pc].as_ref()?;
+                let ins = &code.instrs[pc];
+                Some((ins, plan(ins, &s.ty, sites[pc])))
+            })
+            .collect();
+        if plans
+            .iter()
+            .any(|(ins, p)| matches!(p, Plan::General | Plan::Bool { .. }) && !touches_nothing(ins))
+        {
+            continue;
+        }
+        let mut regs: Vec<Reg> = Vec::new();
+        for (_, p) in &plans {
+            if let Plan::Item { obj, .. } | Plan::Store { obj, .. } = *p {
+                if obj < code.temp_base
+                    && code.const_reg(obj).is_none()
+                    && !regs.contains(&obj)
+                    && !writes_in(code, head, end, obj)
+                {
+                    regs.push(obj);
+                }
+            }
+        }
+        if !regs.is_empty() {
+            hoisted.insert(head, (end, regs));
+        }
+    }
+    hoisted
+}
+
+/// Does an instruction of the loop `head..=end` write register `r`?
+fn writes_in(code: &CodeObject, head: usize, end: usize, r: Reg) -> bool {
+    code.instrs[head..=end].iter().any(|ins| {
+        let (first, n) = written(ins);
+        (first..first.saturating_add(n)).contains(&r)
+    })
+}
+
 /// The heads of the innermost loops with typed work that the typed copy
 /// reaches: worth the copy when one has no exit (a loop with one would
 /// leave the copy in its first iteration, having paid for the
@@ -1061,6 +1166,9 @@ pub(super) struct Typing {
     pub(super) states: Vec<Option<State>>,
     edge_stores: EdgeStores,
     guarded_edges: GuardedEdges,
+    /// By loop head: the lists checked on the way in (`hoisted_lists`),
+    /// each with the variable holding its checked address in the loop.
+    hoisted: std::collections::HashMap<usize, Vec<(Reg, Variable)>>,
     sites: Vec<Site>,
     ints: Vec<Variable>,
     floats: Vec<Variable>,
@@ -1105,16 +1213,28 @@ impl Typing {
         let targets = jump_targets(code);
         let sites = sites(code, &targets, pure_calls, math_calls);
         let (spec, states) = speculate(code, &sites);
-        let (edge_stores, guarded_edges) = edge_stores(code, &sites, &spec, &states);
         let reentries = typed_loops(code, &sites, &states);
         if reentries.is_empty() {
             return None;
         }
+        let hoisted = hoisted_lists(code, &sites, &states, &reentries);
+        let (edge_stores, guarded_edges) = edge_stores(code, &sites, &spec, &hoisted, &states);
+        let hoisted = hoisted
+            .into_iter()
+            .map(|(head, (_, regs))| {
+                let vars = regs
+                    .into_iter()
+                    .map(|r| (r, b.declare_var(types::I64)))
+                    .collect();
+                (head, vars)
+            })
+            .collect();
         Some(Typing {
             reentries,
             states,
             edge_stores,
             guarded_edges,
+            hoisted,
             sites,
             ints: (0..n).map(|_| b.declare_var(types::I64)).collect(),
             floats: (0..n).map(|_| b.declare_var(types::F64)).collect(),
@@ -1152,6 +1272,11 @@ impl Translator<'_, '_> {
         self.typing_mut().cur = state;
         if self.typing_mut().targets[pc as usize] {
             self.typing_mut().lists.clear();
+            let hoisted = self.typing_mut().hoisted.get(&(pc as usize)).cloned();
+            for (r, var) in hoisted.unwrap_or_default() {
+                let p = self.b.use_var(var);
+                self.typing_mut().lists.push((r, p, true));
+            }
         }
         // Edges that store registers before they arrive, or check the
         // types speculated where they go (guarded): the instruction jumps
@@ -1271,6 +1396,7 @@ impl Translator<'_, '_> {
         for &(r, ty) in &guard.checks {
             self.load_typed(r, ty, leave);
         }
+        self.check_hoisted_lists(head, &guard.lists, leave);
         let go_on = self.b.create_block();
         if guard.exits {
             self.b.ins().jump(leave, &[]);
@@ -1287,6 +1413,29 @@ impl Translator<'_, '_> {
         let general = self.typing_mut().general_blocks[head];
         self.b.ins().jump(general, &[]);
         self.b.switch_to_block(go_on);
+    }
+
+    /// On the way into the loop at `head`: check the registers `lists` to
+    /// hold lists that are not borrowed, going to `fail` if not, and keep
+    /// their addresses for the loop (`Typing::hoisted`).
+    fn check_hoisted_lists(&mut self, head: usize, lists: &[Reg], fail: Block) {
+        let Some(layout) = list_layout() else {
+            return;
+        };
+        let vars = self
+            .typing_mut()
+            .hoisted
+            .get(&head)
+            .cloned()
+            .unwrap_or_default();
+        for &r in lists {
+            let Some(&(_, var)) = vars.iter().find(|&&(h, _)| h == r) else {
+                continue;
+            };
+            let o = self.load_reg(r);
+            let p = self.checked_list(layout, o, true, fail);
+            self.b.def_var(var, p);
+        }
     }
 
     /// After instruction `ins`, run as `plan` says: which registers the
@@ -1329,6 +1478,13 @@ impl Translator<'_, '_> {
             }
             self.load_typed(r, ty, general);
         }
+        let lists: Vec<Reg> = self
+            .typing_mut()
+            .hoisted
+            .get(&(pc as usize))
+            .map(|vars| vars.iter().map(|&(r, _)| r).collect())
+            .unwrap_or_default();
+        self.check_hoisted_lists(pc as usize, &lists, general);
         self.b.ins().jump(typed, &[]);
         self.b.switch_to_block(general);
     }
@@ -1993,16 +2149,24 @@ mod tests {
         test: usize,
     }
 
-    fn analyse(src: &str) -> Analysis {
+    /// The code of function `f` defined by `src`.
+    fn code_of_f(src: &str) -> std::rc::Rc<CodeObject> {
         let module = crate::bytecode::compile_source("<test>", src).expect("compiles");
-        let code = module
+        module
             .codes
             .iter()
             .find(|c| &*c.name == "f")
-            .expect("the function's code");
+            .expect("the function's code")
+            .clone()
+    }
+
+    fn analyse(src: &str) -> Analysis {
+        let code = &*code_of_f(src);
         let sites = sites(code, &jump_targets(code), &[], &[]);
         let (spec, states) = speculate(code, &sites);
-        let (stores, guarded) = edge_stores(code, &sites, &spec, &states);
+        let typed = typed_loops(code, &sites, &states);
+        let hoisted = hoisted_lists(code, &sites, &states, &typed);
+        let (stores, guarded) = edge_stores(code, &sites, &spec, &hoisted, &states);
         let test = code
             .instrs
             .iter()
@@ -2031,6 +2195,35 @@ mod tests {
             .values()
             .flatten()
             .any(|&(r, ty)| r == 2 && ty == Ty::Float));
+    }
+
+    /// The lists each typed loop of `f` in `src` checks on the way in,
+    /// by loop in code order.
+    fn hoisted_in(src: &str) -> Vec<Vec<Reg>> {
+        let code = &*code_of_f(src);
+        let sites = sites(code, &jump_targets(code), &[], &[]);
+        let (_, states) = speculate(code, &sites);
+        let typed = typed_loops(code, &sites, &states);
+        let mut hoisted: Vec<_> = hoisted_lists(code, &sites, &states, &typed)
+            .into_iter()
+            .collect();
+        hoisted.sort();
+        hoisted.into_iter().map(|(_, (_, regs))| regs).collect()
+    }
+
+    #[test]
+    fn lists_a_loop_does_not_rebind_are_checked_on_the_way_in() {
+        // Slots: xs, n, t, j, row, k. `row` changes in the outer loop
+        // only: the inner loop checks it once per round of the outer.
+        assert_eq!(
+            hoisted_in("def f(xs, n):\n    t = 0\n    for j in range(n):\n        xs[j] = j\n    for row in xs:\n        for k in range(n):\n            t += row[k]\n    return t\n"),
+            vec![vec![0], vec![4]]
+        );
+        // A list the loop rebinds is checked at each use.
+        assert_eq!(
+            hoisted_in("def f(rows, n):\n    t = 0\n    for j in range(n):\n        row = rows[j]\n        t += row[0]\n    return t\n"),
+            vec![vec![0]]
+        );
     }
 
     #[test]
