@@ -1070,12 +1070,12 @@ fn back_edge_states(
 
 /// The lists of typed loops checked once on the way in, by head: the
 /// loop's end and the locals it reads items of or stores items to, inline
-/// (`Plan::Item`, `Plan::Store`), that it does not write, in a loop that
-/// runs only the typed copy's own instructions (no ordinary one, which
-/// could take a borrow of the list across… nothing: but that is not
-/// worth relying on). The check holds for the whole loop: the register
-/// keeps the list, whose type is fixed, and a borrow of it never outlasts
-/// the runtime call that took it.
+/// (`Plan::Item`, `Plan::Store`), that it does not write. The check holds
+/// for the whole loop, ordinary instructions in it included: the register
+/// keeps the list (alive, at its address), whose type is fixed, and a
+/// borrow of it never outlasts the runtime call that took it (a loop that
+/// runs while a list is borrowed, in a `key` function say, fails the
+/// check on its way in). Length and items are read at each access.
 type Hoisted = std::collections::HashMap<usize, (usize, Vec<Reg>)>;
 
 fn hoisted_lists(
@@ -1094,22 +1094,13 @@ fn hoisted_lists(
         if head == 0 || !typed.contains(&(head as u32)) {
             continue;
         }
-        let plans: Vec<(&Instr, Plan)> = (head..=end)
-            .filter_map(|pc| {
-                let s = states[pc].as_ref()?;
-                let ins = &code.instrs[pc];
-                Some((ins, plan(ins, &s.ty, sites[pc])))
-            })
-            .collect();
-        if plans
-            .iter()
-            .any(|(ins, p)| matches!(p, Plan::General | Plan::Bool { .. }) && !touches_nothing(ins))
-        {
-            continue;
-        }
+        let plans = (head..=end).filter_map(|pc| {
+            let s = states[pc].as_ref()?;
+            Some(plan(&code.instrs[pc], &s.ty, sites[pc]))
+        });
         let mut regs: Vec<Reg> = Vec::new();
-        for (_, p) in &plans {
-            if let Plan::Item { obj, .. } | Plan::Store { obj, .. } = *p {
+        for p in plans {
+            if let Plan::Item { obj, .. } | Plan::Store { obj, .. } = p {
                 if obj < code.temp_base
                     && code.const_reg(obj).is_none()
                     && !regs.contains(&obj)
@@ -1169,6 +1160,8 @@ pub(super) struct Typing {
     /// By loop head: the lists checked on the way in (`hoisted_lists`),
     /// each with the variable holding its checked address in the loop.
     hoisted: std::collections::HashMap<usize, Vec<(Reg, Variable)>>,
+    /// For each instruction in a loop with hoisted lists, the loop's head.
+    hoisted_loop: Vec<Option<usize>>,
     sites: Vec<Site>,
     ints: Vec<Variable>,
     floats: Vec<Variable>,
@@ -1219,6 +1212,10 @@ impl Typing {
         }
         let hoisted = hoisted_lists(code, &sites, &states, &reentries);
         let (edge_stores, guarded_edges) = edge_stores(code, &sites, &spec, &hoisted, &states);
+        let mut hoisted_loop = vec![None; code.instrs.len()];
+        for (&head, &(end, _)) in &hoisted {
+            hoisted_loop[head..=end].fill(Some(head));
+        }
         let hoisted = hoisted
             .into_iter()
             .map(|(head, (_, regs))| {
@@ -1235,6 +1232,7 @@ impl Typing {
             edge_stores,
             guarded_edges,
             hoisted,
+            hoisted_loop,
             sites,
             ints: (0..n).map(|_| b.declare_var(types::I64)).collect(),
             floats: (0..n).map(|_| b.declare_var(types::F64)).collect(),
@@ -1272,11 +1270,6 @@ impl Translator<'_, '_> {
         self.typing_mut().cur = state;
         if self.typing_mut().targets[pc as usize] {
             self.typing_mut().lists.clear();
-            let hoisted = self.typing_mut().hoisted.get(&(pc as usize)).cloned();
-            for (r, var) in hoisted.unwrap_or_default() {
-                let p = self.b.use_var(var);
-                self.typing_mut().lists.push((r, p, true));
-            }
         }
         // Edges that store registers before they arrive, or check the
         // types speculated where they go (guarded): the instruction jumps
@@ -1451,6 +1444,16 @@ impl Translator<'_, '_> {
             Plan::General | Plan::Exit | Plan::Bool { .. } => lists.clear(),
             _ => lists.retain(|&(r, _, _)| r < tb && !written.contains(&r)),
         }
+    }
+
+    /// The variable holding the checked address of list `r` in the loop
+    /// of instruction `pc`, if the loop hoisted its check (see
+    /// `hoisted_lists`).
+    fn hoisted_list(&mut self, pc: u32, r: Reg) -> Option<Variable> {
+        let t = self.typing_mut();
+        let head = t.hoisted_loop[pc as usize]?;
+        let vars = t.hoisted.get(&head)?;
+        vars.iter().find(|&&(h, _)| h == r).map(|&(_, var)| var)
     }
 
     /// In the general copy, at the head `pc` of a typed loop: go back into
@@ -1753,11 +1756,13 @@ impl Translator<'_, '_> {
         let k = self.int_operand(pc, idx);
         let o = self.load_reg(obj);
         let exit = self.exit_block(pc);
+        let hoisted = self.hoisted_list(pc, obj);
         let lists = &self.typing_mut().lists;
         let known = lists.iter().find(|&&(r, _, w)| r == obj && (w || !write));
-        let p = match known {
-            Some(&(_, p, _)) => p,
-            None => {
+        let p = match (known, hoisted) {
+            (Some(&(_, p, _)), _) => p,
+            (None, Some(var)) => self.b.use_var(var),
+            (None, None) => {
                 let p = self.checked_list(layout, o, write, exit);
                 let lists = &mut self.typing_mut().lists;
                 lists.retain(|&(r, _, _)| r != obj);

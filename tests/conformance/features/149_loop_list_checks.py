@@ -96,3 +96,26 @@ def over_results(n):
 print(rows_of_lists([[1, 2, 3], [4, 5, 6], [7, 8, 9]], 3))
 print(rows_of_lists([[1.5, 2, 3], [4, 5, 6.5]], 2))
 print(over_results(3))
+
+
+def changing_length(n):
+    # Ordinary instructions in the loop change the list's length and
+    # items: each access reads them again.
+    xs = [0] * 3
+    out = []
+    for k in range(n):
+        xs.append(k)
+        xs[k] = xs[-1] * 10
+        if k % 3 == 2:
+            xs.pop(0)
+        out.append(xs[k % len(xs)])
+    xs.clear()
+    try:
+        for k in range(2):
+            xs[k] = 1
+    except IndexError as e:
+        out.append(str(e))
+    return out
+
+
+print(changing_length(7))
