@@ -904,16 +904,19 @@ fn leaving(
 /// their types on the edge.
 type EdgeStores = std::collections::HashMap<(usize, usize), Vec<(Reg, Ty)>>;
 
-/// The edges into a loop head that do not give the speculated registers
-/// there their types (see `speculate`), by (instruction, successor).
+/// The ways into a loop head that check something before they arrive,
+/// by (instruction, successor): the registers speculated there that the
+/// edge does not give their types (see `speculate`), the lists the loop
+/// checks once (see `hoisted_lists`).
 type GuardedEdges = std::collections::HashMap<(usize, usize), Guard>;
 
 /// What a guarded edge does before it arrives: each speculated register
 /// of unknown type on the edge is loaded from the register file, checked
-/// to be of its type and unboxed (`checks`); one of another known type
-/// (`exits`), or a failed check, leaves for the general copy at the head
-/// instead, storing the edge's stale registers (`stale`) first, where
-/// the head's check (`reenter_typed_copy`) comes back in when it can.
+/// to be of its type and unboxed (`checks`), each hoisted list checked
+/// (`lists`); a speculated register of another known type (`exits`), or
+/// a failed check, leaves for the general copy at the head instead,
+/// storing the edge's stale registers (`stale`) first, where the head's
+/// check (`reenter_typed_copy`) comes back in when it can.
 #[derive(Clone, Default)]
 struct Guard {
     checks: Vec<(Reg, Ty)>,
@@ -924,6 +927,8 @@ struct Guard {
     lists: Vec<Reg>,
 }
 
+/// What the typed copy's edges do before they arrive: the stores
+/// (`EdgeStores`) and the checks of the guarded ones (`GuardedEdges`).
 fn edge_stores(
     code: &CodeObject,
     sites: &[Site],
@@ -1363,7 +1368,7 @@ impl Translator<'_, '_> {
             let edge = std::mem::replace(&mut self.blocks[succ], to);
             self.b.switch_to_block(edge);
             if let Some(guard) = guard {
-                self.check_speculated(succ, &guard);
+                self.check_way_in(succ, &guard);
             }
             for (r, ty) in due {
                 self.materialize(r, ty);
@@ -1380,10 +1385,10 @@ impl Translator<'_, '_> {
     }
 
     /// On a guarded edge into the loop head `head` (see `Guard`): check
-    /// and unbox the registers speculated there, leaving for the general
-    /// copy's head when one is not of its type; the builder goes on where
-    /// they all are.
-    fn check_speculated(&mut self, head: usize, guard: &Guard) {
+    /// and unbox the registers speculated there and check the hoisted
+    /// lists, leaving for the general copy's head when one fails; the
+    /// builder goes on where they all hold.
+    fn check_way_in(&mut self, head: usize, guard: &Guard) {
         let leave = self.b.create_block();
         self.b.set_cold_block(leave);
         for &(r, ty) in &guard.checks {
