@@ -340,7 +340,7 @@ pub(super) fn plan(ins: &Instr, s: &[Ty], site: Site) -> Plan {
 }
 
 /// Does the loop whose `ForIter` is at `pc` (after its `GetIter`) iterate
-/// over what a call of the global `range` returned? Only such a loop is
+/// over what a call of the name `range` returned? Only such a loop is
 /// taken to count (`Plan::Count`, whose items are ints): a loop over a
 /// list counts nothing, and taking its items for ints would leave the
 /// typed copy at its first item, the loops inside it no longer coming
@@ -364,8 +364,12 @@ fn iterates_range_call(code: &CodeObject, pc: usize) -> bool {
             let (first, n) = written(ins);
             (first..first.saturating_add(n)).contains(&func)
         })
-        .is_some_and(|ins| {
-            matches!(*ins, Instr::LoadGlobal { name, .. } if &*code.names[name as usize] == "range")
+        .is_some_and(|ins| match *ins {
+            // (`LoadName` in a module or class body.)
+            Instr::LoadGlobal { name, .. } | Instr::LoadName { name, .. } => {
+                &*code.names[name as usize] == "range"
+            }
+            _ => false,
         })
 }
 

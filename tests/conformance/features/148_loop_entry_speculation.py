@@ -167,3 +167,10 @@ def repeated_then_counted(limit):
 
 
 print(repeated_then_counted(30))
+
+
+# A counted loop in the module body (its `range` is a name lookup).
+acc = 0
+for i in range(50):
+    acc = (acc * 3 + i) % 1009
+print(acc, i)
