@@ -921,14 +921,14 @@ type GuardedEdges = std::collections::HashMap<(usize, usize), Guard>;
 /// a failed check, leaves for the general copy at the head instead,
 /// storing the edge's stale registers (`stale`) first, where the head's
 /// check (`reenter_typed_copy`) comes back in when it can.
-#[derive(Clone, Default)]
+#[derive(Clone)]
 struct Guard {
     checks: Vec<(Reg, Ty)>,
     exits: bool,
     stale: Vec<(Reg, Ty)>,
-    /// The lists the loop's items are read from and stored to, checked
-    /// once on the way in (see `Typing::hoisted`).
-    lists: Vec<Reg>,
+    /// Whether the way in checks the loop's hoisted lists (see
+    /// `hoisted_lists`): every way in from outside the loop does.
+    lists: bool,
 }
 
 /// What the typed copy's edges do before they arrive: the stores
@@ -952,11 +952,10 @@ fn edge_stores(
             if !due.is_empty() {
                 stores.entry((pc, succ)).or_default().extend(due);
             }
-            let lists = match hoisted.get(&succ) {
-                Some((end, regs)) if !(succ..=*end).contains(&pc) => regs.clone(),
-                _ => Vec::new(),
-            };
-            if !gives_speculated_types(spec, succ, &s) || !lists.is_empty() {
+            let lists = hoisted
+                .get(&succ)
+                .is_some_and(|&(end, _)| !(succ..=end).contains(&pc));
+            if !gives_speculated_types(spec, succ, &s) || lists {
                 let unmet = spec[succ].iter().filter(|&&(r, t)| s.ty[r as usize] != t);
                 let guard = Guard {
                     lists,
@@ -996,12 +995,10 @@ fn gives_speculated_types(spec: &Speculated, succ: usize, s: &State) -> bool {
 /// check leaves the typed copy). (The general copy's check at the head
 /// comes in with every register up to date, a state that meets this.)
 fn arrival(spec: &Speculated, succ: usize, mut s: State) -> State {
-    if !gives_speculated_types(spec, succ, &s) {
-        for &(r, t) in &spec[succ] {
-            if s.ty[r as usize] != t {
-                s.ty[r as usize] = t;
-                s.stale[r as usize] = false;
-            }
+    for &(r, t) in &spec[succ] {
+        if s.ty[r as usize] != t {
+            s.ty[r as usize] = t;
+            s.stale[r as usize] = false;
         }
     }
     s
@@ -1020,7 +1017,7 @@ fn arrival(spec: &Speculated, succ: usize, mut s: State) -> State {
 fn speculate(code: &CodeObject, sites: &[Site]) -> (Speculated, Vec<Option<State>>) {
     let mut spec: Speculated = vec![Vec::new(); code.instrs.len()];
     let states = infer(code, sites, &spec);
-    let loops = innermost_loops(code);
+    let loops = checked_loops(code);
     for &(head, end) in &loops {
         let Some(at_head) = &states[head] else {
             continue;
@@ -1061,6 +1058,16 @@ fn speculate(code: &CodeObject, sites: &[Site]) -> (Speculated, Vec<Option<State
     }
 }
 
+/// The innermost loops whose ways in can check what the loop assumes
+/// (speculated types, hoisted lists): all but one at the start of the
+/// code, which the function's entry also enters, with no edge to check
+/// on.
+fn checked_loops(code: &CodeObject) -> Vec<(usize, usize)> {
+    let mut loops = innermost_loops(code);
+    loops.retain(|&(head, _)| head != 0);
+    loops
+}
+
 /// The states the back edges of the loop `head..=end` bring to its head.
 fn back_edge_states(
     code: &CodeObject,
@@ -1097,10 +1104,8 @@ fn hoisted_lists(
     if list_layout().is_none() {
         return hoisted;
     }
-    for (head, end) in innermost_loops(code) {
-        // (A loop at the start of the code is entered from the function's
-        // entry too, which has no edge to check on.)
-        if head == 0 || !typed.contains(&(head as u32)) {
+    for (head, end) in checked_loops(code) {
+        if !typed.contains(&(head as u32)) {
             continue;
         }
         let plans = (head..=end).filter_map(|pc| {
@@ -1398,7 +1403,9 @@ impl Translator<'_, '_> {
         for &(r, ty) in &guard.checks {
             self.load_typed(r, ty, leave);
         }
-        self.check_hoisted_lists(head, &guard.lists, leave);
+        if guard.lists {
+            self.check_hoisted_lists(head, leave);
+        }
         let go_on = self.b.create_block();
         if guard.exits {
             self.b.ins().jump(leave, &[]);
@@ -1417,10 +1424,10 @@ impl Translator<'_, '_> {
         self.b.switch_to_block(go_on);
     }
 
-    /// On the way into the loop at `head`: check the registers `lists` to
-    /// hold lists that are not borrowed, going to `fail` if not, and keep
-    /// their addresses for the loop (`Typing::hoisted`).
-    fn check_hoisted_lists(&mut self, head: usize, lists: &[Reg], fail: Block) {
+    /// On the way into the loop at `head`: check its hoisted lists to be
+    /// lists that are not borrowed, going to `fail` if not, and keep their
+    /// addresses for the loop (`Typing::hoisted`).
+    fn check_hoisted_lists(&mut self, head: usize, fail: Block) {
         let Some(layout) = list_layout() else {
             return;
         };
@@ -1430,10 +1437,7 @@ impl Translator<'_, '_> {
             .get(&head)
             .cloned()
             .unwrap_or_default();
-        for &r in lists {
-            let Some(&(_, var)) = vars.iter().find(|&&(h, _)| h == r) else {
-                continue;
-            };
+        for (r, var) in vars {
             let o = self.load_reg(r);
             let p = self.checked_list(layout, o, true, fail);
             self.b.def_var(var, p);
@@ -1490,13 +1494,7 @@ impl Translator<'_, '_> {
             }
             self.load_typed(r, ty, general);
         }
-        let lists: Vec<Reg> = self
-            .typing_mut()
-            .hoisted
-            .get(&(pc as usize))
-            .map(|vars| vars.iter().map(|&(r, _)| r).collect())
-            .unwrap_or_default();
-        self.check_hoisted_lists(pc as usize, &lists, general);
+        self.check_hoisted_lists(pc as usize, general);
         self.b.ins().jump(typed, &[]);
         self.b.switch_to_block(general);
     }
