@@ -33,9 +33,13 @@
 //! local's list is checked once until it changes), an item that float
 //! arithmetic reads next is taken for a float (checked), and a truth test
 //! of a bool is inline. Calls of pure functions and of `math.sqrt` stay in
-//! the typed copy, their callee's global checked rather than loaded. In a *float loop* (one that divides or
-//! uses a float constant) two operands of unknown type are taken for
-//! floats, each checked to be one. Other instructions run their ordinary
+//! the typed copy, their callee's global checked rather than loaded. In a
+//! *float loop* (an innermost loop that divides or uses a float constant)
+//! two operands of unknown type are taken for floats, each checked to be
+//! one (and known to be one from then on); so are they elsewhere next to
+//! a local that a float loop's arithmetic reads, and an item read into
+//! such a local (`floatish_locals`: a guess, which a wrong one costs a
+//! side exit, not a wrong result). Other instructions run their ordinary
 //! translation inside the typed copy (what they may write becomes unknown
 //! again), except that in an innermost loop that is not a float loop the
 //! large ones (calls, containers, attributes) end the typed copy: its
@@ -46,8 +50,10 @@
 //! (`infer`), which mirrors the translation exactly: the two share `plan`
 //! and `apply`, so a register the pass calls typed has had its variable
 //! defined on every path of the typed copy that reaches it. At the head
-//! of an innermost loop, a local that every back edge brings as an int
-//! or a float is taken for one even where the way in does not say so
+//! of a loop, a local that every back edge brings as an int or a float
+//! (from the inside out: what an inner loop makes a float, its outer
+//! loop's back edge brings as one) is taken for one even where the way in
+//! does not say so
 //! (`speculate`): that way in checks and loads it (a guarded edge), or
 //! leaves for the general copy, which comes back at the head once the
 //! local holds its type; without this a local the loop assigns a float,
@@ -188,6 +194,15 @@ pub(super) struct Site {
     in_loop: bool,
     /// In an innermost loop that does float arithmetic (see `sites`).
     float_loop: bool,
+    /// In any loop's body, inner loops' set-up included: where list items
+    /// are read and stored inline (`Plan::Item`, `Plan::Store`).
+    in_any_loop: bool,
+    /// Arithmetic that reads, or a `GetItem` that writes, a local that a
+    /// float loop's arithmetic reads (`floatish_locals`): `nbody`'s `dt`
+    /// (`dt * b[3]` in the loop after the float loop) and `bx = b[0]`
+    /// (before it). Two operands of unknown type are taken for floats
+    /// there as in a float loop, and the item for a float.
+    floatish: bool,
     /// The `ForIter` of a loop that may count natively (`RangeLoop`).
     counted: bool,
     /// A call of a function with a pure entry (`pure`), and what the
@@ -216,7 +231,7 @@ pub(super) fn plan(ins: &Instr, s: &[Ty], site: Site) -> Plan {
     if let Some((op, dst, a, b)) = arith_of(ins) {
         // Two operands of unknown type in a float loop: floats, checked
         // (each must be a float, else the typed copy is left).
-        let speculate = site.float_loop && ty(a) == Ty::Any && ty(b) == Ty::Any;
+        let speculate = (site.float_loop || site.floatish) && ty(a) == Ty::Any && ty(b) == Ty::Any;
         // An int times something unknown outside a loop is most often a
         // sequence repeated (`[0] * n`, `"-" * width`): guarding the other
         // operand to be an int would leave the typed copy there, and the
@@ -297,17 +312,22 @@ pub(super) fn plan(ins: &Instr, s: &[Ty], site: Site) -> Plan {
             argc,
             returns: site.pure_call.expect("tested"),
         },
-        GetItem { dst, obj, idx } if site.in_loop && ty(obj) == Ty::Any && ty(idx) != Ty::Float => {
+        GetItem { dst, obj, idx }
+            if site.in_any_loop && ty(obj) == Ty::Any && ty(idx) != Ty::Float =>
+        {
             Plan::Item {
                 dst,
                 obj,
                 idx,
-                float: site
-                    .float_item
-                    .is_some_and(|o| site.float_loop || (o != NO_REG && ty(o) == Ty::Float)),
+                float: site.floatish
+                    || site
+                        .float_item
+                        .is_some_and(|o| site.float_loop || (o != NO_REG && ty(o) == Ty::Float)),
             }
         }
-        SetItem { obj, idx, src } if site.in_loop && ty(obj) == Ty::Any && ty(idx) != Ty::Float => {
+        SetItem { obj, idx, src }
+            if site.in_any_loop && ty(obj) == Ty::Any && ty(idx) != Ty::Float =>
+        {
             Plan::Store { obj, idx, src }
         }
         Nop
@@ -373,6 +393,25 @@ fn iterates_range_call(code: &CodeObject, pc: usize) -> bool {
         })
 }
 
+/// The loops of `code`: the first and last instruction of each, its head
+/// and its last backward branch there (a `continue` adds a back edge to
+/// the same head, not a loop), in the order of their heads.
+fn loops(code: &CodeObject) -> Vec<(usize, usize)> {
+    let mut loops: Vec<(usize, usize)> = Vec::new();
+    for (pc, ins) in code.instrs.iter().enumerate() {
+        if !is_back_edge(pc, ins) {
+            continue;
+        }
+        let head = ins.target().expect("a branch") as usize;
+        match loops.iter_mut().find(|(h, _)| *h == head) {
+            Some(lp) => lp.1 = pc,
+            None => loops.push((head, pc)),
+        }
+    }
+    loops.sort_unstable();
+    loops
+}
+
 /// The innermost loops of `code` (no other loop inside): the first and
 /// last instruction of each, its head and its backward branch.
 fn innermost_loops(code: &CodeObject) -> Vec<(usize, usize)> {
@@ -409,6 +448,8 @@ fn sites(
         Site {
             in_loop: false,
             float_loop: false,
+            in_any_loop: false,
+            floatish: false,
             counted: false,
             pure_call: None,
             math_call: false,
@@ -426,6 +467,12 @@ fn sites(
             site.float_loop = float_loop;
         }
     }
+    for (head, end) in loops(code) {
+        for site in &mut sites[head..=end] {
+            site.in_any_loop = true;
+        }
+    }
+    mark_floatish(code, targets, &mut sites);
     for pc in super::range_loop_pcs(code) {
         sites[pc as usize].counted = iterates_range_call(code, pc as usize);
     }
@@ -437,7 +484,8 @@ fn sites(
     }
     for (pc, site) in sites.iter_mut().enumerate() {
         if let Instr::GetItem { dst, .. } = code.instrs[pc] {
-            site.float_item = next_read_is_float_arithmetic(code, targets, pc, dst);
+            site.float_item =
+                next_read_is_float_arithmetic(code, targets, pc, dst).map(|(_, other)| other);
         }
     }
     let calls = pure_calls
@@ -490,9 +538,9 @@ fn next_read_is_float_arithmetic(
     targets: &[bool],
     pc: usize,
     r: Reg,
-) -> Option<Reg> {
+) -> Option<(usize, Reg)> {
     let mut written = Vec::new();
-    for (ins, &target) in code.instrs.iter().zip(targets).skip(pc + 1) {
+    for (at, (ins, &target)) in code.instrs.iter().zip(targets).enumerate().skip(pc + 1) {
         if target {
             return None;
         }
@@ -505,7 +553,7 @@ fn next_read_is_float_arithmetic(
                 } else {
                     other
                 };
-                return float_op.then_some(other);
+                return float_op.then_some((at, other));
             }
             if dst == r {
                 return None;
@@ -521,6 +569,68 @@ fn next_read_is_float_arithmetic(
         }
     }
     None
+}
+
+/// `Site::floatish`: arithmetic that reads a floatish local
+/// (`floatish_locals`) or a temporary such arithmetic wrote (since the
+/// last jump target: `dt * b[3]`'s result in `b[0] += dt * b[3]`), and a
+/// `GetItem` into a floatish local or read next by floatish arithmetic.
+/// (After `float_loop` is known.)
+fn mark_floatish(code: &CodeObject, targets: &[bool], sites: &mut [Site]) {
+    let locals = floatish_locals(code, sites);
+    let mut temps: Vec<Reg> = Vec::new();
+    for (pc, ins) in code.instrs.iter().enumerate() {
+        if targets[pc] {
+            temps.clear();
+        }
+        let arith = arith_of(ins);
+        if let Some((_, _, a, b)) = arith {
+            let floatish = |r: Reg| locals[r as usize] || temps.contains(&r);
+            sites[pc].floatish = floatish(a) || floatish(b);
+        }
+        let (first, n) = written(ins);
+        temps.retain(|&t| !(first..first.saturating_add(n)).contains(&t));
+        let Some((_, dst, ..)) = arith else {
+            continue;
+        };
+        if sites[pc].floatish && dst >= code.temp_base {
+            temps.push(dst);
+        }
+    }
+    for pc in 0..code.instrs.len() {
+        if let Instr::GetItem { dst, .. } = code.instrs[pc] {
+            sites[pc].floatish = locals[dst as usize]
+                || next_read_is_float_arithmetic(code, targets, pc, dst)
+                    .is_some_and(|(at, _)| sites[at].floatish);
+        }
+    }
+}
+
+/// The locals (by register) that a float loop's `+ - * /` reads, a
+/// divisor excepted (`x / n` is a float whatever `n` is): most likely
+/// floats wherever else they meet arithmetic (see `Site::floatish`).
+/// A guess, checked where it is used: one that is wrong leaves the typed
+/// copy there.
+fn floatish_locals(code: &CodeObject, sites: &[Site]) -> Vec<bool> {
+    let mut floatish = vec![false; code.nregs as usize];
+    for (ins, site) in code.instrs.iter().zip(sites) {
+        if !site.float_loop {
+            continue;
+        }
+        if let Some((op, _, a, b)) = arith_of(ins) {
+            let read = if op == Arith::TrueDiv {
+                &[a][..]
+            } else {
+                &[a, b][..]
+            };
+            for &r in read {
+                if r < code.temp_base && code.const_reg(r).is_none() {
+                    floatish[r as usize] = true;
+                }
+            }
+        }
+    }
+    floatish
 }
 
 /// Does `ins` surely do float arithmetic: a true division (whose result
@@ -551,6 +661,14 @@ pub(super) fn apply(code: &CodeObject, pc: u32, ins: &Instr, plan: Plan, s: &mut
             if num == Ty::Int {
                 refine_int(code, s, a);
                 refine_int(code, s, b);
+            }
+            if num == Ty::Float && s.ty[a as usize] == Ty::Any && s.ty[b as usize] == Ty::Any {
+                // Both checked to be floats (`float_operand`).
+                for r in [a, b] {
+                    if code.const_reg(r).is_none() {
+                        s.ty[r as usize] = Ty::Float;
+                    }
+                }
             }
             let ty = if num == Ty::Float || op == Arith::TrueDiv {
                 Ty::Float
@@ -1004,66 +1122,71 @@ fn arrival(spec: &Speculated, succ: usize, mut s: State) -> State {
     s
 }
 
-/// Loop-entry speculation: the locals of unknown type at the head of an
-/// innermost loop whose every back edge gives them one type (`dx = …` in
-/// `nbody`'s pair loop, a float each iteration, whatever the way in left
-/// there) are taken for that type at the head, the way in checked
-/// instead (a guarded edge). Without it such a local is of unknown type
-/// in the loop, so each assignment stores and releases at once. A
-/// speculation the back edges stop confirming once made (the types it
-/// gives change others) is dropped, as are those of a loop that is not a
-/// typed loop (its head has no check to come back in by); what remains
-/// is consistent, with the states it gives.
+/// Loop-entry speculation: the locals of unknown type at the head of a
+/// loop whose every back edge gives them one type (`dx = …` in `nbody`'s
+/// pair loop, a float each iteration, whatever the way in left there)
+/// are taken for that type at the head, the way in checked instead (a
+/// guarded edge). Without it such a local is of unknown type in the loop,
+/// so each assignment stores and releases at once. Made from the inside
+/// out: what an inner loop takes for a float its outer loop's back edge
+/// brings as one, so the outer loop takes it too (and the inner loop's way
+/// in no longer checks it, nor its way out stores it). A speculation the
+/// back edges stop confirming once made (the types it gives change
+/// others) is dropped for good, as are those of a loop that is not a
+/// typed loop (its head has no check to come back in by); what remains is
+/// consistent, with the states it gives.
 fn speculate(code: &CodeObject, sites: &[Site]) -> (Speculated, Vec<Option<State>>) {
     let mut spec: Speculated = vec![Vec::new(); code.instrs.len()];
-    let states = infer(code, sites, &spec);
+    let mut dropped: Vec<(usize, Reg)> = Vec::new();
     let loops = checked_loops(code);
-    for &(head, end) in &loops {
-        let Some(at_head) = &states[head] else {
-            continue;
-        };
-        let backs = back_edge_states(code, sites, &states, head, end);
-        for r in 0..code.nslots {
-            let t = backs.first().map_or(Ty::Any, |b| b.ty[r as usize]);
-            if at_head.ty[r as usize] == Ty::Any
-                && t != Ty::Any
-                && backs.iter().all(|b| b.ty[r as usize] == t)
-            {
-                spec[head].push((r, t));
-            }
-        }
-    }
-    loop {
+    for round in 0.. {
         let states = infer(code, sites, &spec);
-        if spec.iter().all(Vec::is_empty) {
-            return (spec, states);
-        }
-        let typed = typed_loops(code, sites, &states);
-        let mut dropped = false;
+        // (Which loops are typed depends on the speculations: from the
+        // second round, when there are some to drop.)
+        let typed = (round > 0).then(|| typed_loops(code, sites, &states));
+        let mut changed = false;
         for &(head, end) in &loops {
-            if spec[head].is_empty() {
+            let Some(at_head) = &states[head] else {
                 continue;
-            }
+            };
             let backs = back_edge_states(code, sites, &states, head, end);
-            let before = spec[head].len();
-            if !typed.contains(&(head as u32)) {
-                spec[head].clear();
+            let gives = |r: Reg, t: Ty| backs.iter().all(|b| b.ty[r as usize] == t);
+            let is_typed = typed
+                .as_ref()
+                .is_none_or(|typed| typed.contains(&(head as u32)));
+            let (kept, gone): (Vec<_>, Vec<_>) = spec[head]
+                .iter()
+                .partition(|&&(r, t)| is_typed && gives(r, t));
+            if !gone.is_empty() {
+                changed = true;
+                dropped.extend(gone.iter().map(|&(r, _)| (head, r)));
+                spec[head] = kept;
             }
-            spec[head].retain(|&(r, t)| backs.iter().all(|b| b.ty[r as usize] == t));
-            dropped |= spec[head].len() != before;
+            for r in 0..code.nslots {
+                let t = backs.first().map_or(Ty::Any, |b| b.ty[r as usize]);
+                if at_head.ty[r as usize] == Ty::Any
+                    && t != Ty::Any
+                    && gives(r, t)
+                    && !dropped.contains(&(head, r))
+                {
+                    spec[head].push((r, t));
+                    changed = true;
+                }
+            }
         }
-        if !dropped {
+        if !changed {
             return (spec, states);
         }
     }
+    unreachable!("the rounds end when nothing changes")
 }
 
-/// The innermost loops whose ways in can check what the loop assumes
+/// The loops whose ways in can check what the loop assumes
 /// (speculated types, hoisted lists): all but one at the start of the
 /// code, which the function's entry also enters, with no edge to check
 /// on.
 fn checked_loops(code: &CodeObject) -> Vec<(usize, usize)> {
-    let mut loops = innermost_loops(code);
+    let mut loops = loops(code);
     loops.retain(|&(head, _)| head != 0);
     loops
 }
@@ -1139,8 +1262,8 @@ fn writes_in(code: &CodeObject, head: usize, end: usize, r: Reg) -> bool {
     })
 }
 
-/// The heads of the innermost loops with typed work that the typed copy
-/// reaches: worth the copy when one has no exit (a loop with one would
+/// The heads of the loops with typed work that the typed copy reaches
+/// (an outer loop's includes its inner loops'): worth the copy when one has no exit (a loop with one would
 /// leave the copy in its first iteration, having paid for the
 /// translation), and where the general copy comes back in.
 fn typed_loops(code: &CodeObject, sites: &[Site], states: &[Option<State>]) -> Vec<u32> {
@@ -1148,7 +1271,7 @@ fn typed_loops(code: &CodeObject, sites: &[Site], states: &[Option<State>]) -> V
         let s = states[pc].as_ref()?;
         Some(plan(&code.instrs[pc], &s.ty, sites[pc]))
     };
-    innermost_loops(code)
+    loops(code)
         .into_iter()
         .filter(|&(head, end)| {
             let plans: Vec<Plan> = (head..=end).filter_map(plan_at).collect();
@@ -1171,11 +1294,9 @@ pub(super) struct Typing {
     pub(super) states: Vec<Option<State>>,
     edge_stores: EdgeStores,
     guarded_edges: GuardedEdges,
-    /// By loop head: the lists checked on the way in (`hoisted_lists`),
-    /// each with the variable holding its checked address in the loop.
-    hoisted: std::collections::HashMap<usize, Vec<(Reg, Variable)>>,
-    /// For each instruction in a loop with hoisted lists, the loop's head.
-    hoisted_loop: Vec<Option<usize>>,
+    /// The loops with lists checked on the way in (`hoisted_lists`), by
+    /// head.
+    hoisted: Vec<HoistedLoop>,
     sites: Vec<Site>,
     ints: Vec<Variable>,
     floats: Vec<Variable>,
@@ -1198,10 +1319,14 @@ pub(super) struct Typing {
     /// consumes it; a side exit or an ordinary instruction before then
     /// stores it, with its reference.
     pending: Option<(Reg, ir::Value)>,
-    /// The heads of the innermost loops with typed work, where the general
+    /// The heads of the loops with typed work, where the general
     /// copy goes back into the typed one (see `reenter_typed_copy`).
     pub(super) reentries: Vec<u32>,
 }
+
+/// A loop whose lists are checked on the way in: its head, its end, and
+/// each list with the variable holding its checked address in the loop.
+type HoistedLoop = (usize, usize, Vec<(Reg, Variable)>);
 
 /// A side exit still to fill: its block, the instruction the general copy
 /// resumes at, the stale registers and the pending global (see
@@ -1226,27 +1351,23 @@ impl Typing {
         }
         let hoisted = hoisted_lists(code, &sites, &states, &reentries);
         let (edge_stores, guarded_edges) = edge_stores(code, &sites, &spec, &hoisted, &states);
-        let mut hoisted_loop = vec![None; code.instrs.len()];
-        for (&head, &(end, _)) in &hoisted {
-            hoisted_loop[head..=end].fill(Some(head));
-        }
-        let hoisted = hoisted
+        let mut hoisted: Vec<_> = hoisted
             .into_iter()
-            .map(|(head, (_, regs))| {
+            .map(|(head, (end, regs))| {
                 let vars = regs
                     .into_iter()
                     .map(|r| (r, b.declare_var(types::I64)))
                     .collect();
-                (head, vars)
+                (head, end, vars)
             })
             .collect();
+        hoisted.sort_unstable_by_key(|&(head, ..)| head);
         Some(Typing {
             reentries,
             states,
             edge_stores,
             guarded_edges,
             hoisted,
-            hoisted_loop,
             sites,
             ints: (0..n).map(|_| b.declare_var(types::I64)).collect(),
             floats: (0..n).map(|_| b.declare_var(types::F64)).collect(),
@@ -1404,7 +1525,7 @@ impl Translator<'_, '_> {
             self.load_typed(r, ty, leave);
         }
         if guard.lists {
-            self.check_hoisted_lists(head, leave);
+            self.check_hoisted_lists(head, false, leave);
         }
         let go_on = self.b.create_block();
         if guard.exits {
@@ -1426,17 +1547,20 @@ impl Translator<'_, '_> {
 
     /// On the way into the loop at `head`: check its hoisted lists to be
     /// lists that are not borrowed, going to `fail` if not, and keep their
-    /// addresses for the loop (`Typing::hoisted`).
-    fn check_hoisted_lists(&mut self, head: usize, fail: Block) {
+    /// addresses for the loop (`Typing::hoisted`). With `enclosing`, those
+    /// of the loops around it as well (coming back in from the general
+    /// copy, where none was checked).
+    fn check_hoisted_lists(&mut self, head: usize, enclosing: bool, fail: Block) {
         let Some(layout) = list_layout() else {
             return;
         };
-        let vars = self
+        let vars: Vec<(Reg, Variable)> = self
             .typing_mut()
             .hoisted
-            .get(&head)
-            .cloned()
-            .unwrap_or_default();
+            .iter()
+            .filter(|&&(h, end, _)| h == head || (enclosing && h < head && head <= end))
+            .flat_map(|(_, _, vars)| vars.iter().copied())
+            .collect();
         for (r, var) in vars {
             let o = self.load_reg(r);
             let p = self.checked_list(layout, o, true, fail);
@@ -1459,14 +1583,18 @@ impl Translator<'_, '_> {
         }
     }
 
-    /// The variable holding the checked address of list `r` in the loop
-    /// of instruction `pc`, if the loop hoisted its check (see
-    /// `hoisted_lists`).
+    /// The variable holding the checked address of list `r` at
+    /// instruction `pc`, if a loop around it hoisted its check (see
+    /// `hoisted_lists`; the innermost such loop's).
     fn hoisted_list(&mut self, pc: u32, r: Reg) -> Option<Variable> {
-        let t = self.typing_mut();
-        let head = t.hoisted_loop[pc as usize]?;
-        let vars = t.hoisted.get(&head)?;
-        vars.iter().find(|&&(h, _)| h == r).map(|&(_, var)| var)
+        let pc = pc as usize;
+        self.typing_mut()
+            .hoisted
+            .iter()
+            .rev()
+            .filter(|&&(head, end, _)| head <= pc && pc <= end)
+            .find_map(|(_, _, vars)| vars.iter().find(|&&(h, _)| h == r))
+            .map(|&(_, var)| var)
     }
 
     /// In the general copy, at the head `pc` of a typed loop: go back into
@@ -1494,7 +1622,7 @@ impl Translator<'_, '_> {
             }
             self.load_typed(r, ty, general);
         }
-        self.check_hoisted_lists(pc as usize, general);
+        self.check_hoisted_lists(pc as usize, true, general);
         self.b.ins().jump(typed, &[]);
         self.b.switch_to_block(general);
     }
@@ -1666,7 +1794,13 @@ impl Translator<'_, '_> {
                     .icmp_imm_u(IntCC::UnsignedLessThan, t, TAG_INT as i64);
                 if float_only {
                     self.exit_unless(pc, float);
-                    return self.as_f64(w);
+                    let f = self.as_f64(w);
+                    if self.code.const_reg(r).is_none() {
+                        let var = self.typing_mut().floats[r as usize];
+                        self.b.def_var(var, f);
+                        self.typing_mut().cur.ty[r as usize] = Ty::Float;
+                    }
+                    return f;
                 }
                 // A float as it is; an int converted, off the hot path (in
                 // a float loop the operand is most often a float).
@@ -2195,18 +2329,20 @@ mod tests {
 
     /// A float of an inner loop whose type meets an unknown one at the
     /// outer loop's head stays unboxed in the inner loop (stale, not
-    /// stored at every step): the outer loop's edges store it.
+    /// stored at every step): the outer loop's edges store it. (An outer
+    /// loop at the start of the code, whose head the function's entry
+    /// reaches unchecked: any other would speculate it, see below.)
     #[test]
     fn a_type_clash_at_an_outer_head_is_stored_on_the_edge() {
         let (s, stores) = state_at_loop_test(
-            "def f(n):\n    for y in range(n):\n        z = 0.5\n        i = 0\n        while i < 10:\n            z = z * 0.5 + 1.0\n            i += 1\n    return z\n",
+            "def f(n):\n    while n > 0:\n        z = 0.5\n        i = 0\n        while i < 10:\n            z = z * 0.5 + 1.0\n            i += 1\n        n -= 1\n    return z\n",
         );
-        // Slots: n, y, z, i.
-        assert_eq!((s.ty[2], s.stale[2]), (Ty::Float, true));
+        // Slots: n, z, i.
+        assert_eq!((s.ty[1], s.stale[1]), (Ty::Float, true));
         assert!(stores
             .values()
             .flatten()
-            .any(|&(r, ty)| r == 2 && ty == Ty::Float));
+            .any(|&(r, ty)| r == 1 && ty == Ty::Float));
     }
 
     /// The lists each typed loop of `f` in `src` checks on the way in,
@@ -2258,10 +2394,12 @@ mod tests {
     }
 
     /// A local assigned a float in an inner loop, of unknown type where
-    /// the loop is entered (the outer loop's head meets the first way in,
-    /// where it is unbound), is a float at the inner loop's head (stale
-    /// there: the loop's assignments are not stored), the way in checking
-    /// and loading it (a guarded edge).
+    /// the loops are entered (unbound the first time), is a float at the
+    /// inner loop's head (stale there: the loop's assignments are not
+    /// stored) and, since the inner loop's exit brings it as one, at the
+    /// outer loop's head, whose way in checks and loads it (a guarded
+    /// edge); the inner loop's way in, inside the outer loop, has nothing
+    /// to check.
     #[test]
     fn a_float_the_loop_assigns_is_speculated_at_its_head() {
         let Analysis {
@@ -2273,14 +2411,61 @@ mod tests {
         } = analyse(
             "def f(n):\n    for y in range(n):\n        i = 0\n        while i < 10:\n            d = y * 0.5\n            i += 1\n    return 0\n",
         );
-        // Slots: n, y, i, d.
+        // Slots: n, y, i, d; the outer loop's head (its `ForIter`) is two
+        // before the inner loop's test.
         let s = states[test].as_ref().expect("reached");
         assert_eq!((s.ty[3], s.stale[3]), (Ty::Float, true));
         assert_eq!(spec[test], vec![(3, Ty::Float)]);
-        let (_, guard) = guarded
+        let outer = test - 2;
+        assert!(spec[outer].contains(&(3, Ty::Float)));
+        let guard = |succ: usize| guarded.iter().find(|(&(_, to), _)| to == succ);
+        let (_, way_in) = guard(outer).expect("a guarded way into the outer loop");
+        assert!(way_in.checks.contains(&(3, Ty::Float)));
+        assert!(guard(test).is_none());
+    }
+
+    /// A local that a float loop's arithmetic reads (`dt`) is taken for a
+    /// float where it meets another unknown in a loop that is not a float
+    /// loop, and is known to be one from then on; an item read into such
+    /// a local (`bx = b[0]`) is taken for a float too.
+    #[test]
+    fn a_local_a_float_loop_reads_is_taken_for_a_float_elsewhere() {
+        let code = &*code_of_f(
+            "def f(xs, dt, n):\n    s = 0\n    for k in range(n):\n        bx = xs[0]\n        for j in range(n):\n            s += bx / (dt + 1.0)\n        for x in xs:\n            y = dt * x\n    return s\n",
+        );
+        // Slots: xs, dt, n, s, k, bx, j, x, y.
+        let sites = sites(code, &jump_targets(code), &[], &[]);
+        let (_, states) = speculate(code, &sites);
+        let at = |pred: &dyn Fn(&Instr) -> bool| {
+            let pc = code.instrs.iter().position(pred).expect("the instruction");
+            let s = states[pc].as_ref().expect("reached");
+            plan(&code.instrs[pc], &s.ty, sites[pc])
+        };
+        assert!(matches!(
+            at(&|i| matches!(i, Instr::Mul { dst: 8, .. })),
+            Plan::Arith { num: Ty::Float, .. }
+        ));
+        assert!(matches!(
+            at(&|i| matches!(i, Instr::GetItem { dst: 5, .. })),
+            Plan::Item { float: true, .. }
+        ));
+        let after = code
+            .instrs
             .iter()
-            .find(|(&(_, succ), _)| succ == test)
-            .expect("a guarded way in");
-        assert_eq!(guard.checks, vec![(3, Ty::Float)]);
+            .position(|i| matches!(i, Instr::Mul { dst: 8, .. }))
+            .expect("dt * x")
+            + 1;
+        let s = states[after].as_ref().expect("reached");
+        assert_eq!(s.ty[1], Ty::Float);
+    }
+
+    /// An outer loop checks the lists it reads items of once on its way
+    /// in, as an inner loop does.
+    #[test]
+    fn outer_loops_hoist_their_lists() {
+        assert_eq!(
+            hoisted_in("def f(rows, n):\n    t = 0\n    for i in range(n):\n        row = rows[i]\n        for j in range(n):\n            t += row[j]\n    return t\n"),
+            vec![vec![0], vec![4]]
+        );
     }
 }
