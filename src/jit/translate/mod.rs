@@ -343,6 +343,49 @@ fn range_loop_pcs(code: &CodeObject) -> Vec<u32> {
         .collect()
 }
 
+/// Instructions the general copy runs through the VM's implementation
+/// (`generic`) rather than inline where it is cold (see
+/// `Typing::general_copy_is_cold`): a smaller translation, compiled
+/// faster (a third less for nbody's `advance`).
+fn compact_in_general_copy(ins: &Instr) -> bool {
+    use Instr::*;
+    matches!(
+        ins,
+        Add { .. }
+            | InplaceAdd { .. }
+            | Sub { .. }
+            | InplaceSub { .. }
+            | Mul { .. }
+            | FloorDiv { .. }
+            | Mod { .. }
+            | TrueDiv { .. }
+            | BinOp { .. }
+            | Inplace { .. }
+            | Lt { .. }
+            | Le { .. }
+            | Gt { .. }
+            | Ge { .. }
+            | Eq { .. }
+            | Ne { .. }
+            | JumpIfNotLt { .. }
+            | JumpIfNotLe { .. }
+            | JumpIfNotGt { .. }
+            | JumpIfNotGe { .. }
+            | JumpIfNotEq { .. }
+            | JumpIfNotNe { .. }
+            | JumpIfFalse { .. }
+            | JumpIfTrue { .. }
+            | JumpIfFalseKeep { .. }
+            | JumpIfTrueKeep { .. }
+            | GetItem { .. }
+            | SetItem { .. }
+            | Unpack { .. }
+            | BuildTuple { .. }
+            | GetAttr { .. }
+            | SetAttr { .. }
+    )
+}
+
 /// Fill `func` (whose signature is `native_signature`) with the
 /// translation of `code`.
 pub(super) fn translate(
@@ -536,6 +579,14 @@ impl Translator<'_, '_> {
     /// Translate instruction `pc` into the current block.
     fn instr(&mut self, pc: u32) {
         let ins = self.code.instrs[pc as usize];
+        let cold = !self.in_typed_copy
+            && self
+                .typing
+                .as_ref()
+                .is_some_and(|t| t.general_copy_is_cold(pc));
+        if cold && compact_in_general_copy(&ins) {
+            return self.generic(pc, ins);
+        }
         match ins {
             Instr::Nop => {
                 let next = self.next(pc);

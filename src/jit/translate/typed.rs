@@ -1334,6 +1334,17 @@ type HoistedLoop = (usize, usize, Vec<(Reg, Variable)>);
 type SideExit = (Block, u32, Vec<(Reg, Ty)>, Option<(Reg, ir::Value)>);
 
 impl Typing {
+    /// Does the general copy run instruction `pc` only on the way back
+    /// into the typed copy? In a float loop, and at float guesses outside
+    /// one, it does: a side exit there finishes the iteration and comes
+    /// back in at the loop's head, where the floats are floats again. (In
+    /// int loops it may not: an int that outgrows a machine word keeps the
+    /// general copy running the loop, `bigint`'s loops all along.)
+    pub(super) fn general_copy_is_cold(&self, pc: u32) -> bool {
+        let site = self.sites[pc as usize];
+        site.float_loop || site.floatish
+    }
+
     pub(super) fn new(
         b: &mut cranelift_frontend::FunctionBuilder,
         code: &CodeObject,
