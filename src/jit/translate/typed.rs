@@ -99,12 +99,15 @@ pub(super) struct State {
 #[derive(Clone, Copy, PartialEq)]
 pub(super) enum Plan {
     /// `dst = a op b` on unboxed numbers of kind `num` (`Int` or `Float`).
+    /// With `floats[i]`, operand `i` (of unknown type) must be a float,
+    /// not an int (checked), and is known to be one after.
     Arith {
         op: Arith,
         num: Ty,
         dst: Reg,
         a: Reg,
         b: Reg,
+        floats: [bool; 2],
     },
     /// A compare-and-branch on numbers of kind `num`.
     Branch { num: Ty, a: Reg, b: Reg },
@@ -203,6 +206,8 @@ pub(super) struct Site {
     /// (before it). Two operands of unknown type are taken for floats
     /// there as in a float loop, and the item for a float.
     floatish: bool,
+    /// Arithmetic: which operands are floatish locals or temporaries.
+    floatish_operands: [bool; 2],
     /// The `ForIter` of a loop that may count natively (`RangeLoop`).
     counted: bool,
     /// A call of a function with a pure entry (`pure`), and what the
@@ -255,16 +260,24 @@ pub(super) fn plan(ins: &Instr, s: &[Ty], site: Site) -> Plan {
                 dst,
                 a,
                 b,
+                floats: [false; 2],
             },
             Some(Ty::Float)
                 if matches!(op, Arith::Add | Arith::Sub | Arith::Mul | Arith::TrueDiv) =>
             {
+                // Both unknown, or a floatish local (`dt`): floats, not
+                // ints (taken for floats from then on).
+                let float = |r: Reg, floatish: bool| ty(r) == Ty::Any && (speculate || floatish);
                 Plan::Arith {
                     op,
                     num: Ty::Float,
                     dst,
                     a,
                     b,
+                    floats: [
+                        float(a, site.floatish_operands[0]),
+                        float(b, site.floatish_operands[1]),
+                    ],
                 }
             }
             _ => Plan::General,
@@ -450,6 +463,7 @@ fn sites(
             float_loop: false,
             in_any_loop: false,
             floatish: false,
+            floatish_operands: [false; 2],
             counted: false,
             pure_call: None,
             math_call: false,
@@ -586,6 +600,7 @@ fn mark_floatish(code: &CodeObject, targets: &[bool], sites: &mut [Site]) {
         let arith = arith_of(ins);
         if let Some((_, _, a, b)) = arith {
             let floatish = |r: Reg| locals[r as usize] || temps.contains(&r);
+            sites[pc].floatish_operands = [floatish(a), floatish(b)];
             sites[pc].floatish = floatish(a) || floatish(b);
         }
         let (first, n) = written(ins);
@@ -657,17 +672,22 @@ pub(super) fn apply(code: &CodeObject, pc: u32, ins: &Instr, plan: Plan, s: &mut
         s.ty[dst as usize] = ty;
     };
     match plan {
-        Plan::Arith { op, num, dst, a, b } => {
+        Plan::Arith {
+            op,
+            num,
+            dst,
+            a,
+            b,
+            floats,
+        } => {
             if num == Ty::Int {
                 refine_int(code, s, a);
                 refine_int(code, s, b);
             }
-            if num == Ty::Float && s.ty[a as usize] == Ty::Any && s.ty[b as usize] == Ty::Any {
-                // Both checked to be floats (`float_operand`).
-                for r in [a, b] {
-                    if code.const_reg(r).is_none() {
-                        s.ty[r as usize] = Ty::Float;
-                    }
+            for (r, float) in [(a, floats[0]), (b, floats[1])] {
+                // Checked to be a float (`float_operand`).
+                if float && code.const_reg(r).is_none() {
+                    s.ty[r as usize] = Ty::Float;
                 }
             }
             let ty = if num == Ty::Float || op == Arith::TrueDiv {
@@ -1474,7 +1494,14 @@ impl Translator<'_, '_> {
                 let general = self.typing_mut().general_blocks[pc as usize];
                 self.b.ins().jump(general, &[]);
             }
-            Plan::Arith { op, num, dst, a, b } => self.typed_arith(pc, op, num, dst, a, b),
+            Plan::Arith {
+                op,
+                num,
+                dst,
+                a,
+                b,
+                floats,
+            } => self.typed_arith(pc, op, num, dst, [a, b], floats),
             Plan::Item {
                 dst,
                 obj,
@@ -1861,7 +1888,15 @@ impl Translator<'_, '_> {
         cur.stale[dst as usize] = !at_once;
     }
 
-    fn typed_arith(&mut self, pc: u32, op: Arith, num: Ty, dst: Reg, a: Reg, b: Reg) {
+    fn typed_arith(
+        &mut self,
+        pc: u32,
+        op: Arith,
+        num: Ty,
+        dst: Reg,
+        [a, b]: [Reg; 2],
+        floats: [bool; 2],
+    ) {
         if num == Ty::Int {
             let i = self.int_operand(pc, a);
             let j = self.int_operand(pc, b);
@@ -1879,9 +1914,8 @@ impl Translator<'_, '_> {
             };
             self.def_typed(dst, ty, r);
         } else {
-            let float_only = self.cur_ty(a) == Ty::Any && self.cur_ty(b) == Ty::Any;
-            let x = self.float_operand(pc, a, float_only);
-            let y = self.float_operand(pc, b, float_only);
+            let x = self.float_operand(pc, a, floats[0]);
+            let y = self.float_operand(pc, b, floats[1]);
             let exit = self.exit_block(pc);
             let r = self.float_result(op, x, y, exit);
             self.def_typed(dst, Ty::Float, r);
