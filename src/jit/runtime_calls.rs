@@ -754,15 +754,24 @@ pub(super) unsafe extern "C" fn iter_next_word(it: u64) -> u64 {
 
 /// The `GetIter` of a counted range loop (`translate::RangeLoop`): when
 /// `src` is a range whose bounds are small ints, its start, stop and step
-/// go to `slot` and the answer is 1 (the loop counts natively), else 0.
-pub(super) unsafe extern "C" fn range_loop(src: u64, slot: *mut i64) -> u32 {
+/// go to `slot` and the answer is `COUNTED` (the loop counts natively);
+/// for a list (whose layout generated code knows), where the loop `lists`
+/// (`translate::steps_lists`), the index goes to 0 and the answer is
+/// `LISTED`; else 0.
+pub(super) unsafe extern "C" fn range_loop(src: u64, slot: *mut i64, lists: u32) -> u32 {
+    use super::translate::RangeLoop;
     // SAFETY: generated code passes a register word.
     let v = unsafe { peek(src) };
-    let Some(Obj::Range(r)) = v.as_obj() else {
-        return 0;
-    };
-    // SAFETY: generated code passes its loop's slot.
-    unsafe { count_range(slot, r.start, r.stop, r.step) }
+    match v.as_obj() {
+        // SAFETY: generated code passes its loop's slot.
+        Some(Obj::Range(r)) => unsafe { count_range(slot, r.start, r.stop, r.step) },
+        Some(Obj::List(_)) if lists != 0 && super::layout::list_layout().is_some() => {
+            // SAFETY: as above; `CUR` is its first word.
+            unsafe { slot.write(0) };
+            RangeLoop::LISTED as u32
+        }
+        _ => 0,
+    }
 }
 
 /// Fill a counted loop's slot with `start`, `stop` and `step` when all
@@ -784,7 +793,7 @@ unsafe fn count_range(slot: *mut i64, start: i64, stop: i64, step: i64) -> u32 {
         slot.add(1).write(stop);
         slot.add(2).write(step);
     }
-    1
+    super::translate::RangeLoop::COUNTED as u32
 }
 
 /// `range(args…)` of a counted loop (`Translator::range_call`): when

@@ -477,23 +477,93 @@ impl Translator<'_, '_> {
 
     /// The `ForIter` of a counted range loop (`RangeLoop`): when its
     /// `GetIter` found a range, the next value comes from the slot (the
-    /// iterator object in `iter` is left as it is: only this instruction
-    /// reads it) and the builder is left in the block of the general path,
-    /// which runs otherwise.
+    /// iterable in `iter` is left as it is: only this instruction reads
+    /// it), a list's next item from the list (`list_step`), and the
+    /// builder is left in the block of the general path, which runs
+    /// otherwise.
     fn counted_step(&mut self, pc: u32, slot: StackSlot, dst: Reg, iter: Reg, target: u32) {
-        let active = self
+        let active = self.loop_mode(slot);
+        let counted = self.b.create_block();
+        let other = self.b.create_block();
+        let is_counted = self
             .b
             .ins()
-            .stack_load(types::I64, types::I32, slot, RangeLoop::ACTIVE);
-        let counted = self.b.create_block();
-        let general = self.b.create_block();
-        self.b.ins().brif(active, counted, &[], general, &[]);
+            .icmp_imm_u(IntCC::Equal, active, RangeLoop::COUNTED);
+        self.b.ins().brif(is_counted, counted, &[], other, &[]);
         self.b.switch_to_block(counted);
         let cur = self.count_step(pc, slot, iter, target);
         // Every value between two small ints is a small int.
         let word = self.box_int(cur);
         self.put_and_continue(pc, dst, word);
-        self.b.switch_to_block(general);
+        self.b.switch_to_block(other);
+        if super::steps_lists(self.code, pc) {
+            self.list_step_when_listed(pc, slot, active, dst, iter, target);
+        }
+    }
+
+    /// The `ACTIVE` word of a loop's slot (see `RangeLoop`).
+    pub(super) fn loop_mode(&mut self, slot: StackSlot) -> ir::Value {
+        self.b
+            .ins()
+            .stack_load(types::I64, types::I32, slot, RangeLoop::ACTIVE)
+    }
+
+    /// When the loop's mode (`active`) is `LISTED`: `dst = ` the list's
+    /// next item (a new reference), the index in the slot moved on; past
+    /// the end, the list is released and the loop left. The builder is
+    /// left in the block where the mode is anything else.
+    fn list_step_when_listed(
+        &mut self,
+        pc: u32,
+        slot: StackSlot,
+        active: ir::Value,
+        dst: Reg,
+        iter: Reg,
+        target: u32,
+    ) {
+        let (listed, other) = (self.b.create_block(), self.b.create_block());
+        let is_listed = self
+            .b
+            .ins()
+            .icmp_imm_u(IntCC::Equal, active, RangeLoop::LISTED);
+        self.b.ins().brif(is_listed, listed, &[], other, &[]);
+        self.b.switch_to_block(listed);
+        let layout = list_layout().expect("a list is LISTED only where its layout is known");
+        let flags = MemFlagsData::trusted();
+        let list = self.load_reg(iter);
+        let p = self.b.ins().band_imm_u(list, PAYLOAD_MASK as i64);
+        let k = self
+            .b
+            .ins()
+            .stack_load(types::I64, types::I64, slot, RangeLoop::CUR);
+        // (A list being changed by the runtime that runs this code, a
+        // `sort` calling its key, reads as empty, as in CPython.)
+        let flag = self.b.ins().load(types::I64, flags, p, layout.flag);
+        let readable = self
+            .b
+            .ins()
+            .icmp_imm_s(IntCC::SignedGreaterThanOrEqual, flag, 0);
+        let len = self.b.ins().load(types::I64, flags, p, layout.len);
+        let inside = self.b.ins().icmp(IntCC::SignedLessThan, k, len);
+        let more = self.b.ins().band(readable, inside);
+        let (item, exhausted) = (self.b.create_block(), self.b.create_block());
+        self.b.ins().brif(more, item, &[], exhausted, &[]);
+        self.b.switch_to_block(exhausted);
+        self.consume_word(iter, list);
+        let dest = self.branch_to(pc, target);
+        self.b.ins().jump(dest, &[]);
+        self.b.switch_to_block(item);
+        let items = self.b.ins().load(types::I64, flags, p, layout.items);
+        let offset = self.b.ins().ishl_imm_u(k, 3);
+        let at = self.b.ins().iadd(items, offset);
+        let word = self.b.ins().load(types::I64, flags, at, 0);
+        self.retain_if_obj(word);
+        let after = self.b.ins().iadd_imm_s(k, 1);
+        self.b
+            .ins()
+            .stack_store(types::I64, after, slot, RangeLoop::CUR);
+        self.put_and_continue(pc, dst, word);
+        self.b.switch_to_block(other);
     }
 
     /// The slot of the counted loop whose range the `Call` at `pc` makes
@@ -622,8 +692,9 @@ impl Translator<'_, '_> {
         if let Some(&slot) = self.range_loops.get(&(pc + 1)) {
             // The loop that follows counts natively when `src` is a range.
             let at = self.b.ins().stack_addr(types::I64, slot, 0);
+            let lists = self.const32(super::steps_lists(self.code, pc + 1) as u32);
             let counted = self
-                .call(self.callees.range_loop, &[v, at])
+                .call(self.callees.range_loop, &[v, at, lists])
                 .expect("range_loop returns");
             self.b
                 .ins()

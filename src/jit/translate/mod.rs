@@ -128,8 +128,8 @@ impl Callees {
         type Unwind = unsafe extern "C" fn(*mut super::JitFrame, u32);
         type Tick = unsafe extern "C" fn(*mut super::JitFrame) -> u32;
         type Release = unsafe extern "C" fn(*mut super::JitFrame, u64);
-        type RangeLoopStart = unsafe extern "C" fn(u64, *mut i64) -> u32;
-        let range_loop = sig(&[i64_, i64_], Some(i32_));
+        type RangeLoopStart = unsafe extern "C" fn(u64, *mut i64, u32) -> u32;
+        let range_loop = sig(&[i64_, i64_, i32_], Some(i32_));
         type RangeCall = unsafe extern "C" fn(
             *const super::JitFrame,
             u64,
@@ -315,9 +315,15 @@ fn suspends(code: &CodeObject) -> bool {
 /// The loop's `GetIter` (the instruction before its `ForIter`) asks the
 /// runtime whether the iterable is a range of small ints
 /// (`runtime_calls::range_loop`, which fills the slot) and stores the
-/// answer in `ACTIVE`; the `ForIter` then counts when it is set. Code that
-/// suspends keeps the general path (its native frame does not survive a
-/// `yield`).
+/// answer in `ACTIVE`; the `ForIter` then counts when it is `COUNTED`.
+/// A list is stepped through the same way (`LISTED`; not in a loop over
+/// a call of `range`, `steps_lists`, whose translation need not hold the
+/// path): the slot's `CUR` is
+/// the next index, the item read inline, the length at each step (the
+/// list may change), as a list iterator does. Either way the iterator
+/// register holds the iterable itself, which only the `ForIter` reads.
+/// Code that suspends keeps the general path (its native frame does not
+/// survive a `yield`).
 pub(super) struct RangeLoop;
 
 impl RangeLoop {
@@ -326,6 +332,17 @@ impl RangeLoop {
     pub(super) const STEP: i32 = 16;
     pub(super) const ACTIVE: i32 = 24;
     const SIZE: u32 = 32;
+    /// `ACTIVE`: a range of small ints, counted.
+    pub(super) const COUNTED: i64 = 1;
+    /// `ACTIVE`: a list, stepped through by index.
+    pub(super) const LISTED: i64 = 2;
+}
+
+/// May the loop whose `ForIter` is at `pc` step through a list
+/// (`RangeLoop::LISTED`)? Not one over a call of `range`: its iterable is
+/// a range but where `range` is rebound.
+fn steps_lists(code: &CodeObject, pc: u32) -> bool {
+    !typed::iterates_range_call(code, pc as usize)
 }
 
 /// The `ForIter` instructions of `code` that count range loops: each one

@@ -378,7 +378,7 @@ pub(super) fn plan(ins: &Instr, s: &[Ty], site: Site) -> Plan {
 /// list counts nothing, and taking its items for ints would leave the
 /// typed copy at its first item, the loops inside it no longer coming
 /// back in (their heads would want the item to be an int).
-fn iterates_range_call(code: &CodeObject, pc: usize) -> bool {
+pub(super) fn iterates_range_call(code: &CodeObject, pc: usize) -> bool {
     let (Some(Instr::GetIter { src, .. }), Some(Instr::Call { dst, func, .. })) = (
         pc.checked_sub(1).map(|p| code.instrs[p]),
         pc.checked_sub(2).map(|p| code.instrs[p]),
@@ -2206,13 +2206,14 @@ impl Translator<'_, '_> {
             unreachable!("a counted loop's ForIter")
         };
         let slot = self.range_loops[&pc];
-        let active =
-            self.b
-                .ins()
-                .stack_load(types::I64, types::I32, slot, super::RangeLoop::ACTIVE);
+        let active = self.loop_mode(slot);
         let counted = self.b.create_block();
         let general = self.b.create_block();
-        self.b.ins().brif(active, counted, &[], general, &[]);
+        let is_counted = self
+            .b
+            .ins()
+            .icmp_imm_u(IntCC::Equal, active, super::RangeLoop::COUNTED);
+        self.b.ins().brif(is_counted, counted, &[], general, &[]);
 
         // The general path first: it may call the runtime (and raise into
         // a handler), so the register file is brought up to date; its item
