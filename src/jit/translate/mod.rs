@@ -927,6 +927,7 @@ impl Translator<'_, '_> {
                 self.typed_instr(pc as u32);
             }
         }
+        self.fill_exit_tails();
         self.in_typed_copy = false;
         self.blocks = general;
     }

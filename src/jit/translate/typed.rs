@@ -1323,6 +1323,8 @@ pub(super) struct Typing {
     general_blocks: Vec<Block>,
     cur: State,
     exits: Vec<SideExit>,
+    /// The side exits' shared tails (see `fill_exits`).
+    exit_tails: Vec<ExitTail>,
     /// Which instructions are jump targets (`jump_targets`).
     targets: Vec<bool>,
     /// Local registers checked to hold a list, since the last jump target
@@ -1347,6 +1349,15 @@ pub(super) struct Typing {
 /// A loop whose lists are checked on the way in: its head, its end, and
 /// each list with the variable holding its checked address in the loop.
 type HoistedLoop = (usize, usize, Vec<(Reg, Variable)>);
+
+/// The stores that side exits with the same stale registers share: a
+/// block taking the pc to resume at, which stores them and goes to the
+/// general copy's block for that pc (among `pcs`, the exits' pcs).
+struct ExitTail {
+    stale: Vec<(Reg, Ty)>,
+    block: Block,
+    pcs: Vec<u32>,
+}
 
 /// A side exit still to fill: its block, the instruction the general copy
 /// resumes at, the stale registers and the pending global (see
@@ -1408,6 +1419,7 @@ impl Typing {
                 stale: Vec::new(),
             },
             exits: Vec::new(),
+            exit_tails: Vec::new(),
             targets,
             lists: Vec::new(),
             pending: None,
@@ -1756,10 +1768,20 @@ impl Translator<'_, '_> {
     }
 
     /// Fill the side-exit blocks made while translating an instruction
-    /// (the builder cannot switch blocks in the middle of one).
+    /// (the builder cannot switch blocks in the middle of one). Most go to
+    /// the shared tail of the exits that store the same registers (filled
+    /// by `fill_exit_tails`): a loop body's exits store much the same, and
+    /// each storing its own was most of the typed copy's code (compile
+    /// time, not run time: exits are rare).
     fn fill_exits(&mut self) {
         while let Some((blk, pc, stale, pending)) = self.typing_mut().exits.pop() {
             self.b.switch_to_block(blk);
+            if pending.is_none() {
+                let tail = self.exit_tail(stale, pc);
+                let pcv = self.const32(pc);
+                self.b.ins().jump(tail, &[pcv.into()]);
+                continue;
+            }
             for (r, ty) in stale {
                 self.materialize(r, ty);
             }
@@ -1768,6 +1790,50 @@ impl Translator<'_, '_> {
             }
             let general = self.typing_mut().general_blocks[pc as usize];
             self.b.ins().jump(general, &[]);
+        }
+    }
+
+    /// The shared tail of the exits storing `stale`, which the exit at
+    /// `pc` goes to.
+    fn exit_tail(&mut self, stale: Vec<(Reg, Ty)>, pc: u32) -> Block {
+        let tails = &mut self.typing_mut().exit_tails;
+        if let Some(tail) = tails.iter_mut().find(|t| t.stale == stale) {
+            if !tail.pcs.contains(&pc) {
+                tail.pcs.push(pc);
+            }
+            return tail.block;
+        }
+        let block = self.b.create_block();
+        self.b.set_cold_block(block);
+        self.b.append_block_param(block, types::I32);
+        self.typing_mut().exit_tails.push(ExitTail {
+            stale,
+            block,
+            pcs: vec![pc],
+        });
+        block
+    }
+
+    /// Fill the exits' shared tails (once the typed copy is translated:
+    /// every exit that goes to one is known).
+    pub(super) fn fill_exit_tails(&mut self) {
+        for tail in std::mem::take(&mut self.typing_mut().exit_tails) {
+            self.b.switch_to_block(tail.block);
+            let pc = self.b.block_params(tail.block)[0];
+            for &(r, ty) in &tail.stale {
+                self.materialize(r, ty);
+            }
+            let general = &self.typing_mut().general_blocks;
+            let targets: Vec<(u32, Block)> = tail
+                .pcs
+                .iter()
+                .map(|&at| (at, general[at as usize]))
+                .collect();
+            let mut switch = cranelift_frontend::Switch::new();
+            for &(at, block) in &targets[1..] {
+                switch.set_entry(at as u128, block);
+            }
+            switch.emit(&mut self.b, pc, targets[0].1);
         }
     }
 
