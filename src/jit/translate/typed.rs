@@ -2000,23 +2000,27 @@ impl Translator<'_, '_> {
         self.b.ins().jump(next, &[]);
     }
 
-    /// The word of list register `obj` and the address of its item `idx`
-    /// (checked: anything else leaves the typed copy at `pc`); `None`, the
-    /// exit taken, when this build's list layout is not known.
+    /// The word of list register `obj` if it is a temporary (to consume)
+    /// and the address of its item `idx` (checked: anything else leaves
+    /// the typed copy at `pc`); `None`, the exit taken, when this build's
+    /// list layout is not known.
     fn typed_list_slot(
         &mut self,
         pc: u32,
         obj: Reg,
         idx: Reg,
         write: bool,
-    ) -> Option<(ir::Value, ir::Value)> {
+    ) -> Option<(Option<ir::Value>, ir::Value)> {
         let Some(layout) = list_layout() else {
             let exit = self.exit_block(pc);
             self.b.ins().jump(exit, &[]);
             return None;
         };
         let k = self.int_operand(pc, idx);
-        let o = self.load_reg(obj);
+        // (The word itself only for a temporary, which the caller
+        // consumes, or for the check: a local's known list needs no load.)
+        let temporary = obj >= self.code.temp_base;
+        let o = temporary.then(|| self.load_reg(obj));
         let exit = self.exit_block(pc);
         let hoisted = self.hoisted_list(pc, obj);
         let lists = &self.typing_mut().lists;
@@ -2025,7 +2029,11 @@ impl Translator<'_, '_> {
             (Some(&(_, p, _)), _) => p,
             (None, Some(var)) => self.b.use_var(var),
             (None, None) => {
-                let p = self.checked_list(layout, o, write, exit);
+                let word = match o {
+                    Some(word) => word,
+                    None => self.load_reg(obj),
+                };
+                let p = self.checked_list(layout, word, write, exit);
                 let lists = &mut self.typing_mut().lists;
                 lists.retain(|&(r, _, _)| r != obj);
                 lists.push((obj, p, write));
@@ -2039,7 +2047,7 @@ impl Translator<'_, '_> {
     /// case leaves the typed copy at `pc`, whose general translation does
     /// it.
     fn typed_item(&mut self, pc: u32, dst: Reg, obj: Reg, idx: Reg, float: bool) {
-        let Some((o, slot)) = self.typed_list_slot(pc, obj, idx, false) else {
+        let Some((temporary, slot)) = self.typed_list_slot(pc, obj, idx, false) else {
             return;
         };
         let word = self
@@ -2053,7 +2061,9 @@ impl Translator<'_, '_> {
         } else {
             self.retain_if_obj(word);
         }
-        self.consume_word(obj, o);
+        if let Some(o) = temporary {
+            self.consume_word(obj, o);
+        }
         let code = self.code;
         consumed_temporary(code, &mut self.typing_mut().cur, obj);
         if float {
@@ -2241,7 +2251,7 @@ impl Translator<'_, '_> {
     /// `obj[idx] = src` of a list, inline (as `typed_item`); a typed value
     /// is stored boxed (a number owns nothing).
     fn typed_store(&mut self, pc: u32, obj: Reg, idx: Reg, src: Reg) {
-        let Some((o, slot)) = self.typed_list_slot(pc, obj, idx, true) else {
+        let Some((temporary, slot)) = self.typed_list_slot(pc, obj, idx, true) else {
             return;
         };
         let src_ty = self.cur_ty(src);
@@ -2259,7 +2269,9 @@ impl Translator<'_, '_> {
             self.consume_word(src, v);
         }
         if obj != src {
-            self.consume_word(obj, o);
+            if let Some(o) = temporary {
+                self.consume_word(obj, o);
+            }
         }
         if idx != src && idx != obj && idx >= self.code.temp_base {
             self.unbind_reg(idx);
