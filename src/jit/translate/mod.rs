@@ -366,41 +366,21 @@ fn range_loop_pcs(code: &CodeObject) -> Vec<u32> {
 /// faster (a third less for nbody's `advance`).
 fn compact_in_general_copy(ins: &Instr) -> bool {
     use Instr::*;
-    matches!(
-        ins,
-        Add { .. }
-            | InplaceAdd { .. }
-            | Sub { .. }
-            | InplaceSub { .. }
-            | Mul { .. }
-            | FloorDiv { .. }
-            | Mod { .. }
-            | TrueDiv { .. }
-            | BinOp { .. }
-            | Inplace { .. }
-            | Lt { .. }
-            | Le { .. }
-            | Gt { .. }
-            | Ge { .. }
-            | Eq { .. }
-            | Ne { .. }
-            | JumpIfNotLt { .. }
-            | JumpIfNotLe { .. }
-            | JumpIfNotGt { .. }
-            | JumpIfNotGe { .. }
-            | JumpIfNotEq { .. }
-            | JumpIfNotNe { .. }
-            | JumpIfFalse { .. }
-            | JumpIfTrue { .. }
-            | JumpIfFalseKeep { .. }
-            | JumpIfTrueKeep { .. }
-            | GetItem { .. }
-            | SetItem { .. }
-            | Unpack { .. }
-            | BuildTuple { .. }
-            | GetAttr { .. }
-            | SetAttr { .. }
-    )
+    typed::arith_of(ins).is_some()
+        || words::compare_operands(ins).is_some()
+        || matches!(
+            ins,
+            JumpIfFalse { .. }
+                | JumpIfTrue { .. }
+                | JumpIfFalseKeep { .. }
+                | JumpIfTrueKeep { .. }
+                | GetItem { .. }
+                | SetItem { .. }
+                | Unpack { .. }
+                | BuildTuple { .. }
+                | GetAttr { .. }
+                | SetAttr { .. }
+        )
 }
 
 /// Fill `func` (whose signature is `native_signature`) with the
