@@ -1336,6 +1336,18 @@ pub(super) struct Typing {
     /// release takes and gives back its borrows before returning). The
     /// length and items are read again at each access.
     lists: Vec<(Reg, ir::Value, bool)>,
+    /// By register: does the code store items into it (a `SetItem`)? Its
+    /// list is then checked for a store at its first read too (not
+    /// borrowed at all, rather than not changing), so that the stores
+    /// after the read find the check made (`b[3] -= …`).
+    stored: Vec<bool>,
+    /// The item addresses of local lists read as floats since the last
+    /// jump target (list, index register, address), for the store that
+    /// writes the same item back (`b[3] -= …`): valid while nothing runs
+    /// that can change a list — only typed arithmetic and moves, and float
+    /// items, which release nothing (a typed result that replaces an
+    /// object in a local releases it: that forgets them, see `def_typed`).
+    slots: Vec<(Reg, Reg, ir::Value)>,
     /// A `CalleeGlobal`'s register and the word it holds but that the
     /// register file does not (no reference taken), until its call
     /// consumes it; a side exit or an ordinary instruction before then
@@ -1422,6 +1434,16 @@ impl Typing {
             exit_tails: Vec::new(),
             targets,
             lists: Vec::new(),
+            slots: Vec::new(),
+            stored: {
+                let mut stored = vec![false; n];
+                for ins in &code.instrs {
+                    if let Instr::SetItem { obj, .. } = *ins {
+                        stored[obj as usize] = true;
+                    }
+                }
+                stored
+            },
             pending: None,
         })
     }
@@ -1448,6 +1470,7 @@ impl Translator<'_, '_> {
         self.typing_mut().cur = state;
         if self.typing_mut().targets[pc as usize] {
             self.typing_mut().lists.clear();
+            self.typing_mut().slots.clear();
         }
         // Edges that store registers before they arrive, or check the
         // types speculated where they go (guarded): the instruction jumps
@@ -1630,6 +1653,13 @@ impl Translator<'_, '_> {
         match plan {
             Plan::General | Plan::Exit | Plan::Bool { .. } => lists.clear(),
             _ => lists.retain(|&(r, _, _)| r < tb && !written.contains(&r)),
+        }
+        let slots = &mut self.typing_mut().slots;
+        match plan {
+            Plan::Arith { .. } | Plan::Move { .. } | Plan::Item { float: true, .. } => {
+                slots.retain(|&(o, i, _)| !written.contains(&o) && !written.contains(&i))
+            }
+            _ => slots.clear(),
         }
     }
 
@@ -1954,7 +1984,10 @@ impl Translator<'_, '_> {
                 _ => self.box_float(v),
             };
             if old == Ty::Any {
+                // (Releasing what the local held, which may run Python
+                // code: the item addresses known may be stale after.)
                 self.put_word(dst, word);
+                self.typing_mut().slots.clear();
             } else {
                 self.store_reg(dst, word);
             }
@@ -2021,6 +2054,12 @@ impl Translator<'_, '_> {
         // consumes, or for the check: a local's known list needs no load.)
         let temporary = obj >= self.code.temp_base;
         let o = temporary.then(|| self.load_reg(obj));
+        if write {
+            let slots = &self.typing_mut().slots;
+            if let Some(&(_, _, slot)) = slots.iter().find(|&&(o, i, _)| o == obj && i == idx) {
+                return Some((o, slot));
+            }
+        }
         let exit = self.exit_block(pc);
         let hoisted = self.hoisted_list(pc, obj);
         let lists = &self.typing_mut().lists;
@@ -2033,6 +2072,7 @@ impl Translator<'_, '_> {
                     Some(word) => word,
                     None => self.load_reg(obj),
                 };
+                let write = write || self.typing_mut().stored[obj as usize];
                 let p = self.checked_list(layout, word, write, exit);
                 let lists = &mut self.typing_mut().lists;
                 lists.retain(|&(r, _, _)| r != obj);
@@ -2050,6 +2090,11 @@ impl Translator<'_, '_> {
         let Some((temporary, slot)) = self.typed_list_slot(pc, obj, idx, false) else {
             return;
         };
+        if float && temporary.is_none() {
+            let slots = &mut self.typing_mut().slots;
+            slots.retain(|&(o, i, _)| (o, i) != (obj, idx));
+            slots.push((obj, idx, slot));
+        }
         let word = self
             .b
             .ins()
