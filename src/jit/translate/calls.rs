@@ -149,18 +149,8 @@ pub(super) fn loaded_global(code: &CodeObject, pc: usize, func: Reg) -> Option<u
 
 /// The pc of the `LoadGlobal` `loaded_global` finds.
 pub(super) fn loading_pc(code: &CodeObject, pc: usize, func: Reg) -> Option<usize> {
-    for (at, ins) in code.instrs[..pc].iter().enumerate().rev() {
-        if let Instr::LoadGlobal { dst, .. } = *ins {
-            if dst == func {
-                return Some(at);
-            }
-        }
-        let (first, n) = super::typed::written(ins);
-        if (first..first.saturating_add(n)).contains(&func) {
-            return None;
-        }
-    }
-    None
+    super::typed::last_writer(code, pc, func)
+        .filter(|&at| matches!(code.instrs[at], Instr::LoadGlobal { .. }))
 }
 
 /// `func` and its code when a call with `nargs` arguments from code

@@ -390,20 +390,13 @@ pub(super) fn iterates_range_call(code: &CodeObject, pc: usize) -> bool {
     }
     // The last instruction before the call that writes the function's
     // register: the load of `range`.
-    code.instrs[..pc - 2]
-        .iter()
-        .rev()
-        .find(|ins| {
-            let (first, n) = written(ins);
-            (first..first.saturating_add(n)).contains(&func)
-        })
-        .is_some_and(|ins| match *ins {
-            // (`LoadName` in a module or class body.)
-            Instr::LoadGlobal { name, .. } | Instr::LoadName { name, .. } => {
-                &*code.names[name as usize] == "range"
-            }
-            _ => false,
-        })
+    last_writer(code, pc - 2, func).is_some_and(|at| match code.instrs[at] {
+        // (`LoadName` in a module or class body.)
+        Instr::LoadGlobal { name, .. } | Instr::LoadName { name, .. } => {
+            &*code.names[name as usize] == "range"
+        }
+        _ => false,
+    })
 }
 
 /// The loops of `code`: the first and last instruction of each, its head
@@ -601,10 +594,9 @@ fn mark_floatish(code: &CodeObject, targets: &[bool], sites: &mut [Site]) {
         if let Some((_, _, a, b)) = arith {
             let floatish = |r: Reg| locals[r as usize] || temps.contains(&r);
             sites[pc].floatish_operands = [floatish(a), floatish(b)];
-            sites[pc].floatish = floatish(a) || floatish(b);
+            sites[pc].floatish = sites[pc].floatish_operands.contains(&true);
         }
-        let (first, n) = written(ins);
-        temps.retain(|&t| !(first..first.saturating_add(n)).contains(&t));
+        temps.retain(|&t| !writes(ins, t));
         let Some((_, dst, ..)) = arith else {
             continue;
         };
@@ -820,6 +812,17 @@ fn refine_int(code: &CodeObject, s: &mut State, r: Reg) {
     if s.ty[r as usize] == Ty::Any && code.const_reg(r).is_none() {
         s.ty[r as usize] = Ty::Int;
     }
+}
+
+/// May `ins` write register `r` (see `written`)?
+pub(super) fn writes(ins: &Instr, r: Reg) -> bool {
+    let (first, n) = written(ins);
+    (first..first.saturating_add(n)).contains(&r)
+}
+
+/// The last instruction before `pc` that writes register `r`.
+pub(super) fn last_writer(code: &CodeObject, pc: usize, r: Reg) -> Option<usize> {
+    code.instrs[..pc].iter().rposition(|ins| writes(ins, r))
 }
 
 /// The registers an instruction's ordinary translation may write besides
@@ -1251,10 +1254,7 @@ fn hoisted_lists(
         if !typed.contains(&(head as u32)) {
             continue;
         }
-        let plans = (head..=end).filter_map(|pc| {
-            let s = states[pc].as_ref()?;
-            Some(plan(&code.instrs[pc], &s.ty, sites[pc]))
-        });
+        let plans = (head..=end).filter_map(|pc| plan_at(code, sites, states, pc));
         let mut regs: Vec<Reg> = Vec::new();
         for p in plans {
             if let Plan::Item { obj, .. } | Plan::Store { obj, .. } = p {
@@ -1276,10 +1276,13 @@ fn hoisted_lists(
 
 /// Does an instruction of the loop `head..=end` write register `r`?
 fn writes_in(code: &CodeObject, head: usize, end: usize, r: Reg) -> bool {
-    code.instrs[head..=end].iter().any(|ins| {
-        let (first, n) = written(ins);
-        (first..first.saturating_add(n)).contains(&r)
-    })
+    code.instrs[head..=end].iter().any(|ins| writes(ins, r))
+}
+
+/// How the typed copy runs instruction `pc`, where it gets to.
+fn plan_at(code: &CodeObject, sites: &[Site], states: &[Option<State>], pc: usize) -> Option<Plan> {
+    let s = states[pc].as_ref()?;
+    Some(plan(&code.instrs[pc], &s.ty, sites[pc]))
 }
 
 /// The heads of the loops with typed work that the typed copy reaches
@@ -1287,14 +1290,12 @@ fn writes_in(code: &CodeObject, head: usize, end: usize, r: Reg) -> bool {
 /// leave the copy in its first iteration, having paid for the
 /// translation), and where the general copy comes back in.
 fn typed_loops(code: &CodeObject, sites: &[Site], states: &[Option<State>]) -> Vec<u32> {
-    let plan_at = |pc: usize| {
-        let s = states[pc].as_ref()?;
-        Some(plan(&code.instrs[pc], &s.ty, sites[pc]))
-    };
     loops(code)
         .into_iter()
         .filter(|&(head, end)| {
-            let plans: Vec<Plan> = (head..=end).filter_map(plan_at).collect();
+            let plans: Vec<Plan> = (head..=end)
+                .filter_map(|pc| plan_at(code, sites, states, pc))
+                .collect();
             states[head].is_some()
                 && !plans.contains(&Plan::Exit)
                 && plans
@@ -1607,14 +1608,8 @@ impl Translator<'_, '_> {
             self.b.ins().jump(go_on, &[]);
         }
         self.b.switch_to_block(leave);
-        for &(r, ty) in &guard.stale {
-            self.materialize(r, ty);
-        }
-        if let Some(pending) = self.typing_mut().pending {
-            self.store_pending(pending);
-        }
-        let general = self.typing_mut().general_blocks[head];
-        self.b.ins().jump(general, &[]);
+        let pending = self.typing_mut().pending;
+        self.leave_for_general_copy(head, &guard.stale, pending);
         self.b.switch_to_block(go_on);
     }
 
@@ -1647,17 +1642,15 @@ impl Translator<'_, '_> {
     /// `__bool__`), else the locals it did not write.
     fn forget_lists(&mut self, ins: &Instr, plan: Plan) {
         let tb = self.code.temp_base;
-        let (first, n) = written(ins);
-        let written = first..first.saturating_add(n);
         let lists = &mut self.typing_mut().lists;
         match plan {
             Plan::General | Plan::Exit | Plan::Bool { .. } => lists.clear(),
-            _ => lists.retain(|&(r, _, _)| r < tb && !written.contains(&r)),
+            _ => lists.retain(|&(r, _, _)| r < tb && !writes(ins, r)),
         }
         let slots = &mut self.typing_mut().slots;
         match plan {
             Plan::Arith { .. } | Plan::Move { .. } | Plan::Item { float: true, .. } => {
-                slots.retain(|&(o, i, _)| !written.contains(&o) && !written.contains(&i))
+                slots.retain(|&(o, i, _)| !writes(ins, o) && !writes(ins, i))
             }
             _ => slots.clear(),
         }
@@ -1812,15 +1805,26 @@ impl Translator<'_, '_> {
                 self.b.ins().jump(tail, &[pcv.into()]);
                 continue;
             }
-            for (r, ty) in stale {
-                self.materialize(r, ty);
-            }
-            if let Some(pending) = pending {
-                self.store_pending(pending);
-            }
-            let general = self.typing_mut().general_blocks[pc as usize];
-            self.b.ins().jump(general, &[]);
+            self.leave_for_general_copy(pc as usize, &stale, pending);
         }
+    }
+
+    /// Leave the typed copy for the general copy's block for `pc`, with
+    /// the stale registers and the pending global stored.
+    fn leave_for_general_copy(
+        &mut self,
+        pc: usize,
+        stale: &[(Reg, Ty)],
+        pending: Option<(Reg, ir::Value)>,
+    ) {
+        for &(r, ty) in stale {
+            self.materialize(r, ty);
+        }
+        if let Some(pending) = pending {
+            self.store_pending(pending);
+        }
+        let general = self.typing_mut().general_blocks[pc];
+        self.b.ins().jump(general, &[]);
     }
 
     /// The shared tail of the exits storing `stale`, which the exit at
