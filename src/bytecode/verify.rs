@@ -104,6 +104,7 @@ fn inline_registers_in_range(ins: &Instr, nregs: u16) -> bool {
         Instr::CallMethod { dst, obj, argc, .. } => dst_or_none(dst) && span(obj, argc as u32 + 1),
         Instr::ForIter { dst, iter, .. } => reg(dst) && reg(iter),
         Instr::Unpack { src, dst, n } => reg(src) && span(dst, n as u32),
+        Instr::BuildTuple { dst, start, n } => reg(dst) && span(start, n as u32),
         Instr::Clear { reg: r } => reg(r),
         Instr::Return { src, .. } => reg(src),
         _ => true,

@@ -644,8 +644,16 @@ impl Drop for Obj {
             }
             Obj::Tuple(t) => {
                 // Last to first, as `drop_reversed` (CPython's order).
-                while let Some(v) = t.pop() {
-                    drop(v);
+                let n = t.len();
+                let items = t.as_mut_ptr();
+                // SAFETY: the length drops to 0 first, so each of the `n`
+                // items is read out and dropped exactly once, here (`pop`
+                // tested where the items live at every step).
+                unsafe {
+                    t.set_len(0);
+                    for i in (0..n).rev() {
+                        drop(std::ptr::read(items.add(i)));
+                    }
                 }
             }
             _ => {}

@@ -121,13 +121,19 @@ impl Value {
     /// written into it once: `Rc::new` built the whole (112-byte) object on
     /// the stack and copied it again into the allocation.
     pub fn obj(o: Obj) -> Value {
-        let track = o.is_gc_container();
+        Value::obj_written(|slot| slot.write(o))
+    }
+
+    /// A new heap object that `write` writes into its allocation (and
+    /// hands back), for objects filled in place (`tuple_from_iter`).
+    #[inline(always)]
+    fn obj_written(write: impl FnOnce(&mut std::mem::MaybeUninit<Obj>) -> &mut Obj) -> Value {
         let mut rc = Rc::<Obj>::new_uninit();
         let Some(slot) = Rc::get_mut(&mut rc) else {
             unreachable!("a new Rc is unique")
         };
-        slot.write(o);
-        // SAFETY: written just above.
+        let track = write(slot).is_gc_container();
+        // SAFETY: `write` wrote the object (it returns it).
         let rc = unsafe { rc.assume_init() };
         if track {
             super::gc::track(&rc);
@@ -206,23 +212,36 @@ impl Value {
     /// a small tuple is then one allocation).
     #[inline]
     pub fn tuple_from_iter(items: impl ExactSizeIterator<Item = Value>) -> Value {
+        let mut items = items;
+        Value::tuple_of(items.len(), |_| items.next().unwrap_or(Value::NONE))
+    }
+
+    /// The tuple of `n` items `item(0)`, …, `item(n - 1)`. A small one is
+    /// one allocation with its items written straight into the object
+    /// (built on the stack, a pair was copied three times on its way to
+    /// the heap: buffer, `SmallVec`, `Obj`, allocation).
+    #[inline(always)]
+    pub fn tuple_of(n: usize, mut item: impl FnMut(usize) -> Value) -> Value {
         use super::object::{TupleItems, TUPLE_INLINE};
-        let n = items.len();
         if n > TUPLE_INLINE {
-            return Value::tuple(items.collect());
+            return Value::tuple((0..n).map(item).collect());
         }
-        let mut buf = std::mem::MaybeUninit::<[Value; TUPLE_INLINE]>::uninit();
-        let first = buf.as_mut_ptr().cast::<Value>();
-        let mut len = 0;
-        for v in items.take(n) {
-            // SAFETY: `len < n <= TUPLE_INLINE`: a slot of `buf`.
-            unsafe { first.add(len).write(v) };
-            len += 1;
-        }
-        // SAFETY: the first `len` items of `buf` are written; the rest are
-        // never read or dropped (they are past the length).
-        let items = unsafe { TupleItems::from_buf_and_len_unchecked(buf, len) };
-        Value::obj(Obj::Tuple(items))
+        Value::obj_written(|slot| {
+            let obj = slot.write(Obj::Tuple(TupleItems::new()));
+            let Obj::Tuple(dest) = obj else {
+                unreachable!("written just above")
+            };
+            let first = dest.as_mut_ptr();
+            for i in 0..n {
+                // SAFETY: `i < n <= TUPLE_INLINE`, the inline capacity of a
+                // new `SmallVec`: a slot of its buffer.
+                unsafe { first.add(i).write(item(i)) };
+            }
+            // SAFETY: the first `n` slots are written (above), within the
+            // inline capacity.
+            unsafe { dest.set_len(n) };
+            obj
+        })
     }
 
     /// The 2-tuple `(a, b)` (dict items, `enumerate`, `divmod`), built in

@@ -1400,7 +1400,10 @@ fn run_instrs<const ONE: bool>(
                 }
             }
             Instr::BuildTuple { dst, start, n } => {
-                let t = Value::tuple_from_iter(take_each(regs, start, n, tb));
+                // SAFETY: `start..start + n` are registers (`verify`).
+                let t = Value::tuple_of(n as usize, |i| unsafe {
+                    take_unchecked(regs, start + i as Reg, tb)
+                });
                 put_reg!(dst, t);
                 continue;
             }
