@@ -23,7 +23,7 @@ use super::helpers;
 use crate::bytecode::instr::{Instr, Reg, NO_REG};
 use crate::bytecode::CodeObject;
 use crate::runtime::exceptions;
-use crate::runtime::object::{Code, GenStep, Layout, Obj, Resume};
+use crate::runtime::object::{Code, Function, GenStep, Layout, Obj, Resume};
 use crate::runtime::ops::{same_object, small_int_op};
 use crate::runtime::{iter, Interp, PyErr, PyResult, Value};
 use crate::syntax::ast::{BinOp, CmpOp, Name, UnaryOp};
@@ -601,7 +601,12 @@ fn enter_fast(
     stack.reserve(code.nregs as usize);
     push_args(stack);
     frame::init_regs(code, stack, new_base, &fo.closure);
-    let f = frame::push_function_frame(callers, func, new_base as u32, dst);
+    // (`func` moves into the frame, which keeps `fo` and `code` alive.)
+    let (fo, code): (*const Function, *const Rc<CodeObject>) = (&**fo, code);
+    // SAFETY: `func` owns the function, and the frame owns `func` from
+    // here on: both pointers stay valid.
+    let f =
+        unsafe { frame::push_function_frame(callers, func, &*fo, &*code, new_base as u32, dst) };
     // A fresh frame has no saved exceptions to restore: `frame::enter`
     // without that test.
     // SAFETY: the frame holds its code, whose frame info this is, until

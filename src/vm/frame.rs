@@ -13,7 +13,7 @@ use crate::bytecode::code::Handler;
 use crate::bytecode::instr::NO_REG;
 use crate::bytecode::{CodeKind, CodeObject, Reg};
 use crate::runtime::interp::FrameInfo;
-use crate::runtime::object::{Code, Function, Obj};
+use crate::runtime::object::{Function, Obj};
 use crate::runtime::{Interp, PyResult, Value};
 use std::cell::RefCell;
 use std::mem::ManuallyDrop;
@@ -152,7 +152,8 @@ impl Drop for Frame {
     }
 }
 
-/// Push a frame running the bytecode function `func` (registers already
+/// Push a frame running the bytecode function `func` (`fo`, running
+/// `code`: the caller has both at hand; registers already
 /// on the run's stack at `base`, result going to `ret_dst`) onto
 /// `callers`, its code and globals borrowed from the function (see
 /// `Frame::code`), writing its fields
@@ -161,21 +162,19 @@ impl Drop for Frame {
 /// store-forwarding stall that was a quarter of the dispatch loop's time
 /// on call-heavy code.
 #[inline(always)]
-pub fn push_function_frame(
-    callers: &mut Vec<Frame>,
+pub fn push_function_frame<'a>(
+    callers: &'a mut Vec<Frame>,
     func: Value,
+    fo: &Function,
+    code: &Rc<CodeObject>,
     base: u32,
     ret_dst: Reg,
-) -> &mut Frame {
-    let Some(Obj::Function(fo)) = func.as_obj() else {
-        unreachable!("a function frame of a non-function")
-    };
-    let Code::Bytecode(code) = &fo.code else {
-        unreachable!("a function frame of a non-bytecode function")
-    };
+) -> &'a mut Frame {
+    debug_assert!(matches!(func.as_obj(), Some(Obj::Function(f)) if std::ptr::eq(&**f, fo)));
     // SAFETY: uncounted copies of the function's references, never
-    // released (`owns_code_and_globals` is false): the frame owns `func`,
-    // whose code and globals do not change, so they outlive the frame.
+    // released (`owns_code_and_globals` is false): the frame owns `func`
+    // (`fo`, whose code `code` is), whose code and globals do not change,
+    // so they outlive the frame.
     let (code, globals) = unsafe {
         (
             ManuallyDrop::new(Rc::from_raw(Rc::as_ptr(code))),
