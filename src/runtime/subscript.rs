@@ -26,6 +26,19 @@ impl SliceIdx {
             }
         })
     }
+    /// The items of `items` the slice picks (already resolved against
+    /// `items.len()`), made with the exact capacity: a plain `a:b` slice
+    /// is one copy.
+    pub fn pick(&self, items: &[Value]) -> Vec<Value> {
+        if self.step == 1 {
+            let (a, z) = (self.start as usize, self.stop.max(self.start) as usize);
+            return items[a..z].to_vec();
+        }
+        let mut picked = Vec::with_capacity(self.count());
+        picked.extend(self.indices().map(|i| items[i].clone()));
+        picked
+    }
+
     pub fn count(&self) -> usize {
         if self.step > 0 && self.start < self.stop {
             ((self.stop - self.start - 1) / self.step + 1) as usize
@@ -195,11 +208,8 @@ impl Interp {
             Err(e) => return Some(Err(e)),
         };
         Some(Ok(match o {
-            Obj::List(l) => {
-                let l = l.borrow();
-                Value::list(si.indices().map(|i| l[i].clone()).collect())
-            }
-            Obj::Tuple(t) => Value::tuple(si.indices().map(|i| t[i].clone()).collect()),
+            Obj::List(l) => Value::list(si.pick(&l.borrow())),
+            Obj::Tuple(t) => Value::tuple(si.pick(t)),
             Obj::Str(s) => str_slice(s, &si),
             Obj::Range(r) => {
                 // As CPython: the items at the slice's resolved bounds.
