@@ -458,11 +458,7 @@ pub fn native_iter(v: &Value) -> Option<Value> {
             s: v.clone(),
             byte_pos: 0,
         },
-        Obj::Range(r) => IterState::Range {
-            next: r.start,
-            step: r.step,
-            remaining: r.len(),
-        },
+        Obj::Range(r) => range_state(r),
         Obj::Dict(d) => IterState::DictKeys {
             dict: v.clone(),
             index: 0,
@@ -482,6 +478,21 @@ pub fn native_iter(v: &Value) -> Option<Value> {
         _ => return None,
     };
     Some(new_iter(state))
+}
+
+/// A new iterator's state over range `r`.
+fn range_state(r: &super::object::Range) -> IterState {
+    IterState::Range {
+        next: r.start,
+        step: r.step,
+        remaining: r.len(),
+    }
+}
+
+/// The iterator object over range `r` (for a range turned into its own
+/// iterator in place).
+pub fn range_iter_obj(r: &super::object::Range) -> Obj {
+    Obj::Iter(RefCell::new(range_state(r)))
 }
 
 /// The next item of a range, list or tuple iterator, which needs no

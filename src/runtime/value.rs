@@ -343,6 +343,20 @@ impl Value {
             .is_some_and(|rc| Rc::strong_count(&rc) > 1)
     }
 
+    /// The heap object, to change in place, when this is its only
+    /// reference (no other strong one, no weak one: not in the cycle
+    /// collector's registry either).
+    #[inline]
+    pub fn unique_obj_mut(&mut self) -> Option<&mut Obj> {
+        let rc = self.borrowed_rc()?;
+        if Rc::strong_count(&rc) != 1 || Rc::weak_count(&rc) != 0 {
+            return None;
+        }
+        // SAFETY: this value owns the only reference to the object (checked
+        // above), and `&mut self` keeps it from being shared meanwhile.
+        Some(unsafe { &mut *(Rc::as_ptr(&rc) as *mut Obj) })
+    }
+
     /// Is this object in the cycle collector's registry? The registry's
     /// weak reference is the only one taken of containers (`gc::track`),
     /// so a weak count says so without a flag in every object.

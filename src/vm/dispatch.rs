@@ -1212,6 +1212,19 @@ fn run_instrs<const ONE: bool>(
                 continue;
             }
             Instr::GetIter { dst, src } => {
+                // `for … in range(…)`: the new range, which nothing else
+                // holds, becomes its own iterator (one allocation, not two).
+                if src >= tb {
+                    if let Some(o) = (*rm!(src)).unique_obj_mut() {
+                        if let Obj::Range(r) = o {
+                            let it = iter::range_iter_obj(r);
+                            *o = it;
+                            let it = take_reg!(src);
+                            put_reg!(dst, it);
+                            continue;
+                        }
+                    }
+                }
                 // Built-in iterables; instances (`__iter__`) go slow.
                 if let Some(it) = crate::runtime::iter::native_iter(rs!(src)) {
                     consume_reg!(src);
