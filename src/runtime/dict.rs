@@ -143,6 +143,12 @@ struct Entry {
 const EMPTY: u32 = u32::MAX;
 const DELETED: u32 = u32::MAX - 1;
 
+/// A dict of up to this many entries has no index: a lookup scans the
+/// entries (comparing hashes first), which for so few costs about what a
+/// probe does, and the dict saves the index's allocation. Most dicts are
+/// that small: an instance's attributes, keyword arguments, small maps.
+const LINEAR_MAX: usize = 8;
+
 /// The result of probing for a key.
 pub enum Probe {
     Found(usize),
@@ -159,7 +165,7 @@ impl Dict {
     pub fn with_capacity(n: usize) -> Dict {
         let mut d = Dict::default();
         d.entries = Vec::with_capacity(n);
-        if n > 0 {
+        if n > LINEAR_MAX {
             d.indices = vec![EMPTY; (n * 3 / 2).next_power_of_two().max(8)];
         }
         d
@@ -282,7 +288,27 @@ impl Dict {
         key: &Value,
         mut undecided: impl FnMut(usize, &Value) -> bool,
     ) -> Option<Probe> {
+        // Whether entry `slot`, of hash `hash`, holds `key`: `Some(found)`
+        // to stop, `None` to go on.
+        let mut check = |slot: usize, e: &Entry| -> Option<Option<Probe>> {
+            if e.key.is(key) {
+                return Some(Some(Probe::Found(slot)));
+            }
+            match simple_eq(&e.key, key) {
+                Some(true) => Some(Some(Probe::Found(slot))),
+                Some(false) => None,
+                None if undecided(slot, &e.key) => None,
+                None => Some(None),
+            }
+        };
         if self.indices.is_empty() {
+            for (slot, e) in self.entries.iter().enumerate() {
+                if e.hash == hash && !e.key.is_unbound() {
+                    if let Some(found) = check(slot, e) {
+                        return found;
+                    }
+                }
+            }
             return Some(Probe::NotFound);
         }
         let mask = self.indices.len() - 1;
@@ -295,14 +321,8 @@ impl Dict {
             if slot != DELETED {
                 let e = &self.entries[slot as usize];
                 if e.hash == hash {
-                    if e.key.is(key) {
-                        return Some(Probe::Found(slot as usize));
-                    }
-                    match simple_eq(&e.key, key) {
-                        Some(true) => return Some(Probe::Found(slot as usize)),
-                        Some(false) => {}
-                        None if undecided(slot as usize, &e.key) => {}
-                        None => return None,
+                    if let Some(found) = check(slot as usize, e) {
+                        return found;
                     }
                 }
             }
@@ -360,7 +380,8 @@ impl Dict {
 
     /// Append a key known not to be present.
     pub fn insert_new(&mut self, hash: i64, key: Value, value: Value) {
-        if (self.entries.len() + 1) * 3 >= self.indices.len() * 2 {
+        let linear = self.indices.is_empty() && self.entries.len() < LINEAR_MAX;
+        if !linear && (self.entries.len() + 1) * 3 >= self.indices.len() * 2 {
             self.rebuild();
         }
         let pos = self.entries.len();
@@ -369,7 +390,9 @@ impl Dict {
         self.key_bits |= bloom_bits(hash);
         self.entries.push(Entry { hash, key, value });
         self.len += 1;
-        self.place(hash, pos);
+        if !linear {
+            self.place(hash, pos);
+        }
     }
 
     /// Replace the value at a found position, returning the old one (which
@@ -382,13 +405,15 @@ impl Dict {
     /// Remove the entry at a found position, returning its key and value.
     pub fn remove_at(&mut self, pos: usize) -> (Value, Value) {
         self.changed();
-        let hash = self.entries[pos].hash;
-        let mask = self.indices.len() - 1;
-        let mut i = (hash as u64 as usize) & mask;
-        while self.indices[i] != pos as u32 {
-            i = (i + 1) & mask;
+        if !self.indices.is_empty() {
+            let hash = self.entries[pos].hash;
+            let mask = self.indices.len() - 1;
+            let mut i = (hash as u64 as usize) & mask;
+            while self.indices[i] != pos as u32 {
+                i = (i + 1) & mask;
+            }
+            self.indices[i] = DELETED;
         }
-        self.indices[i] = DELETED;
         let e = &mut self.entries[pos];
         let key = std::mem::replace(&mut e.key, Value::UNBOUND);
         let value = std::mem::replace(&mut e.value, Value::NONE);
@@ -441,34 +466,16 @@ impl Dict {
     // ---- string-keyed fast paths (namespaces, instance attributes) ----
 
     pub fn get_str(&self, key: &str) -> Option<&Value> {
-        let hash = str_hash(key);
-        if self.indices.is_empty() {
-            return None;
-        }
-        let mask = self.indices.len() - 1;
-        let mut i = (hash as u64 as usize) & mask;
-        loop {
-            let slot = self.indices[i];
-            if slot == EMPTY {
-                return None;
-            }
-            if slot != DELETED {
-                let e = &self.entries[slot as usize];
-                if e.hash == hash {
-                    if let Some(Obj::Str(s)) = e.key.as_obj() {
-                        if name_eq(&s.s, key) {
-                            return Some(&e.value);
-                        }
-                    }
-                }
-            }
-            i = (i + 1) & mask;
-        }
+        let pos = self.find_str(key, str_hash(key))?;
+        Some(&self.entries[pos].value)
     }
 
     fn find_str(&self, key: &str, hash: i64) -> Option<usize> {
+        let holds = |e: &Entry| {
+            e.hash == hash && matches!(e.key.as_obj(), Some(Obj::Str(s)) if name_eq(&s.s, key))
+        };
         if self.indices.is_empty() {
-            return None;
+            return self.entries.iter().position(holds);
         }
         let mask = self.indices.len() - 1;
         let mut i = (hash as u64 as usize) & mask;
@@ -477,15 +484,8 @@ impl Dict {
             if slot == EMPTY {
                 return None;
             }
-            if slot != DELETED {
-                let e = &self.entries[slot as usize];
-                if e.hash == hash {
-                    if let Some(Obj::Str(s)) = e.key.as_obj() {
-                        if name_eq(&s.s, key) {
-                            return Some(slot as usize);
-                        }
-                    }
-                }
+            if slot != DELETED && holds(&self.entries[slot as usize]) {
+                return Some(slot as usize);
             }
             i = (i + 1) & mask;
         }
