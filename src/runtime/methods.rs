@@ -248,7 +248,17 @@ fn arity_clinic(interp: &Interp, name: &str, n: usize, min: usize, max: usize) -
 }
 
 /// `str.find() takes no keyword arguments`
-fn no_kw(interp: &Interp, qualname: &str, kw: &Kw) -> PyResult<()> {
+/// `str.{name}`, formatted only when an error message needs it (the
+/// checks that take it run at every call of a str method).
+struct StrMethod<'a>(&'a str);
+
+impl std::fmt::Display for StrMethod<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "str.{}", self.0)
+    }
+}
+
+fn no_kw(interp: &Interp, qualname: impl std::fmt::Display, kw: &Kw) -> PyResult<()> {
     if kw.is_empty() {
         Ok(())
     } else {
@@ -703,13 +713,24 @@ fn str_replace(interp: &mut Interp, args: &[Value], kw: &Kw) -> PyResult<Value> 
         None => -1,
     };
     let text: &str = &s.s;
-    if count == 0 || (!old.is_empty() && !text.contains(old)) {
+    // A one-character ASCII `old` (`s.replace(".", "")`) is searched for
+    // as a char, with memchr, not with the general substring searcher.
+    let old_char = match old.as_bytes() {
+        [b] if b.is_ascii() => Some(*b as char),
+        _ => None,
+    };
+    let absent = match old_char {
+        Some(c) => !text.contains(c),
+        None => !old.is_empty() && !text.contains(old),
+    };
+    if count == 0 || absent {
         return Ok(args[0].clone());
     }
-    let out = if count < 0 {
-        text.replace(old, new)
-    } else {
-        text.replacen(old, new, count as usize)
+    let out = match (old_char, count < 0) {
+        (Some(c), true) => text.replace(c, new),
+        (Some(c), false) => text.replacen(c, new, count as usize),
+        (None, true) => text.replace(old, new),
+        (None, false) => text.replacen(old, new, count as usize),
     };
     Ok(Value::string(out))
 }
@@ -722,7 +743,7 @@ fn find_args<'a>(
     name: &str,
 ) -> PyResult<(&'a PyStr, &'a str, i64, i64)> {
     let s = this_str(interp, args, name)?;
-    no_kw(interp, &format!("str.{name}"), kw)?;
+    no_kw(interp, StrMethod(name), kw)?;
     arity_clinic(interp, name, args.len() - 1, 1, 3)?;
     let sub = sub_arg(interp, &args[1])?;
     let start = slice_bound(interp, args.get(2))?;
@@ -790,9 +811,17 @@ fn str_count(interp: &mut Interp, args: &[Value], kw: &Kw) -> PyResult<Value> {
 // str: case
 // ---------------------------------------------------------------------------
 
-fn no_args(interp: &Interp, args: &[Value], kw: &Kw, qualname: &str) -> PyResult<()> {
-    no_kw(interp, qualname, kw)?;
-    check_arity(interp, qualname, &args[1..], 0, 0)
+fn no_args(
+    interp: &Interp,
+    args: &[Value],
+    kw: &Kw,
+    qualname: impl std::fmt::Display,
+) -> PyResult<()> {
+    no_kw(interp, &qualname, kw)?;
+    if args.len() == 1 {
+        return Ok(());
+    }
+    check_arity(interp, &qualname.to_string(), &args[1..], 0, 0)
 }
 
 fn str_lower(interp: &mut Interp, args: &[Value], kw: &Kw) -> PyResult<Value> {
@@ -951,7 +980,7 @@ fn pred(
     f: impl Fn(&str) -> bool,
 ) -> PyResult<Value> {
     let s = this_str(interp, args, name)?;
-    no_args(interp, args, kw, &format!("str.{name}"))?;
+    no_args(interp, args, kw, StrMethod(name))?;
     if s.s.is_empty() {
         return Ok(Value::bool(empty));
     }
@@ -1127,7 +1156,7 @@ fn affix_impl(
     start: bool,
 ) -> PyResult<Value> {
     let s = this_str(interp, args, name)?;
-    no_kw(interp, &format!("str.{name}"), kw)?;
+    no_kw(interp, StrMethod(name), kw)?;
     arity_clinic(interp, name, args.len() - 1, 1, 3)?;
     let a = slice_bound(interp, args.get(2))?;
     let b = slice_bound(interp, args.get(3))?;
@@ -1272,7 +1301,7 @@ fn fill_arg(interp: &Interp, args: &[Value], i: usize) -> PyResult<char> {
 
 fn pad_impl(interp: &mut Interp, args: &[Value], kw: &Kw, name: &str) -> PyResult<Value> {
     let s = this_str(interp, args, name)?;
-    no_kw(interp, &format!("str.{name}"), kw)?;
+    no_kw(interp, StrMethod(name), kw)?;
     check_arity(interp, name, &args[1..], 1, 2)?;
     let width = int_arg(interp, &args[1])?;
     let fill = fill_arg(interp, args, 2)?;
@@ -1340,8 +1369,10 @@ fn partition_impl(
     rev: bool,
 ) -> PyResult<Value> {
     let s = this_str(interp, args, name)?;
-    no_kw(interp, &format!("str.{name}"), kw)?;
-    check_arity(interp, &format!("str.{name}"), &args[1..], 1, 1)?;
+    no_kw(interp, StrMethod(name), kw)?;
+    if args.len() != 2 {
+        check_arity(interp, &StrMethod(name).to_string(), &args[1..], 1, 1)?;
+    }
     let sep = sub_arg(interp, &args[1])?;
     if sep.is_empty() {
         return Err(interp.value_error("empty separator"));
