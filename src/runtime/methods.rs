@@ -268,14 +268,14 @@ fn no_kw(interp: &Interp, qualname: impl std::fmt::Display, kw: &Kw) -> PyResult
 
 /// Merge positional and keyword arguments of a native method into slots,
 /// with CPython's errors for unknown and duplicate keywords.
-fn bind_kw(
+fn bind_kw<const N: usize>(
     interp: &Interp,
     fname: &str,
     pos: &[Value],
     kw: &Kw,
-    names: &[&str],
-) -> PyResult<Vec<Option<Value>>> {
-    let mut out: Vec<Option<Value>> = vec![None; names.len()];
+    names: &[&str; N],
+) -> PyResult<[Option<Value>; N]> {
+    let mut out: [Option<Value>; N] = std::array::from_fn(|_| None);
     for (i, v) in pos.iter().enumerate() {
         out[i] = Some(v.clone());
     }

@@ -628,6 +628,12 @@ unsafe fn release(p: *const Obj) {
         drop(rc);
         return;
     }
+    if matches!(*rc, Obj::Str(_) | Obj::Int(_) | Obj::Range(_)) {
+        // Holds no references and has no finalizer: freeing it cannot
+        // recurse (most objects freed are strs).
+        drop(rc);
+        return;
+    }
     if rc.wants_finalizer() {
         FINALIZE.with(|f| f.borrow_mut().push(Value::from_rc(rc)));
         FINALIZE_PENDING.with(|p| p.set(true));
