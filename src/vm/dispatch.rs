@@ -1392,8 +1392,11 @@ fn run_instrs<const ONE: bool>(
             // A tuple or list of the right length, unless the source is
             // among the targets (then `slow`).
             Instr::Unpack { src, dst, n } if src < dst || src >= dst + n => {
-                let seq = rs!(src).clone();
-                let done = match seq.as_obj() {
+                // SAFETY: register `src` is not a target (the guard), so it
+                // keeps the sequence alive while the targets change (what
+                // they held is only dropped: no Python code runs).
+                let seq: *const Value = rs!(src);
+                let done = match unsafe { &*seq }.as_obj() {
                     Some(Obj::Tuple(t)) if t.len() == n as usize => {
                         for (i, x) in t.iter().enumerate() {
                             *rm!(dst + i as Reg) = x.clone();
@@ -1409,7 +1412,6 @@ fn run_instrs<const ONE: bool>(
                     _ => false,
                 };
                 if done {
-                    drop(seq);
                     consume_reg!(src);
                     // What the targets held was dropped without running
                     // finalizers (the list was borrowed): run them now.
