@@ -361,16 +361,16 @@ impl Interp {
         } else {
             self.type_of(this)
         };
-        let mut full = vec![cls.clone()];
-        if let Some(Obj::Class(c)) = cls.as_obj() {
-            full.extend(c.mro.iter().cloned());
-        }
-        let pos = full
-            .iter()
+        // The classes after `start` in the MRO of `cls` (itself first).
+        let mro: &[Value] = match cls.as_obj() {
+            Some(Obj::Class(c)) => &c.mro,
+            _ => &[],
+        };
+        let full = || std::iter::once(&cls).chain(mro.iter());
+        let pos = full()
             .position(|c| c.is(start))
-            .map(|p| p + 1)
-            .unwrap_or(full.len());
-        for c in &full[pos..] {
+            .map_or(usize::MAX, |p| p + 1);
+        for c in full().skip(pos) {
             if let Some(Obj::Class(k)) = c.as_obj() {
                 let found = k.dict.borrow().get_str(name).cloned();
                 if let Some(f) = found {
@@ -1012,7 +1012,13 @@ pub fn fill_attr_cache(obj: &Value, name: &str, cache: &AttrCache) {
         }
         _ => {
             flags |= CACHE_GET;
-            if inst.exc.is_none() && lookup_in_class(&inst.class, "__setattr__").is_none() {
+            // (An exception's own fields are not dict entries, see
+            // `setattr`: any other name of an exception is.)
+            let exc_field = matches!(
+                name,
+                "__cause__" | "__context__" | "__suppress_context__" | "args"
+            );
+            if !exc_field && lookup_in_class(&inst.class, "__setattr__").is_none() {
                 flags |= CACHE_SET;
             }
         }
@@ -1161,9 +1167,9 @@ pub fn set_instance_attr_cached(
     let Some(Obj::Instance(inst)) = obj.as_obj() else {
         return Err(value);
     };
-    // Exception data is per instance (attributes such as `args` are not
-    // dict entries): checked here too, not only when the cache is filled.
-    if cache_flags(cache, &inst.class) & CACHE_SET == 0 || inst.exc.is_some() {
+    // (The names of an exception's own fields, such as `args`, are never
+    // cached for setting, whatever the instance: see `fill_attr_cache`.)
+    if cache_flags(cache, &inst.class) & CACHE_SET == 0 {
         return Err(value);
     }
     let old = inst
