@@ -181,7 +181,18 @@ pub fn is_exception_class(interp: &Interp, v: &Value) -> bool {
 
 /// Does the exception match an `except` clause's type (a class or tuple)?
 pub fn matches(interp: &mut Interp, exc: &Value, typ: &Value) -> PyResult<bool> {
-    if interp.limit_kind(exc).is_some() {
+    // The exception's class, borrowed from the instance when it is one
+    // (every `except` clause tried asks).
+    let owned;
+    let cls = match exc.as_obj() {
+        Some(Obj::Instance(inst)) => &inst.class,
+        _ => {
+            owned = interp.type_of(exc);
+            &owned
+        }
+    };
+    // A limit error (`Interp::limit_kind`) is caught by no clause.
+    if cls.is(&interp.limit_exc) {
         return Ok(false);
     }
     // As CPython: every item of a tuple must be an exception class (a
@@ -194,8 +205,7 @@ pub fn matches(interp: &mut Interp, exc: &Value, typ: &Value) -> PyResult<bool> 
         return Err(interp
             .type_error("catching classes that do not inherit from BaseException is not allowed"));
     }
-    let cls = interp.type_of(exc);
-    Ok(classes.iter().any(|t| super::attr::is_subclass(&cls, t)))
+    Ok(classes.iter().any(|t| super::attr::is_subclass(cls, t)))
 }
 
 /// Turn the operand of `raise` into an exception instance.

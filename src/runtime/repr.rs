@@ -209,9 +209,20 @@ impl Interp {
     pub fn str_of(&mut self, v: &Value) -> PyResult<String> {
         match v.as_obj() {
             Some(Obj::Str(s)) => Ok(s.s.to_string()),
-            Some(Obj::Instance(_)) => {
-                if let Some(m) = super::attr::lookup_special(self, v, "__str__") {
-                    let r = self.call(&m, &[], &[])?;
+            Some(Obj::Instance(inst)) => {
+                if let Some(f) = super::attr::lookup_in_class(&inst.class, "__str__") {
+                    let r = match f.as_obj() {
+                        // A plain function or built-in gets the instance
+                        // first, as its bound method would pass it (without
+                        // making one: `str(e)` of every exception).
+                        Some(Obj::Function(_) | Obj::Native(_)) => {
+                            self.call(&f, std::slice::from_ref(v), &[])?
+                        }
+                        _ => match super::attr::lookup_special(self, v, "__str__") {
+                            Some(m) => self.call(&m, &[], &[])?,
+                            None => return self.repr(v),
+                        },
+                    };
                     return match r.as_str() {
                         Some(s) => Ok(s.to_string()),
                         None => Err(self.type_error(format!(
