@@ -239,7 +239,8 @@ pub fn add_traceback(exc: &Value, file: &Rc<str>, line: u32, func: &Rc<str>, dep
     if let Some(d) = exc_data(exc) {
         let mut d = d.borrow_mut();
         if let Some(last) = d.traceback.last() {
-            if last.depth == depth && last.file == *file && last.func == *func {
+            let same = |a: &Rc<str>, b: &Rc<str>| Rc::ptr_eq(a, b) || a == b;
+            if last.depth == depth && same(&last.file, file) && same(&last.func, func) {
                 return;
             }
         }

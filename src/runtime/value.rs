@@ -200,12 +200,12 @@ impl Value {
     }
 
     pub fn tuple(v: Vec<Value>) -> Value {
-        let items = if v.len() <= super::object::TUPLE_INLINE {
-            v.into_iter().collect()
-        } else {
-            super::object::TupleItems::from_vec(v)
-        };
-        Value::obj(Obj::Tuple(items))
+        if v.len() <= super::object::TUPLE_INLINE {
+            let n = v.len();
+            let mut items = v.into_iter();
+            return Value::tuple_of(n, |_| items.next().unwrap_or(Value::NONE));
+        }
+        Value::obj(Obj::Tuple(super::object::TupleItems::from_vec(v)))
     }
 
     /// A tuple of the items of `items`, built in place (no vector first:
@@ -224,7 +224,8 @@ impl Value {
     pub fn tuple_of(n: usize, mut item: impl FnMut(usize) -> Value) -> Value {
         use super::object::{TupleItems, TUPLE_INLINE};
         if n > TUPLE_INLINE {
-            return Value::tuple((0..n).map(item).collect());
+            let items: Vec<Value> = (0..n).map(item).collect();
+            return Value::obj(Obj::Tuple(TupleItems::from_vec(items)));
         }
         Value::obj_written(|slot| {
             let obj = slot.write(Obj::Tuple(TupleItems::new()));
