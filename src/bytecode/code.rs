@@ -131,7 +131,53 @@ pub struct CodeObject {
     pub native: crate::jit::NativeSlot,
 }
 
+/// What an instruction's name indexes in its code object: the name's
+/// interned value and hash, and its caches (`CodeObject::name_site`).
+pub struct NameSite<'a> {
+    pub key: &'a Value,
+    pub hash: i64,
+    pub attr_cache: &'a AttrCache,
+    pub method_cache: &'a MethodCache,
+}
+
 impl CodeObject {
+    /// The source position of instruction `pc`, without a bounds check
+    /// (`verify` checked that every instruction has one).
+    ///
+    /// # Safety
+    /// `pc` is an instruction of this code.
+    #[inline(always)]
+    pub unsafe fn position(&self, pc: usize) -> u32 {
+        debug_assert!(pc < self.positions.len());
+        // SAFETY: one position per instruction (`verify`); the caller's
+        // contract.
+        unsafe { *self.positions.get_unchecked(pc) }
+    }
+
+    /// Name `i` and its caches, without bounds checks: `verify` checked
+    /// that the names instructions look up this way (`verify::cached_name`)
+    /// are names of this code, and every per-name vector has one entry a
+    /// name (made so with them in the compiler).
+    ///
+    /// # Safety
+    /// `i` is the name of a `LoadGlobal`, `GetAttr`, `SetAttr` or
+    /// `CallMethod` of this code.
+    #[inline(always)]
+    pub unsafe fn name_site(&self, i: usize) -> NameSite<'_> {
+        debug_assert!(i < self.names.len());
+        // SAFETY: as said above; the vectors never change after the code
+        // object is made.
+        unsafe {
+            let (key, hash) = self.name_values.get_unchecked(i);
+            NameSite {
+                key,
+                hash: *hash,
+                attr_cache: self.attr_cache.get_unchecked(i),
+                method_cache: self.method_cache.get_unchecked(i),
+            }
+        }
+    }
+
     /// The value of register `r` when it is a constant register (one of
     /// `const_regs`, never written), else `None`.
     pub fn const_reg(&self, r: Reg) -> Option<&Value> {

@@ -523,7 +523,10 @@ impl<'a> FnCompiler<'a> {
         if nregs >= NO_REG as u32 {
             return Err(self.error("too many registers"));
         }
-        if let Err(why) = super::verify::verify(&self.instrs, &handlers, nregs as u16) {
+        let (npositions, nnames) = (self.positions.len(), self.names.len());
+        if let Err(why) =
+            super::verify::verify(&self.instrs, &handlers, nregs as u16, npositions, nnames)
+        {
             return Err(self.error(format!("internal error: malformed code: {why}")));
         }
         let scope = self.scope.clone();

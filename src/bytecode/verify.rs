@@ -1,18 +1,32 @@
 //! Checks a finished code object before it can run: every branch and
-//! handler target is an instruction, control cannot run off the end, and
+//! handler target is an instruction, control cannot run off the end,
 //! every register the dispatch loop's inline instructions name is in the
-//! register file. The loop (`vm::dispatch::run_instrs`) relies on this to
-//! fetch instructions and index registers without bounds checks, which
-//! are a few percent of all the work on every benchmark; a code object
-//! that fails is a compiler bug, reported as an internal compile error
-//! instead of becoming undefined behaviour.
+//! register file, every instruction has a source position and every name
+//! an instruction looks up through the name caches is a name of the code.
+//! The loop (`vm::dispatch::run_instrs`) relies on this to fetch
+//! instructions and index registers and those tables without bounds
+//! checks, which are a few percent of all the work on every benchmark; a
+//! code object that fails is a compiler bug, reported as an internal
+//! compile error instead of becoming undefined behaviour.
 
 use super::code::Handler;
 use super::instr::{Instr, Reg, NO_REG};
 
-/// Why `instrs` may not run on a register file of `nregs`, if it may not.
-pub fn verify(instrs: &[Instr], handlers: &[Handler], nregs: u16) -> Result<(), String> {
+/// Why `instrs` may not run on a register file of `nregs` with
+/// `npositions` source positions and `nnames` names, if it may not.
+pub fn verify(
+    instrs: &[Instr],
+    handlers: &[Handler],
+    nregs: u16,
+    npositions: usize,
+    nnames: usize,
+) -> Result<(), String> {
     let len = instrs.len();
+    if npositions != len {
+        return Err(format!(
+            "{npositions} source positions for {len} instructions"
+        ));
+    }
     let Some(last) = instrs.last() else {
         return Err("no instructions".into());
     };
@@ -24,6 +38,12 @@ pub fn verify(instrs: &[Instr], handlers: &[Handler], nregs: u16) -> Result<(), 
             if t as usize >= len {
                 return Err(format!("{} at {pc} jumps to {t} of {len}", ins.name()));
             }
+        }
+        if cached_name(ins).is_some_and(|n| n as usize >= nnames) {
+            return Err(format!(
+                "{} at {pc} names a name beyond {nnames}",
+                ins.name()
+            ));
         }
         if !inline_registers_in_range(ins, nregs) {
             return Err(format!(
@@ -44,6 +64,18 @@ pub fn verify(instrs: &[Instr], handlers: &[Handler], nregs: u16) -> Result<(), 
         }
     }
     Ok(())
+}
+
+/// The name an instruction looks up through the code's per-name caches
+/// (`CodeObject::name_site`), which the dispatch loop indexes unchecked.
+fn cached_name(ins: &Instr) -> Option<u16> {
+    match *ins {
+        Instr::LoadGlobal { name, .. }
+        | Instr::GetAttr { name, .. }
+        | Instr::SetAttr { name, .. }
+        | Instr::CallMethod { name, .. } => Some(name),
+        _ => None,
+    }
 }
 
 /// Does no instruction follow `ins` in the flow (so it may end the code)?
@@ -127,7 +159,7 @@ mod tests {
             Instr::Add { dst: 2, a: 0, b: 1 },
             Instr::Return { src: 2, live: 0 },
         ];
-        assert_eq!(verify(&code, &[], 3), Ok(()));
+        assert_eq!(verify(&code, &[], 3, code.len(), 0), Ok(()));
     }
 
     #[test]
@@ -136,7 +168,7 @@ mod tests {
             Instr::Add { dst: 3, a: 0, b: 1 },
             Instr::Return { src: 0, live: 0 },
         ];
-        assert!(verify(&code, &[], 3).is_err());
+        assert!(verify(&code, &[], 3, code.len(), 0).is_err());
         let call = [
             Instr::Call {
                 dst: NO_REG,
@@ -145,14 +177,17 @@ mod tests {
             },
             Instr::Return { src: 0, live: 0 },
         ];
-        assert!(verify(&call, &[], 3).is_err(), "arguments past the end");
-        assert_eq!(verify(&call, &[], 4), Ok(()));
+        assert!(
+            verify(&call, &[], 3, call.len(), 0).is_err(),
+            "arguments past the end"
+        );
+        assert_eq!(verify(&call, &[], 4, call.len(), 0), Ok(()));
     }
 
     #[test]
     fn targets_and_fall_through_are_checked() {
-        assert!(verify(&[Instr::Jump { target: 1 }], &[], 1).is_err());
-        assert!(verify(&[Instr::Clear { reg: 0 }], &[], 1).is_err());
+        assert!(verify(&[Instr::Jump { target: 1 }], &[], 1, 1, 0).is_err());
+        assert!(verify(&[Instr::Clear { reg: 0 }], &[], 1, 1, 0).is_err());
         let handler = Handler {
             start: 0,
             end: 1,
@@ -160,6 +195,17 @@ mod tests {
             exc_reg: 0,
             clear_end: 1,
         };
-        assert!(verify(&[Instr::Return { src: 0, live: 0 }], &[handler], 1).is_err());
+        assert!(verify(&[Instr::Return { src: 0, live: 0 }], &[handler], 1, 1, 0).is_err());
+    }
+
+    #[test]
+    fn positions_and_names_are_checked() {
+        let code = [
+            Instr::LoadGlobal { dst: 0, name: 1 },
+            Instr::Return { src: 0, live: 0 },
+        ];
+        assert!(verify(&code, &[], 1, 1, 2).is_err(), "a position missing");
+        assert!(verify(&code, &[], 1, 2, 1).is_err(), "name 1 of 1");
+        assert_eq!(verify(&code, &[], 1, 2, 2), Ok(()));
     }
 }

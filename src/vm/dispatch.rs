@@ -1094,6 +1094,14 @@ fn run_instrs<const ONE: bool>(
             }
         }};
     }
+    // Note the running instruction's source position where the runtime's
+    // view of the frame (`FrameInfo`) reads it, before a call.
+    macro_rules! note_position {
+        () => {
+            // SAFETY: `pc - 1` is the running instruction.
+            code.pos.set(unsafe { code.position(pc - 1) })
+        };
+    }
     // Go on in the innermost frame of `calls` after entering or leaving
     // a frame (only without `ONE`).
     macro_rules! switch_frame {
@@ -1506,9 +1514,9 @@ fn run_instrs<const ONE: bool>(
                 }
             }
             Instr::GetAttr { dst, obj, name } => {
-                let i = name as usize;
-                let (key, hash) = &code.name_values[i];
-                let cache = &code.attr_cache[i];
+                // SAFETY: the name of this instruction (`name_site`).
+                let site = unsafe { code.name_site(name as usize) };
+                let (key, hash, cache) = (site.key, &site.hash, site.attr_cache);
                 let o = rs!(obj);
                 if let Some(v) =
                     crate::runtime::attr::get_instance_attr_cached(o, key, *hash, cache)
@@ -1519,7 +1527,7 @@ fn run_instrs<const ONE: bool>(
                 }
                 if let Some(getter) = crate::runtime::attr::cached_getter(o, cache) {
                     if fast_callable(&getter, 1) {
-                        code.pos.set(code.positions[pc - 1]);
+                        note_position!();
                         enter_or_break!(Outcome::CallArgs {
                             func: getter,
                             arg: obj,
@@ -1533,9 +1541,9 @@ fn run_instrs<const ONE: bool>(
             Instr::SetAttr { obj, name, src } => {
                 // An instance attribute the cache says is a plain dict
                 // entry (else `slow`, with the value back in its register).
-                let i = name as usize;
-                let (key, hash) = &code.name_values[i];
-                let cache = &code.attr_cache[i];
+                // SAFETY: the name of this instruction (`name_site`).
+                let site = unsafe { code.name_site(name as usize) };
+                let (key, hash, cache) = (site.key, &site.hash, site.attr_cache);
                 let v = take_reg!(src);
                 match crate::runtime::attr::set_instance_attr_cached(rs!(obj), key, *hash, cache, v)
                 {
@@ -1561,7 +1569,7 @@ fn run_instrs<const ONE: bool>(
             }
             Instr::Call { dst, func, argc } => {
                 if fast_callable(rs!(func), argc as usize) {
-                    code.pos.set(code.positions[pc - 1]);
+                    note_position!();
                     let fv = std::mem::replace(rm!(func), Value::UNBOUND);
                     if let Some(c) = calls.as_deref_mut().filter(|_| !ONE) {
                         c.top().pc = pc as u32;
@@ -1585,7 +1593,7 @@ fn run_instrs<const ONE: bool>(
                         // A built-in function (`len(x)`, `isinstance(x, t)`):
                         // called as `Interp::call` would, without its dispatch.
                         let native = n.func;
-                        code.pos.set(code.positions[pc - 1]);
+                        note_position!();
                         let fv = std::mem::replace(rm!(func), Value::UNBOUND);
                         let first = func as usize + 1;
                         let r =
@@ -1601,7 +1609,7 @@ fn run_instrs<const ONE: bool>(
                             // `str(x)`, `list(it)`: the type's `__new__` gets
                             // the type and the arguments, which are in
                             // consecutive registers already.
-                            code.pos.set(code.positions[pc - 1]);
+                            note_position!();
                             let args = func as usize..func as usize + 1 + argc as usize;
                             match call_native(interp, regs, new, args, dst) {
                                 Ok(()) => continue,
@@ -1612,7 +1620,7 @@ fn run_instrs<const ONE: bool>(
                     Some(Obj::Class(_)) => {
                         // `Point(x, y)`: the new instance, then its bytecode
                         // `__init__` entered in this loop (as `slow` would).
-                        code.pos.set(code.positions[pc - 1]);
+                        note_position!();
                         let cls = (*rm!(func)).clone();
                         let first = func as usize + 1;
                         let args = &regs[first..first + argc as usize];
@@ -1636,13 +1644,13 @@ fn run_instrs<const ONE: bool>(
                 argc,
                 name,
             } => {
-                let i = name as usize;
-                let (key, hash) = &code.name_values[i];
-                let cache = &code.method_cache[i];
+                // SAFETY: the name of this instruction (`name_site`).
+                let site = unsafe { code.name_site(name as usize) };
+                let (key, hash, cache) = (site.key, &site.hash, site.method_cache);
                 if let Some(func) = crate::runtime::attr::cached_method(rs!(obj), key, *hash, cache)
                 {
                     if fast_callable(&func, argc as usize + 1) {
-                        code.pos.set(code.positions[pc - 1]);
+                        note_position!();
                         if let Some(c) = calls.as_deref_mut().filter(|_| !ONE) {
                             c.top().pc = pc as u32;
                             match call_fast(interp, c, func, obj, argc + 1, dst) {
@@ -1665,7 +1673,7 @@ fn run_instrs<const ONE: bool>(
                 {
                     // A built-in object's method (`s.lower()`), as `slow`
                     // calls a `Method::Native`.
-                    code.pos.set(code.positions[pc - 1]);
+                    note_position!();
                     let args = obj as usize..obj as usize + argc as usize + 1;
                     match call_native(interp, regs, func, args, dst) {
                         Ok(()) => continue,
@@ -1674,7 +1682,7 @@ fn run_instrs<const ONE: bool>(
                 } else if let Some(func) = helpers::module_native(rs!(obj), key, *hash) {
                     // A module's built-in function (`math.sqrt(x)`): called
                     // without the module, as `slow` calls a `Method::Plain`.
-                    code.pos.set(code.positions[pc - 1]);
+                    note_position!();
                     consume_reg!(obj);
                     let first = obj as usize + 1;
                     match call_native(interp, regs, func, first..first + argc as usize, dst) {
