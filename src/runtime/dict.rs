@@ -365,7 +365,14 @@ impl Dict {
                 return Some(std::mem::replace(&mut e.value, value));
             }
         }
-        match self.probe(hash, key) {
+        // A key the filter rules out is new (most misses: the attributes
+        // `__init__` sets): no probe.
+        let found = if self.may_contain(hash) {
+            self.probe(hash, key)
+        } else {
+            Probe::NotFound
+        };
+        match found {
             Probe::Found(p) => {
                 hint.set(p as u32);
                 Some(self.replace_value(p, value))
