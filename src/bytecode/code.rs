@@ -141,19 +141,6 @@ pub struct NameSite<'a> {
 }
 
 impl CodeObject {
-    /// The source position of instruction `pc`, without a bounds check
-    /// (`verify` checked that every instruction has one).
-    ///
-    /// # Safety
-    /// `pc` is an instruction of this code.
-    #[inline(always)]
-    pub unsafe fn position(&self, pc: usize) -> u32 {
-        debug_assert!(pc < self.positions.len());
-        // SAFETY: one position per instruction (`verify`); the caller's
-        // contract.
-        unsafe { *self.positions.get_unchecked(pc) }
-    }
-
     /// Name `i` and its caches, without bounds checks: `verify` checked
     /// that the names instructions look up this way (`verify::cached_name`)
     /// are names of this code, and every per-name vector has one entry a

@@ -1098,8 +1098,7 @@ fn run_instrs<const ONE: bool>(
     // view of the frame (`FrameInfo`) reads it, before a call.
     macro_rules! note_position {
         () => {
-            // SAFETY: `pc - 1` is the running instruction.
-            code.pos.set(unsafe { code.position(pc - 1) })
+            code.pos.set(code.positions[pc - 1])
         };
     }
     // Go on in the innermost frame of `calls` after entering or leaving
