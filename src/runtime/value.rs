@@ -201,9 +201,7 @@ impl Value {
 
     pub fn tuple(v: Vec<Value>) -> Value {
         if v.len() <= super::object::TUPLE_INLINE {
-            let n = v.len();
-            let mut items = v.into_iter();
-            return Value::tuple_of(n, |_| items.next().unwrap_or(Value::NONE));
+            return Value::tuple_from_iter(v.into_iter());
         }
         Value::obj(Obj::Tuple(super::object::TupleItems::from_vec(v)))
     }
