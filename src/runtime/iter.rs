@@ -489,10 +489,17 @@ fn range_state(r: &super::object::Range) -> IterState {
     }
 }
 
-/// The iterator object over range `r` (for a range turned into its own
-/// iterator in place).
-pub fn range_iter_obj(r: &super::object::Range) -> Obj {
-    Obj::Iter(RefCell::new(range_state(r)))
+/// `iter(o)` in place, for an object whose only reference is the
+/// caller's, which it gives up to the iterator: a range becomes its own
+/// iterator (`for i in range(n)`: one allocation, not two). `false` (and
+/// `o` unchanged) for anything else.
+pub fn become_iterator(o: &mut Obj) -> bool {
+    let Obj::Range(r) = o else {
+        return false;
+    };
+    let it = Obj::Iter(RefCell::new(range_state(r)));
+    *o = it;
+    true
 }
 
 /// The next item of a range, list or tuple iterator, which needs no

@@ -1219,18 +1219,16 @@ fn run_instrs<const ONE: bool>(
                 continue;
             }
             Instr::GetIter { dst, src } => {
-                // `for … in range(…)`: the new range, which nothing else
-                // holds, becomes its own iterator (one allocation, not two).
-                if src >= tb {
-                    if let Some(o) = (*rm!(src)).unique_obj_mut() {
-                        if let Obj::Range(r) = o {
-                            let it = iter::range_iter_obj(r);
-                            *o = it;
-                            let it = take_reg!(src);
-                            put_reg!(dst, it);
-                            continue;
-                        }
-                    }
+                // A temporary that nothing else holds (`range(n)` in a
+                // `for`) may become its own iterator.
+                if src >= tb
+                    && (*rm!(src))
+                        .unique_obj_mut()
+                        .is_some_and(iter::become_iterator)
+                {
+                    let it = take_reg!(src);
+                    put_reg!(dst, it);
+                    continue;
                 }
                 // Built-in iterables; instances (`__iter__`) go slow.
                 if let Some(it) = crate::runtime::iter::native_iter(rs!(src)) {
@@ -1437,15 +1435,10 @@ fn run_instrs<const ONE: bool>(
             Instr::GetItem { dst, obj, idx } => {
                 // `list[k]` with `0 <= k < len` first, inline (the most
                 // frequent case; `fast_getitem` is a call here).
-                if let (Some(Obj::List(l)), Some(k)) = (rs!(obj).as_obj(), rs!(idx).as_small_int())
-                {
-                    // (A negative `k` is far out of range as a `usize`.)
-                    let item = l.borrow().get(k as usize).cloned();
-                    if let Some(v) = item {
-                        consume_reg!(obj);
-                        put_reg!(dst, v);
-                        continue;
-                    }
+                if let Some(v) = crate::runtime::subscript::list_item(rs!(obj), rs!(idx)) {
+                    consume_reg!(obj);
+                    put_reg!(dst, v);
+                    continue;
                 }
                 if let Some(v) = fast_getitem(rs!(obj), rs!(idx)) {
                     consume_reg!(obj);
