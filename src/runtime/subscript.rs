@@ -391,18 +391,6 @@ pub fn sequence_item(o: &Value, i: &Value) -> Option<Value> {
     }
 }
 
-/// `list[k]` for `0 <= k < len`, the most frequent subscript: inline
-/// where a backend's loop tries it before `sequence_item` (a call there).
-#[inline(always)]
-pub fn list_item(o: &Value, i: &Value) -> Option<Value> {
-    let (Some(Obj::List(l)), Some(k)) = (o.as_obj(), i.as_small_int()) else {
-        return None;
-    };
-    // (A negative `k` is far out of range as a `usize`.)
-    let item = l.borrow().get(k as usize).cloned();
-    item
-}
-
 /// `o[i] = v` for a list and a small int index in range: `Ok(old item)`,
 /// or `Err(v)` back when the general path (`setitem`) must run.
 #[inline]
